@@ -1,0 +1,314 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_ADDRESS_V6_HPP
+#define TSOCK_ADDRESS_V6_HPP
+
+// address_v6: an IPv6 address with its scope (zone) id, as a literal type.
+// Parsing (RFC 4291 text, RFC 4007 zones), formatting (RFC 5952),
+// comparison and classification are constexpr.
+
+#include <tsock/address_v4.hpp>
+#include <tsock/detail/format_address.hpp>
+#include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/platform.hpp>
+#include <tsock/detail/throw_error.hpp>
+#include <tsock/error.hpp>
+
+#include <array>
+#include <charconv>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace tsock {
+
+// The scope field of a multicast address (RFC 7346), ffXs::/8 where s is it.
+enum class multicast_scope : std::uint8_t {
+    interface_local = 0x1,
+    link_local = 0x2,
+    realm_local = 0x3,
+    admin_local = 0x4,
+    site_local = 0x5,
+    organization_local = 0x8,
+    global = 0xe,
+};
+
+class address_v6 {
+public:
+    using bytes_type = std::array<std::uint8_t, 16>; // network order
+    using scope_id_type = std::uint32_t;
+
+    // Longest text form: eight full groups, '%' and a ten-digit zone.
+    static constexpr std::size_t max_string_length = detail::max_v6_length;
+
+    // ::
+    constexpr address_v6() noexcept = default;
+    // From the sixteen bytes in network order, and a scope id (0: none).
+    constexpr explicit address_v6(const bytes_type& bytes, scope_id_type scope_id = 0) noexcept
+        : bytes_(bytes), scope_id_(scope_id)
+    {
+    }
+    // From the system's in6_addr, and a scope id (0: none).
+    explicit address_v6(const ::in6_addr& a, scope_id_type scope_id = 0) noexcept : scope_id_(scope_id)
+    {
+        for (std::size_t i = 0; i != 16; ++i)
+            bytes_[i] = a.s6_addr[i];
+    }
+
+    static constexpr address_v6 any() noexcept { return address_v6(); }
+    static constexpr address_v6 loopback() noexcept
+    {
+        return address_v6(bytes_type{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    }
+    // ::ffff:a.b.c.d, the form a dual-stack socket reports IPv4 peers in.
+    static constexpr address_v6 v4_mapped(const address_v4& a) noexcept
+    {
+        const auto b = a.to_bytes();
+        return address_v6(bytes_type{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, b[0], b[1], b[2], b[3]});
+    }
+    // ::a.b.c.d, the deprecated IPv4-compatible form (RFC 4291 2.5.5.1).
+    static constexpr address_v6 v4_compatible(const address_v4& a) noexcept
+    {
+        const auto b = a.to_bytes();
+        return address_v6(bytes_type{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b[0], b[1], b[2], b[3]});
+    }
+
+    constexpr bytes_type to_bytes() const noexcept { return bytes_; }
+    constexpr scope_id_type scope_id() const noexcept { return scope_id_; }
+    constexpr void scope_id(scope_id_type id) noexcept { scope_id_ = id; }
+    ::in6_addr to_in6_addr() const noexcept
+    {
+        ::in6_addr a{};
+        for (std::size_t i = 0; i != 16; ++i)
+            a.s6_addr[i] = bytes_[i];
+        return a;
+    }
+    // The IPv4 address inside a v4-mapped or v4-compatible address; empty for
+    // any other address.
+    constexpr std::optional<address_v4> to_v4() const noexcept
+    {
+        if (!is_v4_mapped() && !is_v4_compatible())
+            return std::nullopt;
+        return address_v4(address_v4::bytes_type{bytes_[12], bytes_[13], bytes_[14], bytes_[15]});
+    }
+
+    // RFC 4291 text ("::", embedded IPv4 tail "::ffff:1.2.3.4") with an
+    // optional RFC 4007 zone: numeric ("%3") or an interface name ("%eth0",
+    // looked up with if_nametoindex). Throws std::system_error with a
+    // tsock::error saying what is wrong and where.
+    static constexpr address_v6 parse(std::string_view text)
+    {
+        const auto r = detail::parse_v6(text);
+        if (!r)
+            detail::throw_parse_error("IPv6 address", text, r.code, r.where);
+        return address_v6(r.value.bytes, r.value.scope);
+    }
+    // As parse(text); on failure sets ec and returns ::.
+    static address_v6 parse(std::string_view text, std::error_code& ec) noexcept
+    {
+        const auto r = detail::parse_v6(text);
+        ec = r ? std::error_code() : make_error_code(r.code);
+        return address_v6(r.value.bytes, r.value.scope);
+    }
+    // As parse(text); empty on failure.
+    static constexpr std::optional<address_v6> try_parse(std::string_view text) noexcept
+    {
+        const auto r = detail::parse_v6(text);
+        if (!r)
+            return std::nullopt;
+        return address_v6(r.value.bytes, r.value.scope);
+    }
+
+    // Writes the RFC 5952 text (zone as a number) to [first, last);
+    // errc::value_too_large (and nothing written) when it does not fit.
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept
+    {
+        const auto text = format();
+        if (std::size_t(last - first) < text.size())
+            return {last, std::errc::value_too_large};
+        for (std::size_t i = 0; i != text.size(); ++i)
+            first[i] = text.data()[i];
+        return {first + text.size(), std::errc()};
+    }
+    // The RFC 5952 text, held by value (constexpr).
+    constexpr detail::fixed_text<max_string_length> format() const noexcept
+    {
+        detail::fixed_text<max_string_length> text;
+        text.resize(std::size_t(detail::format_v6(text.data(), bytes_, scope_id_) - text.data()));
+        return text;
+    }
+    std::string to_string() const { return std::string(format().view()); }
+
+    // Classification. Each names the prefix it tests.
+    constexpr bool is_unspecified() const noexcept { return zero_below(16); }                          // ::
+    constexpr bool is_loopback() const noexcept { return zero_below(15) && bytes_[15] == 1; }            // ::1
+    constexpr bool is_multicast() const noexcept { return bytes_[0] == 0xff; }                            // ff00::/8
+    constexpr bool is_link_local() const noexcept { return bytes_[0] == 0xfe && (bytes_[1] & 0xc0) == 0x80; } // fe80::/10
+    constexpr bool is_site_local() const noexcept { return bytes_[0] == 0xfe && (bytes_[1] & 0xc0) == 0xc0; } // fec0::/10 (deprecated)
+    // Unique local addresses, RFC 4193: fc00::/7.
+    constexpr bool is_private() const noexcept { return (bytes_[0] & 0xfe) == 0xfc; }
+    // RFC 3849 2001:db8::/32 and RFC 9637 3fff::/20.
+    constexpr bool is_documentation() const noexcept
+    {
+        return in({0x20, 0x01, 0x0d, 0xb8}, 32) || in({0x3f, 0xff}, 20);
+    }
+    // RFC 5180: 2001:2::/48.
+    constexpr bool is_benchmarking() const noexcept { return in({0x20, 0x01, 0x00, 0x02}, 48); }
+    // ::ffff:0:0/96.
+    constexpr bool is_v4_mapped() const noexcept { return zero_below(10) && bytes_[10] == 0xff && bytes_[11] == 0xff; }
+    // ::/96 except :: and ::1 (RFC 4291 2.5.5.1, deprecated).
+    constexpr bool is_v4_compatible() const noexcept
+    {
+        return zero_below(12) && !(bytes_[12] == 0 && bytes_[13] == 0 && bytes_[14] == 0 && bytes_[15] <= 1);
+    }
+
+    // The scope of a multicast address; meaningful only when is_multicast().
+    constexpr multicast_scope scope() const noexcept { return multicast_scope(bytes_[1] & 0x0f); }
+    constexpr bool is_multicast_interface_local() const noexcept { return is_multicast_with(multicast_scope::interface_local); }
+    constexpr bool is_multicast_link_local() const noexcept { return is_multicast_with(multicast_scope::link_local); }
+    constexpr bool is_multicast_realm_local() const noexcept { return is_multicast_with(multicast_scope::realm_local); }
+    constexpr bool is_multicast_admin_local() const noexcept { return is_multicast_with(multicast_scope::admin_local); }
+    constexpr bool is_multicast_site_local() const noexcept { return is_multicast_with(multicast_scope::site_local); }
+    constexpr bool is_multicast_organization_local() const noexcept { return is_multicast_with(multicast_scope::organization_local); }
+    constexpr bool is_multicast_global() const noexcept { return is_multicast_with(multicast_scope::global); }
+
+    // Globally reachable: not in a block that the IANA IPv6 Special-Purpose
+    // Address Registry marks as not globally reachable (as Python's ipaddress
+    // is_global): ::1, ::, ::ffff:0:0/96, 64:ff9b:1::/48, 100::/64,
+    // 2001::/23 (but for its global sub-blocks), 2001:db8::/32, 2002::/16,
+    // 3fff::/20, fc00::/7, fe80::/10.
+    constexpr bool is_global() const noexcept
+    {
+        if (in({0x20, 0x01, 0x00}, 23)) {
+            const bool global_sub_block =
+                (in({0x20, 0x01, 0x00, 0x01}, 32) && zero_range(4, 15) && bytes_[15] >= 1 && bytes_[15] <= 3) ||
+                in({0x20, 0x01, 0x00, 0x03}, 32) || in({0x20, 0x01, 0x00, 0x04, 0x01, 0x12}, 48) ||
+                in({0x20, 0x01, 0x00, 0x20}, 28) || in({0x20, 0x01, 0x00, 0x30}, 28);
+            return global_sub_block;
+        }
+        return !(is_loopback() || zero_below(16) || is_v4_mapped() ||
+                 in({0x00, 0x64, 0xff, 0x9b, 0x00, 0x01}, 48) || in({0x01, 0x00, 0, 0, 0, 0, 0, 0}, 64) ||
+                 is_documentation() || in({0x20, 0x02}, 16) || is_private() || is_link_local());
+    }
+
+    // Bytes first, then the scope id.
+    friend constexpr auto operator<=>(const address_v6&, const address_v6&) noexcept = default;
+
+private:
+    constexpr bool zero_below(std::size_t n) const noexcept { return zero_range(0, n); }
+    constexpr bool zero_range(std::size_t from, std::size_t to) const noexcept
+    {
+        for (std::size_t i = from; i != to; ++i)
+            if (bytes_[i] != 0)
+                return false;
+        return true;
+    }
+    constexpr bool is_multicast_with(multicast_scope s) const noexcept { return is_multicast() && scope() == s; }
+    // Whether the first prefix bits equal those of the given leading bytes.
+    constexpr bool in(std::initializer_list<std::uint8_t> network, int prefix) const noexcept
+    {
+        std::size_t i = 0;
+        for (std::uint8_t b : network) {
+            const int bits = prefix - int(8 * i);
+            if (bits <= 0)
+                break;
+            const auto mask = bits >= 8 ? std::uint8_t(0xff) : std::uint8_t(0xff << (8 - bits));
+            if ((bytes_[i] & mask) != (b & mask))
+                return false;
+            ++i;
+        }
+        return true;
+    }
+
+    bytes_type bytes_{};
+    scope_id_type scope_id_ = 0;
+};
+
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const address_v6& a)
+{
+    const auto text = a.format();
+    for (char c : text.view())
+        os << os.widen(c);
+    return os;
+}
+
+namespace detail {
+// Reached only when a literal is malformed: each name is the diagnostic.
+// Not constexpr on purpose.
+inline void ipv6_literal_is_empty() {}
+inline void ipv6_literal_has_an_unexpected_character() {}
+inline void ipv6_literal_has_an_empty_group() {}
+inline void ipv6_literal_has_a_group_of_more_than_four_hex_digits() {}
+inline void ipv6_literal_has_fewer_than_eight_groups_and_no_double_colon() {}
+inline void ipv6_literal_has_too_many_groups() {}
+inline void ipv6_literal_has_more_than_one_double_colon() {}
+inline void ipv6_literal_has_a_lone_colon_at_an_end_or_a_triple_colon() {}
+inline void ipv6_literal_has_a_misplaced_ipv4_part() {}
+inline void ipv6_literal_has_a_bad_embedded_ipv4_part() {}
+inline void ipv6_literal_has_an_empty_zone() {}
+inline void ipv6_literal_has_a_zone_above_4294967295() {}
+inline void ipv6_literal_zone_names_need_run_time_lookup_use_a_number() {}
+
+constexpr void fail_ipv6_literal(error e)
+{
+    switch (e) {
+    case error::empty_address: ipv6_literal_is_empty(); break;
+    case error::empty_part: ipv6_literal_has_an_empty_group(); break;
+    case error::group_too_long: ipv6_literal_has_a_group_of_more_than_four_hex_digits(); break;
+    case error::too_few_groups: ipv6_literal_has_fewer_than_eight_groups_and_no_double_colon(); break;
+    case error::too_many_groups: ipv6_literal_has_too_many_groups(); break;
+    case error::multiple_double_colons: ipv6_literal_has_more_than_one_double_colon(); break;
+    case error::misplaced_colon: ipv6_literal_has_a_lone_colon_at_an_end_or_a_triple_colon(); break;
+    case error::misplaced_ipv4: ipv6_literal_has_a_misplaced_ipv4_part(); break;
+    case error::leading_zero:
+    case error::part_out_of_range:
+    case error::too_few_parts:
+    case error::too_many_parts: ipv6_literal_has_a_bad_embedded_ipv4_part(); break;
+    case error::empty_zone: ipv6_literal_has_an_empty_zone(); break;
+    case error::zone_out_of_range: ipv6_literal_has_a_zone_above_4294967295(); break;
+    case error::zone_too_long:
+    case error::zone_name_in_constant_expression: ipv6_literal_zone_names_need_run_time_lookup_use_a_number(); break;
+    default: ipv6_literal_has_an_unexpected_character(); break;
+    }
+}
+} // namespace detail
+
+namespace literals {
+// "fe80::1%3"_ipv6: checked while compiling. An error naming
+// tsock::detail::ipv6_literal_... here says what is wrong with the literal.
+consteval address_v6 operator""_ipv6(const char* text, std::size_t size)
+{
+    const auto r = detail::parse_v6(std::string_view(text, size));
+    if (!r)
+        detail::fail_ipv6_literal(r.code);
+    return address_v6(r.value.bytes, r.value.scope);
+}
+} // namespace literals
+
+} // namespace tsock
+
+template <>
+struct std::hash<tsock::address_v6> {
+    std::size_t operator()(const tsock::address_v6& a) const noexcept
+    {
+        std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a over bytes and scope
+        for (std::uint8_t b : a.to_bytes())
+            h = (h ^ b) * 0x100000001b3ull;
+        const auto s = a.scope_id();
+        for (int i = 0; i != 4; ++i)
+            h = (h ^ ((s >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+        return std::size_t(h);
+    }
+};
+
+#endif // TSOCK_ADDRESS_V6_HPP

@@ -1,0 +1,134 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_BYTE_ORDER_HPP
+#define TSOCK_BYTE_ORDER_HPP
+
+// Host <-> network byte order, constexpr, for every unsigned width from 8 to
+// 64 bits. Each call is one byte-swap instruction on a little-endian host and
+// nothing on a big-endian one (test/byte_order_codegen checks the assembly).
+
+#include <tsock/config.hpp>
+#include <tsock/detail/platform.hpp>
+
+#include <bit>
+#include <concepts>
+#include <cstdint>
+#include <type_traits>
+
+// glibc defines htons, htonl, ntohs and ntohl as function-like macros when
+// optimising, which would rewrite tsock::htons(x) into tsock::__bswap_16(x).
+// The system headers are included above, so their include guards keep the
+// macros from coming back; ::htons stays available as the C function.
+#ifdef htons
+#undef htons
+#endif
+#ifdef htonl
+#undef htonl
+#endif
+#ifdef ntohs
+#undef ntohs
+#endif
+#ifdef ntohl
+#undef ntohl
+#endif
+
+namespace tsock {
+
+// An error here means the host is neither big- nor little-endian (a mixed-endian
+// machine): tsock does not support it.
+static_assert(std::endian::native == std::endian::big || std::endian::native == std::endian::little,
+              "tsock supports big- and little-endian hosts only");
+static_assert((std::endian::native == std::endian::little) == (BOOST_ENDIAN_LITTLE_BYTE != 0),
+              "std::endian and Boost.Predef disagree about the byte order");
+
+// Does T have a byte order to convert? (unsigned integers of 8, 16, 32 or 64
+// bits; bool is not a number.)
+template <class T>
+concept byte_order_integer = std::unsigned_integral<T> && !std::same_as<std::remove_cv_t<T>, bool> &&
+                             (sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8);
+
+// Reverses the bytes of v (std::byteswap before C++23).
+template <byte_order_integer T>
+[[nodiscard]] constexpr T byteswap(T v) noexcept
+{
+    if constexpr (sizeof(T) == 1) {
+        return v;
+    } else {
+#if TSOCK_HAS_BUILTIN_BSWAP
+        if constexpr (sizeof(T) == 2)
+            return static_cast<T>(__builtin_bswap16(static_cast<std::uint16_t>(v)));
+        else if constexpr (sizeof(T) == 4)
+            return static_cast<T>(__builtin_bswap32(static_cast<std::uint32_t>(v)));
+        else
+            return static_cast<T>(__builtin_bswap64(static_cast<std::uint64_t>(v)));
+#else
+        T result = 0;
+        for (std::size_t i = 0; i != sizeof(T); ++i)
+            result = static_cast<T>((result << 8) | ((v >> (8 * i)) & 0xff));
+        return result;
+#endif
+    }
+}
+
+// Host to network (big-endian) order.
+template <byte_order_integer T>
+[[nodiscard]] constexpr T hton(T v) noexcept
+{
+    if constexpr (std::endian::native == std::endian::big)
+        return v;
+    else
+        return byteswap(v);
+}
+
+// Network (big-endian) to host order.
+template <byte_order_integer T>
+[[nodiscard]] constexpr T ntoh(T v) noexcept
+{
+    return hton(v);
+}
+
+// The argument of Python's four names: exactly a T, or a constant that fits in
+// a T. A run-time value of another type does not convert silently.
+template <byte_order_integer T>
+class exactly {
+public:
+    template <class U>
+        requires std::same_as<U, T>
+    constexpr exactly(U v) noexcept : value_(v) // NOLINT(google-explicit-constructor)
+    {
+    }
+
+    // An error "call to consteval function ... is not a constant expression"
+    // here means a run-time value of another integer type was passed: convert
+    // it yourself (static_cast) so that any truncation is your decision.
+    consteval exactly(long long v) noexcept // NOLINT(google-explicit-constructor)
+        : value_(static_cast<T>(v))
+    {
+        if (v < 0 || static_cast<unsigned long long>(v) > static_cast<unsigned long long>(T(~T(0))))
+            value_does_not_fit_the_parameter_type();
+    }
+
+    constexpr T get() const noexcept { return value_; }
+
+private:
+    // Not constexpr on purpose: reaching it in a constant expression is the
+    // compile error that names the problem.
+    static void value_does_not_fit_the_parameter_type() noexcept {}
+
+    T value_;
+};
+
+// Python's socket.htons: 16-bit host to network order.
+[[nodiscard]] constexpr std::uint16_t htons(exactly<std::uint16_t> v) noexcept { return hton(v.get()); }
+// Python's socket.htonl: 32-bit host to network order.
+[[nodiscard]] constexpr std::uint32_t htonl(exactly<std::uint32_t> v) noexcept { return hton(v.get()); }
+// Python's socket.ntohs: 16-bit network to host order.
+[[nodiscard]] constexpr std::uint16_t ntohs(exactly<std::uint16_t> v) noexcept { return ntoh(v.get()); }
+// Python's socket.ntohl: 32-bit network to host order.
+[[nodiscard]] constexpr std::uint32_t ntohl(exactly<std::uint32_t> v) noexcept { return ntoh(v.get()); }
+
+} // namespace tsock
+
+#endif // TSOCK_BYTE_ORDER_HPP

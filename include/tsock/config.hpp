@@ -1,0 +1,35 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_CONFIG_HPP
+#define TSOCK_CONFIG_HPP
+
+// Platform detection is Boost.Predef's, once, here: the rest of tsock tests
+// TSOCK_* or BOOST_* values with #if, never #ifdef.
+#include <boost/predef/compiler.h>
+#include <boost/predef/os.h>
+#include <boost/predef/other/endian.h>
+
+#if defined(_MSVC_LANG)
+#define TSOCK_CPLUSPLUS _MSVC_LANG
+#else
+#define TSOCK_CPLUSPLUS __cplusplus
+#endif
+
+// An error here means tsock was compiled as C++17 or older: it needs C++20.
+static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or later)");
+
+#define TSOCK_VERSION_MAJOR 0
+#define TSOCK_VERSION_MINOR 1
+#define TSOCK_VERSION_PATCH 0
+
+// GCC and Clang give constexpr byte-swap builtins; elsewhere tsock uses shifts,
+// which optimising compilers turn into the same single instruction.
+#if BOOST_COMP_GNUC || BOOST_COMP_CLANG
+#define TSOCK_HAS_BUILTIN_BSWAP 1
+#else
+#define TSOCK_HAS_BUILTIN_BSWAP 0
+#endif
+
+#endif // TSOCK_CONFIG_HPP

@@ -1,0 +1,52 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_DETAIL_THROW_ERROR_HPP
+#define TSOCK_DETAIL_THROW_ERROR_HPP
+
+#include <tsock/error.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace tsock::detail {
+
+// Appends text with quotes, control bytes and non-ASCII escaped (\xNN), so
+// that a NUL or a terminal escape in bad input cannot garble the message.
+inline void append_quoted(std::string& out, std::string_view text)
+{
+    constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7f || c == '"' || c == '\\') {
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// Throws std::system_error whose what() reads, for example:
+// invalid IPv6 address "1::2::3" at offset 4: IPv6 address has more than one '::'
+[[noreturn]] inline void throw_parse_error(std::string_view kind, std::string_view text, error code,
+                                           std::size_t where)
+{
+    std::string what = "invalid ";
+    what += kind;
+    what += ' ';
+    append_quoted(what, text);
+    what += " at offset ";
+    what += std::to_string(where);
+    throw std::system_error(make_error_code(code), what);
+}
+
+} // namespace tsock::detail
+
+#endif // TSOCK_DETAIL_THROW_ERROR_HPP

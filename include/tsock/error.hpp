@@ -1,0 +1,96 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_ERROR_HPP
+#define TSOCK_ERROR_HPP
+
+// tsock's own error codes, for what the system's errno values do not name.
+// They are std::error_code values of tsock::error_category(), so they travel
+// through the same std::error_code& overloads and std::system_error as errno.
+
+#include <tsock/config.hpp>
+
+#include <string>
+#include <system_error>
+
+namespace tsock {
+
+enum class error {
+    // Text of an address (address_v4, address_v6, inet_aton).
+    empty_address = 1,   // the text is empty
+    invalid_character,   // a character that the grammar does not allow here
+    leading_zero,        // an IPv4 part such as "01" (octal or decimal?)
+    part_out_of_range,   // an IPv4 part above 255, or an inet_aton part too large
+    too_few_parts,       // fewer than four IPv4 parts
+    too_many_parts,      // more than four IPv4 parts
+    empty_part,          // "1..2", "1.2.3." or a missing IPv6 group
+    group_too_long,      // an IPv6 group of more than four hex digits
+    too_few_groups,      // fewer than eight IPv6 groups and no "::"
+    too_many_groups,     // more than eight IPv6 groups (or eight plus "::")
+    multiple_double_colons, // "::" more than once
+    misplaced_colon,     // a lone ':' at either end, or ":::"
+    misplaced_ipv4,      // an embedded IPv4 part that is not last, or leaves no room
+    empty_zone,          // "fe80::1%"
+    zone_out_of_range,   // a numeric zone above 4294967295
+    zone_too_long,       // a zone name longer than an interface name can be
+    unknown_interface,   // a zone name that names no interface of this host
+    zone_name_in_constant_expression, // a zone name needs a run-time lookup
+    not_v4_mapped,       // an IPv6 address that holds no IPv4 address
+};
+
+namespace detail {
+
+class error_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "tsock"; }
+
+    std::string message(int value) const override
+    {
+        switch (static_cast<error>(value)) {
+        case error::empty_address: return "address text is empty";
+        case error::invalid_character: return "unexpected character in address";
+        case error::leading_zero: return "IPv4 part has a leading zero (octal or decimal is ambiguous)";
+        case error::part_out_of_range: return "address part is out of range";
+        case error::too_few_parts: return "IPv4 address has fewer than four parts";
+        case error::too_many_parts: return "IPv4 address has more than four parts";
+        case error::empty_part: return "address has an empty part";
+        case error::group_too_long: return "IPv6 group has more than four hex digits";
+        case error::too_few_groups: return "IPv6 address has fewer than eight groups and no '::'";
+        case error::too_many_groups: return "IPv6 address has too many groups";
+        case error::multiple_double_colons: return "IPv6 address has more than one '::'";
+        case error::misplaced_colon: return "IPv6 address has a lone ':' at an end, or ':::'";
+        case error::misplaced_ipv4: return "embedded IPv4 address is not at the end or leaves no room";
+        case error::empty_zone: return "zone id after '%' is empty";
+        case error::zone_out_of_range: return "numeric zone id is larger than 4294967295";
+        case error::zone_too_long: return "zone name is longer than an interface name can be";
+        case error::unknown_interface: return "zone name is not an interface of this host";
+        case error::zone_name_in_constant_expression:
+            return "a zone name needs a run-time interface lookup; use a numeric zone in constant expressions";
+        case error::not_v4_mapped: return "IPv6 address is not IPv4-mapped or IPv4-compatible";
+        }
+        return "unknown tsock error";
+    }
+};
+
+} // namespace detail
+
+// The category of tsock::error values; its name() is "tsock".
+inline const std::error_category& error_category() noexcept
+{
+    static const detail::error_category_impl instance;
+    return instance;
+}
+
+// Makes tsock::error usable where a std::error_code is expected.
+inline std::error_code make_error_code(error e) noexcept
+{
+    return {static_cast<int>(e), error_category()};
+}
+
+} // namespace tsock
+
+template <>
+struct std::is_error_code_enum<tsock::error> : std::true_type {};
+
+#endif // TSOCK_ERROR_HPP
