@@ -56,13 +56,13 @@ inline std::string inet_ntoa(const address_v4& a) { return a.to_string(); }
 // inet_pton<ipv6>("::1") an address_v6 (which also takes a "%zone").
 // Throws std::system_error with a tsock::error.
 template <address_family Family>
-constexpr typename Family::address_type inet_pton(std::string_view text)
+constexpr auto inet_pton(std::string_view text) // -> typename Family::address_type
 {
     return Family::address_type::parse(text);
 }
 // As inet_pton<Family>(text); on failure sets ec.
 template <address_family Family>
-typename Family::address_type inet_pton(std::string_view text, std::error_code& ec) noexcept
+auto inet_pton(std::string_view text, std::error_code& ec) noexcept // -> typename Family::address_type
 {
     return Family::address_type::parse(text, ec);
 }

@@ -1,0 +1,15 @@
+// expect: ipv4_literal_has_a_part_above_255
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+#include <tsock/address_v4.hpp>
+
+using namespace tsock::literals;
+
+int main()
+{
+#ifdef TSOCK_COMPILE_FAIL_CONTROL
+    constexpr auto a = "10.0.0.255"_ipv4; return int(a.to_uint() & 1u);
+#else
+    constexpr auto a = "10.0.0.256"_ipv4; return int(a.to_uint() & 1u);
+#endif
+}

@@ -1,0 +1,43 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+#include <tsock/config.hpp>
+
+#define BOOST_TEST_MODULE config
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+// Exactly one platform branch is taken, and Predef's answer matches the
+// compiler's own macros.
+static_assert((BOOST_OS_WINDOWS != 0) != (BOOST_OS_LINUX != 0 || BOOST_OS_MACOS != 0 || BOOST_OS_BSD != 0));
+#if defined(__linux__)
+static_assert(BOOST_OS_LINUX != 0);
+#endif
+#if defined(_WIN32)
+static_assert(BOOST_OS_WINDOWS != 0);
+#endif
+
+BOOST_AUTO_TEST_CASE(builtin_bswap_flag_matches_the_compiler)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    BOOST_TEST(TSOCK_HAS_BUILTIN_BSWAP == 1);
+#else
+    BOOST_TEST(TSOCK_HAS_BUILTIN_BSWAP == 0);
+#endif
+}
+
+BOOST_AUTO_TEST_CASE(compiled_as_cxx20_or_later)
+{
+    BOOST_TEST(TSOCK_CPLUSPLUS >= 202002L);
+}
+
+BOOST_AUTO_TEST_CASE(version_macros_form_a_version)
+{
+    const std::string version = std::to_string(TSOCK_VERSION_MAJOR) + "." + std::to_string(TSOCK_VERSION_MINOR) +
+                                "." + std::to_string(TSOCK_VERSION_PATCH);
+#if defined(TSOCK_PROJECT_VERSION)
+    BOOST_TEST(version == TSOCK_PROJECT_VERSION); // the build system's version
+#endif
+    BOOST_TEST(TSOCK_VERSION_MAJOR >= 0);
+    BOOST_TEST(version.size() >= 5u);
+}

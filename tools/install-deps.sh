@@ -1,0 +1,24 @@
+#!/bin/sh
+# Copyright (c) 2026 The tsock authors.
+# Distributed under the Boost Software License, Version 1.0.
+#
+# Installs what tsock's builds need on Debian 12, with apt.
+#   sh tools/install-deps.sh demo   compiler, CMake, Ninja and Boost headers
+#   sh tools/install-deps.sh        all of that, plus Boost.Test, b2, clang-16,
+#                                   Google Benchmark and valgrind (the test suite)
+# Runs apt-get through sudo when not root. Boost is pinned to 1.81: the
+# unversioned libboost-*-dev packages are 1.74 and conflict with it.
+set -eu
+packages="g++ cmake ninja-build libboost1.81-dev"
+if [ "${1:-all}" != demo ]; then
+    packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libbenchmark-dev valgrind"
+fi
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+    sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+# shellcheck disable=SC2086 # the list is meant to split
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $packages >/dev/null
+echo "tsock: installed $packages"
