@@ -3,7 +3,11 @@
 #include <tsock/config.hpp>
 
 #define BOOST_TEST_MODULE config
+#if defined(TSOCK_TEST_HEADER_ONLY) // mingw: no linked Boost.Test there
+#include <boost/test/included/unit_test.hpp>
+#else
 #include <boost/test/unit_test.hpp>
+#endif
 
 #include <string>
 

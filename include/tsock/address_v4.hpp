@@ -135,11 +135,16 @@ public:
     constexpr bool is_shared() const noexcept { return in(0x64400000, 10); }
     // 240.0.0.0/4, reserved for future use (the broadcast address lies inside).
     constexpr bool is_reserved() const noexcept { return (value_ >> 28) == 0xf; }
-    // Globally reachable: not in a block that the IANA IPv4 Special-Purpose
-    // Address Registry (RFC 6890 and updates) marks as not globally reachable.
-    // The same answer as Python's ipaddress is_global.
+    // Globally reachable. Unicast: not in a block that the IANA IPv4
+    // Special-Purpose Address Registry (RFC 6890 and updates) marks as not
+    // globally reachable, as Python's ipaddress is_global. Multicast: not the
+    // local network control block 224.0.0.0/24 (RFC 5771, never forwarded) nor
+    // the administratively scoped 239.0.0.0/8 (RFC 2365); Python calls every
+    // multicast address global.
     constexpr bool is_global() const noexcept
     {
+        if (is_multicast())
+            return !in(0xe0000000, 24) && !in(0xef000000, 8);
         if (value_ == 0xc0000009 || value_ == 0xc000000a) // 192.0.0.9, 192.0.0.10: global anycast
             return true;
         return !(in(0x00000000, 8) || is_private() || is_loopback() || is_link_local() || is_shared() ||

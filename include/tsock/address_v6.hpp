@@ -181,13 +181,16 @@ public:
     constexpr bool is_multicast_organization_local() const noexcept { return is_multicast_with(multicast_scope::organization_local); }
     constexpr bool is_multicast_global() const noexcept { return is_multicast_with(multicast_scope::global); }
 
-    // Globally reachable: not in a block that the IANA IPv6 Special-Purpose
-    // Address Registry marks as not globally reachable (as Python's ipaddress
-    // is_global): ::1, ::, ::ffff:0:0/96, 64:ff9b:1::/48, 100::/64,
-    // 2001::/23 (but for its global sub-blocks), 2001:db8::/32, 2002::/16,
-    // 3fff::/20, fc00::/7, fe80::/10.
+    // Globally reachable. Unicast: not in a block that the IANA IPv6
+    // Special-Purpose Address Registry marks as not globally reachable (as
+    // Python's ipaddress is_global): ::1, ::, ::ffff:0:0/96, 64:ff9b:1::/48,
+    // 100::/64, 2001::/23 (but for its global sub-blocks), 2001:db8::/32,
+    // 2002::/16, 3fff::/20, fc00::/7, fe80::/10. Multicast: global scope only
+    // (Python calls every multicast address global; ff02::1 is not).
     constexpr bool is_global() const noexcept
     {
+        if (is_multicast())
+            return is_multicast_global();
         if (in({0x20, 0x01, 0x00}, 23)) {
             const bool global_sub_block =
                 (in({0x20, 0x01, 0x00, 0x01}, 32) && zero_range(4, 15) && bytes_[15] >= 1 && bytes_[15] <= 3) ||
