@@ -7,7 +7,7 @@
 
 // Host <-> network byte order, constexpr, for every unsigned width from 8 to
 // 64 bits. Each call is one byte-swap instruction on a little-endian host and
-// nothing on a big-endian one (test/byte_order_codegen checks the assembly).
+// nothing on a big-endian one (test/codegen/check_byte_order.sh reads the assembly).
 
 #include <tsock/config.hpp>
 #include <tsock/detail/platform.hpp>

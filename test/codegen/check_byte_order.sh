@@ -10,9 +10,10 @@
 #   16 bits:        exactly one 8-bit rotate of a 16-bit register
 #                   (rolw $8 / rorw $8) or an xchg of its two bytes, then ret;
 #   8 bits:         no swap at all, just ret;
-# with register moves (no memory) allowed anywhere before the ret. Directives, labels,
-# comments and endbr64 are ignored. COMPILER defaults to g++, INCLUDE_DIR to the
-# repository's include/. On a host that is not x86-64 it prints SKIP and passes.
+# with register moves (no memory) allowed anywhere before the ret. Directives,
+# labels, comments and endbr64 are ignored. COMPILER defaults to g++,
+# INCLUDE_DIR to the repository's include/; FLAGS go to the compiler as well.
+# On a host that is not x86-64 it prints SKIP and passes.
 set -u
 
 script_dir=$(cd "$(dirname "$0")" && pwd)
@@ -49,17 +50,26 @@ if [ -z "$expected" ]; then
 fi
 
 asm_file=$(mktemp "${TMPDIR:-/tmp}/tsock_codegen.XXXXXX") || exit 1
-trap 'rm -f "$asm_file"' EXIT INT TERM
-if ! "$compiler" -std=c++20 -O2 -masm=att -I"$include_dir" "$@" -S -o - "$source_file" >"$asm_file" 2>"$asm_file.err"; then
+trap 'rm -f "$asm_file" "$asm_file.err"' EXIT
+trap 'exit 1' INT TERM
+if ! "$compiler" -std=c++20 -O2 -masm=att -I"$include_dir" "$@" -S -o - "$source_file" \
+    >"$asm_file" 2>"$asm_file.err"; then
     echo "FAIL codegen byte_order: $compiler could not compile $source_file:" >&2
     cat "$asm_file.err" >&2
-    rm -f "$asm_file.err"
     exit 1
 fi
-rm -f "$asm_file.err"
 
 awk -v expected="$expected" -v compiler="$compiler" '
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+
+BEGIN {
+    n = split(trim(expected), pairs, / +/)
+    for (i = 1; i <= n; ++i) {
+        split(pairs[i], kv, "=")
+        order[i] = kv[1]
+        want[kv[1]] = kv[2]
+    }
+}
 
 # Collect each function body: from its label to .cfi_endproc, .size or the next
 # .type. raw[] keeps every line for the report; ins[] only the instructions.
@@ -87,15 +97,6 @@ function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
     if (line == "" || line ~ /^\./ || line ~ /^endbr(32|64)$/)
         next
     ins[current, ++nins[current]] = line
-}
-
-BEGIN {
-    n = split(trim(expected), pairs, / +/)
-    for (i = 1; i <= n; ++i) {
-        split(pairs[i], kv, "=")
-        order[i] = kv[1]
-        want[kv[1]] = kv[2]
-    }
 }
 
 # "movl %edi, %eax" -> mnemonic "movl", operands "%edi, %eax"
@@ -178,7 +179,8 @@ END {
             continue
         }
         failed = 1
-        printf "FAIL %s: expected %s (moves allowed); got %s:\n", name, describe(kind), summary == "" ? "nothing" : summary
+        printf "FAIL %s: expected %s (moves allowed); got %s:\n", name, describe(kind),
+               summary == "" ? "nothing" : summary
         for (k = 1; k <= nraw[name]; ++k)
             printf "    %s\n", raw[name, k]
     }

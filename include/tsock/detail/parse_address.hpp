@@ -31,21 +31,30 @@ struct parse_result {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// The value of each character as a hex digit, 0xff for the others.
+inline constexpr std::array<std::uint8_t, 256> hex_digit_values = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (auto& v : table)
+        v = 0xff;
+    for (int c = 0; c != 10; ++c)
+        table[std::size_t('0' + c)] = std::uint8_t(c);
+    for (int c = 0; c != 6; ++c) {
+        table[std::size_t('a' + c)] = std::uint8_t(10 + c);
+        table[std::size_t('A' + c)] = std::uint8_t(10 + c);
+    }
+    return table;
+}();
+
 // The value of a hex digit, or -1.
 constexpr int hex_value(char c) noexcept
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    const unsigned v = hex_digit_values[static_cast<unsigned char>(c)];
+    return v == 0xff ? -1 : int(v);
 }
 
 // Dotted decimal, the inet_pton grammar: exactly four parts of one to three
 // digits, each at most 255, no leading zeros. Result in host order.
-constexpr parse_result<std::uint32_t> parse_v4(std::string_view text) noexcept
+constexpr parse_result<std::uint32_t> parse_v4_checked(std::string_view text) noexcept
 {
     const char* const begin = text.data();
     const char* const end = begin + text.size();
@@ -82,6 +91,41 @@ constexpr parse_result<std::uint32_t> parse_v4(std::string_view text) noexcept
             return {0, error::too_many_parts, std::size_t(p - begin)};
         ++p;
     }
+}
+
+// parse_v4 for well-formed text, without a branch on how many digits each
+// part has (which a branch predictor cannot guess on varied input). Anything
+// else goes to parse_v4_checked, which reports what is wrong and where.
+constexpr parse_result<std::uint32_t> parse_v4(std::string_view text) noexcept
+{
+    const std::size_t size = text.size();
+    if (size < 7 || size > 15)
+        return parse_v4_checked(text);
+    char b[15 + 4] = {}; // zero after the text: '\0' is neither digit nor dot
+    for (std::size_t i = 0; i != size; ++i)
+        b[i] = text[i];
+    std::size_t i = 0;
+    std::uint32_t value = 0;
+    bool bad = false;
+    for (int part = 0; part != 4; ++part) {
+        const unsigned d0 = unsigned(b[i]) - '0', d1 = unsigned(b[i + 1]) - '0', d2 = unsigned(b[i + 2]) - '0';
+        const unsigned two = d1 < 10;
+        const unsigned three = two & (d2 < 10);
+        unsigned n = d0;
+        n += (0u - two) & (n * 9 + d1);   // n * 10 + d1 when there is a second digit
+        n += (0u - three) & (n * 9 + d2); // and a third
+        bad |= (d0 >= 10) | (two & (d0 == 0)) | (n > 255);
+        i += 1 + two + three;
+        value = value << 8 | n;
+        if (part != 3) {
+            bad |= b[i] != '.';
+            ++i;
+        }
+    }
+    bad |= i != size;
+    if (bad)
+        return parse_v4_checked(text);
+    return {value, error{}, 0};
 }
 
 // inet_aton's grammar, as glibc reads it: one to four parts separated by '.',
@@ -218,12 +262,13 @@ constexpr parse_result<v6_value> parse_v6(std::string_view text) noexcept
         const char* const start = p;
         unsigned n = 0;
         int d;
-        while (p != end && (d = hex_value(*p)) >= 0) {
+        const char* const stop = end - p > 4 ? p + 4 : end;
+        while (p != stop && (d = hex_value(*p)) >= 0) {
             n = (n << 4) | unsigned(d);
             ++p;
-            if (p - start > 4)
-                break;
         }
+        if (p - start == 4 && p != end && hex_value(*p) >= 0)
+            ++p; // a fifth digit: group_too_long below
         if (p != end && *p == '.') {
             // An embedded IPv4 address: the rest of the text, two groups' worth.
             if (count > 6 || (gap >= 0 && count > 5))
