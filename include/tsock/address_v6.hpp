@@ -185,7 +185,7 @@ public:
     // Special-Purpose Address Registry marks as not globally reachable (as
     // Python's ipaddress is_global): ::1, ::, ::ffff:0:0/96, 64:ff9b:1::/48,
     // 100::/64, 2001::/23 (but for its global sub-blocks), 2001:db8::/32,
-    // 2002::/16, 3fff::/20, fc00::/7, fe80::/10. Multicast: global scope only
+    // 2002::/16, 3fff::/20, 5f00::/16 (RFC 9602), fc00::/7, fe80::/10. Multicast: global scope only
     // (Python calls every multicast address global; ff02::1 is not).
     constexpr bool is_global() const noexcept
     {
@@ -200,7 +200,8 @@ public:
         }
         return !(is_loopback() || zero_below(16) || is_v4_mapped() ||
                  in({0x00, 0x64, 0xff, 0x9b, 0x00, 0x01}, 48) || in({0x01, 0x00, 0, 0, 0, 0, 0, 0}, 64) ||
-                 is_documentation() || in({0x20, 0x02}, 16) || is_private() || is_link_local());
+                 is_documentation() || in({0x20, 0x02}, 16) || in({0x5f, 0x00}, 16) || is_private() ||
+                 is_link_local());
     }
 
     // Bytes first, then the scope id.
@@ -216,18 +217,17 @@ private:
         return true;
     }
     constexpr bool is_multicast_with(multicast_scope s) const noexcept { return is_multicast() && scope() == s; }
-    // Whether the first prefix bits equal those of the given leading bytes.
+    // Whether the first prefix bits equal those of network, whose unlisted
+    // trailing bytes are zero ({0x20, 0x01, 0x00, 0x02}, 48 is 2001:2::/48).
     constexpr bool in(std::initializer_list<std::uint8_t> network, int prefix) const noexcept
     {
-        std::size_t i = 0;
-        for (std::uint8_t b : network) {
-            const int bits = prefix - int(8 * i);
-            if (bits <= 0)
-                break;
+        const std::uint8_t* listed = network.begin();
+        for (std::size_t i = 0; 8 * int(i) < prefix; ++i) {
+            const int bits = prefix - 8 * int(i);
             const auto mask = bits >= 8 ? std::uint8_t(0xff) : std::uint8_t(0xff << (8 - bits));
+            const std::uint8_t b = i < network.size() ? listed[i] : std::uint8_t(0);
             if ((bytes_[i] & mask) != (b & mask))
                 return false;
-            ++i;
         }
         return true;
     }
