@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE address_v4
 #include <boost/test/unit_test.hpp>
 
-#include "support/random.hpp"
+#include "support/fuzz.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -34,23 +34,7 @@ using namespace std::string_view_literals;
 
 namespace {
 
-// Input text made printable for assertion messages (NULs and controls escaped).
-std::string show(std::string_view text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u >= 0x7f) {
-            constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
+using tsock_test::show;
 
 // glibc's inet_pton(AF_INET): the value in host order, or empty when it rejects the text.
 std::optional<std::uint32_t> glibc_pton(std::string_view text)
@@ -514,21 +498,7 @@ BOOST_AUTO_TEST_CASE(parse_agrees_with_glibc_on_random_text)
         } else {
             s = glibc_ntop(rng() & (i % 4 == 1 ? 0xffffffffu : 0x0f3f0f3fu));
             const auto edits = 1 + pick(rng, 3);
-            for (std::uint32_t e = 0; e != edits; ++e) {
-                const auto pos = s.empty() ? 0 : pick(rng, std::uint32_t(s.size()));
-                const char ch = alphabet[pick(rng, alphabet.size())];
-                switch (pick(rng, 3)) {
-                case 0:
-                    if (!s.empty())
-                        s[pos] = ch;
-                    break;
-                case 1: s.insert(s.begin() + pos, ch); break;
-                default:
-                    if (!s.empty())
-                        s.erase(pos, 1);
-                    break;
-                }
-            }
+            tsock_test::mutate(rng, s, edits, alphabet);
         }
         const auto expected = glibc_pton(s);
         const auto got = address_v4::try_parse(s);

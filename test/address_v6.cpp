@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE address_v6
 #include <boost/test/unit_test.hpp>
 
-#include "support/random.hpp"
+#include "support/fuzz.hpp"
 
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -62,21 +62,7 @@ groups_type to_groups(const bytes_type& b)
     return g;
 }
 
-std::string show(std::string_view text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u >= 0x7f) {
-            char esc[8];
-            std::snprintf(esc, sizeof esc, "\\x%02x", u);
-            out += esc;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
+using tsock_test::show;
 
 std::string show(const bytes_type& b)
 {
@@ -980,21 +966,7 @@ BOOST_AUTO_TEST_CASE(parse_agrees_with_inet_pton_on_random_text)
         } else {
             s = random_spelling(rng, random_address(rng));
             const auto edits = pick(rng, 4); // 0 keeps it valid
-            for (std::uint32_t e = 0; e != edits; ++e) {
-                const auto pos = s.empty() ? 0 : pick(rng, std::uint32_t(s.size()));
-                const char ch = pick(rng, 3) == 0 ? ':' : alphabet[pick(rng, alphabet.size())];
-                switch (pick(rng, 3)) {
-                case 0:
-                    if (!s.empty())
-                        s[pos] = ch;
-                    break;
-                case 1: s.insert(s.begin() + pos, ch); break;
-                default:
-                    if (!s.empty())
-                        s.erase(pos, 1);
-                    break;
-                }
-            }
+            tsock_test::mutate(rng, s, edits, std::string(alphabet) + "::::::::"); // ':' weighted
         }
         const auto expected = glibc_pton(s);
         const auto got = address_v6::try_parse(s);
@@ -1257,9 +1229,9 @@ BOOST_AUTO_TEST_CASE(classification_by_prefix_on_random_addresses)
         const bool first = i % 2 == 0;
         if (first) {
             g[0] = 0x2001;
-            g[1] = i % 4 == 0 ? 0x0db8 : std::uint16_t(0x0db8 ^ (1u << pick(rng, 16)));
+            g[1] = std::uint16_t(i % 4 == 0 ? 0x0db8u : 0x0db8u ^ (1u << pick(rng, 16)));
         } else {
-            g[0] = i % 8 < 4 ? 0x3fff : std::uint16_t(0x3fff ^ (1u << pick(rng, 16)));
+            g[0] = std::uint16_t(i % 8 < 4 ? 0x3fffu : 0x3fffu ^ (1u << pick(rng, 16)));
             if (i % 3 == 0)
                 g[1] &= 0x0fff;
         }

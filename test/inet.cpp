@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE inet
 #include <boost/test/unit_test.hpp>
 
-#include "support/random.hpp"
+#include "support/fuzz.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -33,21 +33,7 @@ using namespace std::string_view_literals;
 
 namespace {
 
-std::string show(std::string_view text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u >= 0x7f) {
-            char esc[8];
-            std::snprintf(esc, sizeof esc, "\\x%02x", u);
-            out += esc;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
+using tsock_test::show;
 
 std::uint32_t from_network(const void* p)
 {
@@ -271,21 +257,7 @@ BOOST_AUTO_TEST_CASE(inet_aton_agrees_with_glibc_on_random_text)
                 s += buffer;
             }
             const auto edits = pick(rng, 3);
-            for (std::uint32_t e = 0; e != edits; ++e) {
-                const auto pos = s.empty() ? 0 : pick(rng, std::uint32_t(s.size()));
-                const char ch = alphabet[pick(rng, alphabet.size())];
-                switch (pick(rng, 3)) {
-                case 0:
-                    if (!s.empty())
-                        s[pos] = ch;
-                    break;
-                case 1: s.insert(s.begin() + pos, ch); break;
-                default:
-                    if (!s.empty())
-                        s.erase(pos, 1);
-                    break;
-                }
-            }
+            tsock_test::mutate(rng, s, edits, alphabet);
         }
         const auto expected = glibc_aton(s);
         const auto got = tsock::try_inet_aton(s);

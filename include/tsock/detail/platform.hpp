@@ -15,4 +15,23 @@
 #include <tsock/detail/posix/platform.hpp>
 #endif
 
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace tsock::detail {
+
+// if_nametoindex (on Windows from iphlpapi: link -liphlpapi) for a name that
+// is shorter than interface_name_size and free of NULs; 0 when there is no
+// such interface.
+inline std::uint32_t interface_index(std::string_view name) noexcept
+{
+    char buffer[interface_name_size] = {};
+    for (std::size_t i = 0; i != name.size(); ++i)
+        buffer[i] = name[i];
+    return ::if_nametoindex(buffer);
+}
+
+} // namespace tsock::detail
+
 #endif // TSOCK_DETAIL_PLATFORM_HPP

@@ -12,22 +12,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
 namespace tsock::detail {
 
 // Longest interface name, terminating NUL included (IF_NAMESIZE).
 inline constexpr std::size_t interface_name_size = IF_NAMESIZE;
-
-// if_nametoindex for a name that is known to be shorter than
-// interface_name_size and free of NULs; 0 when there is no such interface.
-inline std::uint32_t interface_index(std::string_view name) noexcept
-{
-    char buffer[interface_name_size] = {};
-    for (std::size_t i = 0; i != name.size(); ++i)
-        buffer[i] = name[i];
-    return ::if_nametoindex(buffer);
-}
 
 } // namespace tsock::detail
 

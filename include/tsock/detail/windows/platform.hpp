@@ -20,22 +20,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
 namespace tsock::detail {
 
 // Longest interface name, terminating NUL included.
 inline constexpr std::size_t interface_name_size = IF_MAX_STRING_SIZE + 1;
-
-// if_nametoindex (iphlpapi) for a name shorter than interface_name_size and
-// free of NULs; 0 when there is no such interface. Link with -liphlpapi.
-inline std::uint32_t interface_index(std::string_view name) noexcept
-{
-    char buffer[interface_name_size] = {};
-    for (std::size_t i = 0; i != name.size(); ++i)
-        buffer[i] = name[i];
-    return ::if_nametoindex(buffer);
-}
 
 } // namespace tsock::detail
 
