@@ -37,6 +37,13 @@ enum class error {
     unknown_interface,   // a zone name that names no interface of this host
     zone_name_in_constant_expression, // a zone name needs a run-time lookup
     not_v4_mapped,       // an IPv6 address that holds no IPv4 address
+
+    // Endpoints and sockets.
+    address_too_long,    // a local (AF_UNIX) name that does not fit sun_path
+    bad_endpoint,        // a sockaddr of another family, or too short for its family
+    timed_out,           // the timeout mode's deadline passed
+    family_mismatch,     // an adopted handle or endpoint of another address family
+    type_mismatch,       // an adopted handle of another socket type
 };
 
 namespace detail {
@@ -68,6 +75,11 @@ public:
         case error::zone_name_in_constant_expression:
             return "a zone name needs a run-time interface lookup; use a numeric zone in constant expressions";
         case error::not_v4_mapped: return "IPv6 address is not IPv4-mapped or IPv4-compatible";
+        case error::address_too_long: return "local socket name does not fit in sun_path";
+        case error::bad_endpoint: return "socket address is of another family or too short for its family";
+        case error::timed_out: return "operation timed out";
+        case error::family_mismatch: return "socket or endpoint is of another address family";
+        case error::type_mismatch: return "socket is of another socket type";
         }
         return "unknown tsock error";
     }
