@@ -42,6 +42,7 @@ const error all_errors[] = {
     error::timed_out,
     error::family_mismatch,
     error::type_mismatch,
+    error::end_of_stream,
 };
 
 const std::string unknown = "unknown tsock error";

@@ -44,6 +44,7 @@ enum class error {
     timed_out,           // the timeout mode's deadline passed
     family_mismatch,     // an adopted handle or endpoint of another address family
     type_mismatch,       // an adopted handle of another socket type
+    end_of_stream,       // the peer closed before recv_exact had all it asked for
 };
 
 namespace detail {
@@ -80,6 +81,7 @@ public:
         case error::timed_out: return "operation timed out";
         case error::family_mismatch: return "socket or endpoint is of another address family";
         case error::type_mismatch: return "socket is of another socket type";
+        case error::end_of_stream: return "connection closed before all the data arrived";
         }
         return "unknown tsock error";
     }

@@ -5,9 +5,9 @@
 #ifndef TSOCK_FAMILY_HPP
 #define TSOCK_FAMILY_HPP
 
-// Address family policies: tag types naming an AF_* constant and the address
-// type that goes with it. The socket layer adds endpoints and options to
-// them; here they type inet_pton and inet_ntop.
+// Address family policies: tag types naming an AF_* constant, the endpoint
+// (and, for IP, address) type that goes with it, and which socket types it
+// has. They type inet_pton/inet_ntop and every socket.
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
@@ -18,18 +18,73 @@
 
 namespace tsock {
 
+class ipv4_endpoint;
+class ipv6_endpoint;
+class inet_endpoint;
+class local_endpoint;
+
+namespace detail {
+// The IP families have stream, datagram and raw sockets; SOCK_SEQPACKET
+// over IP is SCTP, which tsock does not offer.
+template <class Type>
+inline constexpr bool ip_supports = Type::value == SOCK_STREAM || Type::value == SOCK_DGRAM || Type::value == SOCK_RAW;
+} // namespace detail
+
 // IPv4 (AF_INET).
 struct ipv4 {
     using address_type = address_v4;
+    using endpoint_type = ipv4_endpoint;
     static constexpr int domain = AF_INET;
+    static constexpr bool is_ip = true;
     static constexpr std::string_view name = "ipv4";
+    template <class Type>
+    static constexpr bool supports = detail::ip_supports<Type>;
 };
 
 // IPv6 (AF_INET6).
 struct ipv6 {
     using address_type = address_v6;
+    using endpoint_type = ipv6_endpoint;
     static constexpr int domain = AF_INET6;
+    static constexpr bool is_ip = true;
     static constexpr std::string_view name = "ipv6";
+    template <class Type>
+    static constexpr bool supports = detail::ip_supports<Type>;
+};
+
+// IPv4 or IPv6, decided at run time by the endpoint a socket is opened for:
+// the dual-stack escape hatch. domain is AF_UNSPEC until then.
+struct inet {
+    using endpoint_type = inet_endpoint;
+    static constexpr int domain = AF_UNSPEC;
+    static constexpr bool is_ip = true;
+    static constexpr std::string_view name = "inet";
+    template <class Type>
+    static constexpr bool supports = detail::ip_supports<Type>;
+};
+
+// AF_UNIX (AF_LOCAL): filesystem and, on Linux, abstract names. No raw sockets.
+struct local {
+    using endpoint_type = local_endpoint;
+    static constexpr int domain = AF_UNIX;
+    static constexpr bool is_ip = false;
+    static constexpr std::string_view name = "local";
+    template <class Type>
+    static constexpr bool supports =
+        Type::value == SOCK_STREAM || Type::value == SOCK_DGRAM || Type::value == SOCK_SEQPACKET;
+};
+
+// Is F a socket family policy? (an AF_* value, an endpoint type, whether it
+// is IP, and which socket types it supports.) A family of your own (AF_PACKET,
+// AF_NETLINK, AF_VSOCK) is a struct with these members and an endpoint type
+// with the native contract of tsock's endpoints (native_type, to_native,
+// native_size, from_native).
+template <class F>
+concept socket_family = requires {
+    typename F::endpoint_type;
+    { F::domain } -> std::convertible_to<int>;
+    { F::is_ip } -> std::convertible_to<bool>;
+    { F::name } -> std::convertible_to<std::string_view>;
 };
 
 // Is F a family whose addresses have a text form? (an AF_* constant and an
@@ -42,6 +97,7 @@ concept address_family = requires(std::string_view text, const typename F::addre
 };
 
 static_assert(address_family<ipv4> && address_family<ipv6>);
+static_assert(socket_family<ipv4> && socket_family<ipv6> && socket_family<inet> && socket_family<local>);
 
 } // namespace tsock
 

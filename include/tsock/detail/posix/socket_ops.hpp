@@ -1,0 +1,276 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_DETAIL_POSIX_SOCKET_OPS_HPP
+#define TSOCK_DETAIL_POSIX_SOCKET_OPS_HPP
+
+// POSIX system calls on descriptors. Each sets ec from errno on failure and
+// clears it on success; none throws. The ones a blocking socket calls retry
+// EINTR, so a signal never surfaces as an error.
+
+#include <tsock/config.hpp>
+#include <tsock/detail/platform.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <cstddef>
+#include <system_error>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace tsock::detail {
+
+using native_handle_type = int;
+inline constexpr native_handle_type invalid_handle = -1;
+
+// Flags that every send gets: never raise SIGPIPE (Linux, BSD); Apple has no
+// MSG_NOSIGNAL and gets SO_NOSIGPIPE on the socket instead (see open_socket).
+#if defined(MSG_NOSIGNAL)
+inline constexpr int send_flags = MSG_NOSIGNAL;
+#else
+inline constexpr int send_flags = 0;
+#endif
+
+inline std::error_code last_error() noexcept { return {errno, std::system_category()}; }
+
+inline bool would_block(const std::error_code& ec) noexcept
+{
+    return ec.category() == std::system_category() && (ec.value() == EAGAIN || ec.value() == EWOULDBLOCK);
+}
+
+// Runs call until it does not fail with EINTR; sets ec from errno when it
+// fails (returns < 0).
+template <class Call>
+auto retry_eintr(std::error_code& ec, Call call) noexcept
+{
+    for (;;) {
+        const auto r = call();
+        if (r >= 0) {
+            ec.clear();
+            return r;
+        }
+        if (errno != EINTR) {
+            ec = last_error();
+            return r;
+        }
+    }
+}
+
+// socket(2) with SOCK_CLOEXEC, and SOCK_NONBLOCK when asked: no fcntl round
+// trip where the platform has the flags.
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking,
+                                      std::error_code& ec) noexcept
+{
+#if defined(SOCK_CLOEXEC) && defined(SOCK_NONBLOCK)
+    const int fd = ::socket(domain, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), protocol);
+    if (fd < 0) {
+        ec = last_error();
+        return invalid_handle;
+    }
+#else
+    const int fd = ::socket(domain, type, protocol);
+    if (fd < 0) {
+        ec = last_error();
+        return invalid_handle;
+    }
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    if (nonblocking)
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+#if defined(SO_NOSIGPIPE)
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
+#endif
+#endif
+    ec.clear();
+    return fd;
+}
+
+// socketpair(2) with the same flags; fds[0], fds[1] on success.
+inline bool open_socket_pair(int domain, int type, int protocol, bool nonblocking, native_handle_type fds[2],
+                             std::error_code& ec) noexcept
+{
+#if defined(SOCK_CLOEXEC) && defined(SOCK_NONBLOCK)
+    if (::socketpair(domain, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), protocol, fds) != 0) {
+        ec = last_error();
+        return false;
+    }
+#else
+    if (::socketpair(domain, type, protocol, fds) != 0) {
+        ec = last_error();
+        return false;
+    }
+    for (int i = 0; i != 2; ++i) {
+        ::fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+        if (nonblocking)
+            ::fcntl(fds[i], F_SETFL, ::fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+    }
+#endif
+    ec.clear();
+    return true;
+}
+
+// close(2). Not retried on EINTR: Linux has released the descriptor anyway,
+// and retrying could close one another thread just opened.
+inline void close_socket(native_handle_type fd, std::error_code& ec) noexcept
+{
+    if (::close(fd) != 0 && errno != EINTR)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void bind(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+{
+    if (::bind(fd, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void listen(native_handle_type fd, int backlog, std::error_code& ec) noexcept
+{
+    if (::listen(fd, backlog) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+// connect(2). EINTR is not retried (a second connect would say EALREADY);
+// the caller treats EINTR like EINPROGRESS and waits for the outcome.
+inline void connect(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+{
+    if (::connect(fd, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+// accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK.
+inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, bool nonblocking,
+                                 std::error_code& ec) noexcept
+{
+#if BOOST_OS_LINUX || BOOST_OS_BSD_FREE || BOOST_OS_BSD_NET || BOOST_OS_BSD_OPEN
+    return retry_eintr(ec, [&] { return ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0)); });
+#else
+    const int s = retry_eintr(ec, [&] { return ::accept(fd, sa, len); });
+    if (s >= 0) {
+        ::fcntl(s, F_SETFD, FD_CLOEXEC);
+        if (nonblocking)
+            ::fcntl(s, F_SETFL, ::fcntl(s, F_GETFL) | O_NONBLOCK);
+    }
+    return s;
+#endif
+}
+
+inline std::ptrdiff_t send(native_handle_type fd, const void* data, std::size_t size, int flags,
+                           std::error_code& ec) noexcept
+{
+    return retry_eintr(ec, [&] { return ::send(fd, data, size, flags | send_flags); });
+}
+
+inline std::ptrdiff_t recv(native_handle_type fd, void* data, std::size_t size, int flags,
+                           std::error_code& ec) noexcept
+{
+    return retry_eintr(ec, [&] { return ::recv(fd, data, size, flags); });
+}
+
+inline std::ptrdiff_t send_to(native_handle_type fd, const void* data, std::size_t size, int flags,
+                              const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+{
+    return retry_eintr(ec, [&] { return ::sendto(fd, data, size, flags | send_flags, sa, len); });
+}
+
+inline std::ptrdiff_t recv_from(native_handle_type fd, void* data, std::size_t size, int flags, ::sockaddr* sa,
+                                ::socklen_t* len, std::error_code& ec) noexcept
+{
+    return retry_eintr(ec, [&] { return ::recvfrom(fd, data, size, flags, sa, len); });
+}
+
+inline void shutdown(native_handle_type fd, int how, std::error_code& ec) noexcept
+{
+    if (::shutdown(fd, how) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void local_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
+{
+    if (::getsockname(fd, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void peer_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
+{
+    if (::getpeername(fd, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void set_option(native_handle_type fd, int level, int name, const void* value, ::socklen_t len,
+                       std::error_code& ec) noexcept
+{
+    if (::setsockopt(fd, level, name, value, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void get_option(native_handle_type fd, int level, int name, void* value, ::socklen_t* len,
+                       std::error_code& ec) noexcept
+{
+    if (::getsockopt(fd, level, name, value, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+// Bytes ready to read (FIONREAD).
+inline std::size_t available(native_handle_type fd, std::error_code& ec) noexcept
+{
+    int n = 0;
+    if (::ioctl(fd, FIONREAD, &n) != 0) {
+        ec = last_error();
+        return 0;
+    }
+    ec.clear();
+    return static_cast<std::size_t>(n);
+}
+
+// Waits until fd is ready for events (POLLIN, POLLOUT) or the deadline has
+// passed (ec = timed_out, set by the caller from the false result). EINTR
+// waits again for what is left.
+inline bool wait_until(native_handle_type fd, short events, std::chrono::steady_clock::time_point deadline,
+                       std::error_code& ec) noexcept
+{
+    for (;;) {
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            ec.clear();
+            return false;
+        }
+        ::pollfd p{fd, events, 0};
+        const int ms = left.count() > 0x7fffffff ? 0x7fffffff : static_cast<int>(left.count());
+        const int r = ::poll(&p, 1, ms);
+        if (r > 0) {
+            ec.clear();
+            return true;
+        }
+        if (r < 0 && errno != EINTR) {
+            ec = last_error();
+            return false;
+        }
+    }
+}
+
+} // namespace tsock::detail
+
+#endif // TSOCK_DETAIL_POSIX_SOCKET_OPS_HPP
