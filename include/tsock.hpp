@@ -7,12 +7,27 @@
 
 // Everything public in tsock.
 
+#include <tsock/config.hpp>
+
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
+#include <tsock/buffer.hpp>
 #include <tsock/byte_order.hpp>
-#include <tsock/config.hpp>
 #include <tsock/error.hpp>
 #include <tsock/family.hpp>
 #include <tsock/inet.hpp>
+#include <tsock/inet_endpoint.hpp>
+#include <tsock/ip_endpoint.hpp>
+#include <tsock/local_endpoint.hpp>
+#include <tsock/message_flags.hpp>
+#include <tsock/mode.hpp>
+#include <tsock/options.hpp>
+#include <tsock/socket_type.hpp>
+
+// The sockets themselves are POSIX-only so far (see README).
+#if !BOOST_OS_WINDOWS
+#include <tsock/basic_listener.hpp>
+#include <tsock/basic_socket.hpp>
+#endif
 
 #endif // TSOCK_HPP

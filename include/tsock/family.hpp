@@ -12,6 +12,7 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/socket_type.hpp>
 
 #include <concepts>
 #include <string_view>
@@ -85,6 +86,7 @@ concept socket_family = requires {
     { F::domain } -> std::convertible_to<int>;
     { F::is_ip } -> std::convertible_to<bool>;
     { F::name } -> std::convertible_to<std::string_view>;
+    { F::template supports<stream> } -> std::convertible_to<bool>;
 };
 
 // Is F a family whose addresses have a text form? (an AF_* constant and an

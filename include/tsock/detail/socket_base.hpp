@@ -16,6 +16,7 @@
 #include <tsock/ip_endpoint.hpp>
 #include <tsock/local_endpoint.hpp>
 #include <tsock/mode.hpp>
+#include <tsock/options.hpp>
 #include <tsock/socket_type.hpp>
 
 #include <chrono>
@@ -118,6 +119,47 @@ public:
         auto ep = local_endpoint(ec);
         throw_if(ec, "local_endpoint");
         return ep;
+    }
+
+    // setsockopt(2) with a typed option. Only options that apply to this
+    // socket's family and type compile: an error naming settable_option_for
+    // says which option, family and type did not fit.
+    template <class O>
+        requires settable_option_for<O, Family, Type>
+    void set(const O& option, std::error_code& ec) noexcept
+    {
+        set_option(handle_, O::level, O::name, option.data(), option.size(), ec);
+    }
+    template <class O>
+        requires settable_option_for<O, Family, Type>
+    void set(const O& option)
+    {
+        std::error_code ec;
+        set(option, ec);
+        throw_if(ec, "setsockopt");
+    }
+
+    // getsockopt(2) with a typed option: its value (bool, int, a duration,
+    // ...). Only options that apply and can be read compile.
+    template <class O>
+        requires gettable_option_for<O, Family, Type>
+    typename O::value_type get(std::error_code& ec) const noexcept
+    {
+        O option;
+        ::socklen_t len = option.capacity();
+        get_option(handle_, O::level, O::name, option.data(), &len, ec);
+        if (!ec)
+            option.resize(len, ec);
+        return option.value();
+    }
+    template <class O>
+        requires gettable_option_for<O, Family, Type>
+    typename O::value_type get() const
+    {
+        std::error_code ec;
+        auto value = get<O>(ec);
+        throw_if(ec, "getsockopt");
+        return value;
     }
 
     // Python's gettimeout/settimeout, for the timeout mode.

@@ -1,0 +1,461 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_IP_ENDPOINT_HPP
+#define TSOCK_IP_ENDPOINT_HPP
+
+// ipv4_endpoint and ipv6_endpoint: an address and a port (and for IPv6 the
+// flow info; the scope id is the address's). Literal types: construction,
+// comparison, parsing and formatting are constexpr; only the conversions to
+// and from sockaddr_in / sockaddr_in6 are not.
+
+#include <tsock/address_v4.hpp>
+#include <tsock/address_v6.hpp>
+#include <tsock/byte_order.hpp>
+#include <tsock/detail/format_address.hpp>
+#include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/platform.hpp>
+#include <tsock/detail/throw_error.hpp>
+#include <tsock/error.hpp>
+
+#include <charconv>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace tsock {
+
+namespace detail {
+
+inline constexpr std::size_t max_port_length = 5; // 65535
+
+// The text after the address. port = 1*DIGIT with a value of at most 65535,
+// RFC 3986's grammar made non-empty; leading zeros are allowed there ("080"),
+// as in URIs. Errors: empty_part (no digits: the port is missing),
+// invalid_character (a non-digit, at its offset), part_out_of_range (above
+// 65535, at the port's first digit). offset is where text starts in the input.
+constexpr parse_result<std::uint16_t> parse_port(std::string_view text, std::size_t offset) noexcept
+{
+    if (text.empty())
+        return {0, error::empty_part, offset};
+    std::uint32_t n = 0;
+    for (std::size_t i = 0; i != text.size(); ++i) {
+        if (!is_digit(text[i]))
+            return {0, error::invalid_character, offset + i};
+        n = n * 10 + std::uint32_t(text[i] - '0');
+        if (n > 0xffff)
+            return {0, error::part_out_of_range, offset};
+    }
+    return {std::uint16_t(n), error{}, 0};
+}
+
+struct v4_endpoint_value {
+    std::uint32_t address = 0;
+    std::uint16_t port = 0;
+};
+struct v6_endpoint_value {
+    v6_value address;
+    std::uint16_t port = 0;
+};
+
+// "a.b.c.d:port". The address's own errors at their offsets; no ':' after a
+// valid address is empty_part at the end of the text (the port is missing).
+constexpr parse_result<v4_endpoint_value> parse_v4_endpoint(std::string_view text) noexcept
+{
+    const std::size_t colon = text.find(':');
+    const auto address = parse_v4(text.substr(0, colon));
+    if (!address)
+        return {{}, address.code, address.where};
+    if (colon == std::string_view::npos)
+        return {{}, error::empty_part, text.size()};
+    const auto port = parse_port(text.substr(colon + 1), colon + 1);
+    if (!port)
+        return {{}, port.code, port.where};
+    return {{address.value, port.value}, error{}, 0};
+}
+
+// "[address]:port", the address with an optional zone ("[fe80::1%3]:80",
+// RFC 3986 brackets; the zone's '%' is not percent-encoded). Without the
+// brackets: invalid_character at offset 0 (an address without brackets is
+// ambiguous: is "::1:80" a port?). No ']' after a valid address:
+// invalid_character at the end of the text. Nothing after ']': empty_part
+// there (the port is missing); anything but ':' after ']': invalid_character.
+constexpr parse_result<v6_endpoint_value> parse_v6_endpoint(std::string_view text) noexcept
+{
+    if (text.empty())
+        return {{}, error::empty_address, 0};
+    if (text[0] != '[')
+        return {{}, error::invalid_character, 0};
+    const std::size_t close = text.find(']');
+    const auto address = parse_v6(text.substr(1, close == std::string_view::npos ? close : close - 1));
+    if (!address)
+        return {{}, address.code, address.where + 1};
+    if (close == std::string_view::npos)
+        return {{}, error::invalid_character, text.size()};
+    if (close + 1 == text.size())
+        return {{}, error::empty_part, text.size()};
+    if (text[close + 1] != ':')
+        return {{}, error::invalid_character, close + 1};
+    const auto port = parse_port(text.substr(close + 2), close + 2);
+    if (!port)
+        return {{}, port.code, port.where};
+    return {{address.value, port.value}, error{}, 0};
+}
+
+// Boost's hash_combine step, widened to size_t.
+constexpr std::size_t hash_mix(std::size_t seed, std::size_t value) noexcept
+{
+    return seed ^ (value + std::size_t(0x9e3779b97f4a7c15ull) + (seed << 6) + (seed >> 2));
+}
+
+// The length argument as a size; a negative Winsock length counts as none.
+constexpr std::size_t sockaddr_size(::socklen_t length) noexcept
+{
+    return std::cmp_less(length, 0) ? 0 : static_cast<std::size_t>(length);
+}
+
+// The sa_family of the first length bytes at sa, or -1 when they do not
+// reach it. Reads nothing past length.
+inline int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
+{
+    using family_type = decltype(::sockaddr::sa_family);
+    constexpr std::size_t offset = offsetof(::sockaddr, sa_family);
+    if (sa == nullptr || sockaddr_size(length) < offset + sizeof(family_type))
+        return -1;
+    family_type f;
+    std::memcpy(&f, reinterpret_cast<const char*>(sa) + offset, sizeof f);
+    return int(f);
+}
+
+// Throws bad_endpoint: "<who>: a sockaddr of family 10 and 28 bytes is not <what>".
+[[noreturn]] inline void throw_bad_endpoint(const char* who, const char* what, const ::sockaddr* sa, ::socklen_t length)
+{
+    std::string message = who;
+    message += ": a sockaddr of ";
+    const int f = sockaddr_family(sa, length);
+    message += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
+    message += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
+    message += what;
+    throw std::system_error(make_error_code(error::bad_endpoint), message);
+}
+
+// BSD and macOS sockaddrs begin with their own length (sin_len, ...); the
+// others have no such field.
+template <class Sockaddr> void set_sockaddr_length(Sockaddr& sa, std::size_t size) noexcept
+{
+    if constexpr (requires { sa.sin_len; })
+        sa.sin_len = static_cast<decltype(sa.sin_len)>(size);
+    else if constexpr (requires { sa.sin6_len; })
+        sa.sin6_len = static_cast<decltype(sa.sin6_len)>(size);
+}
+
+template <std::size_t N>
+constexpr std::to_chars_result copy_text(const fixed_text<N>& text, char* first, char* last) noexcept
+{
+    if (std::size_t(last - first) < text.size())
+        return {last, std::errc::value_too_large};
+    for (std::size_t i = 0; i != text.size(); ++i)
+        first[i] = text.data()[i];
+    return {first + text.size(), std::errc()};
+}
+
+} // namespace detail
+
+// An IPv4 address and a port: what AF_INET sockets bind, connect and report.
+class ipv4_endpoint {
+public:
+    using address_type = address_v4;
+    using port_type = std::uint16_t; // host order
+    using native_type = ::sockaddr_in;
+    static constexpr int family = AF_INET;
+
+    // Longest text form: "255.255.255.255:65535".
+    static constexpr std::size_t max_string_length = address_v4::max_string_length + 1 + detail::max_port_length;
+
+    // 0.0.0.0:0
+    constexpr ipv4_endpoint() noexcept = default;
+    constexpr ipv4_endpoint(const address_v4& address, port_type port) noexcept : address_(address), port_(port) { }
+
+    constexpr address_v4 address() const noexcept { return address_; }
+    constexpr void address(const address_v4& a) noexcept { address_ = a; }
+    constexpr port_type port() const noexcept { return port_; }
+    constexpr void port(port_type p) noexcept { port_ = p; }
+
+    // "a.b.c.d:port" (the address as address_v4::parse reads it; the port
+    // 0-65535, leading zeros allowed). A missing port is error::empty_part,
+    // a port above 65535 error::part_out_of_range, any other character
+    // error::invalid_character. Throws std::system_error saying what and where.
+    static constexpr ipv4_endpoint parse(std::string_view text)
+    {
+        const auto r = detail::parse_v4_endpoint(text);
+        if (!r)
+            detail::throw_parse_error("IPv4 endpoint", text, r.code, r.where);
+        return from_value(r.value);
+    }
+    // As parse(text); on failure sets ec and returns 0.0.0.0:0.
+    static ipv4_endpoint parse(std::string_view text, std::error_code& ec) noexcept
+    {
+        const auto r = detail::parse_v4_endpoint(text);
+        ec = r ? std::error_code() : make_error_code(r.code);
+        return r ? from_value(r.value) : ipv4_endpoint();
+    }
+    // As parse(text); empty on failure.
+    static constexpr std::optional<ipv4_endpoint> try_parse(std::string_view text) noexcept
+    {
+        const auto r = detail::parse_v4_endpoint(text);
+        if (!r)
+            return std::nullopt;
+        return from_value(r.value);
+    }
+
+    // "127.0.0.1:80", held by value (constexpr).
+    constexpr detail::fixed_text<max_string_length> format() const noexcept
+    {
+        detail::fixed_text<max_string_length> text;
+        char* out = detail::format_v4(text.data(), address_.to_uint());
+        *out++ = ':';
+        out = detail::write_decimal(out, port_);
+        text.resize(std::size_t(out - text.data()));
+        return text;
+    }
+    // Writes format() to [first, last); errc::value_too_large (and nothing
+    // written) when it does not fit.
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept
+    {
+        return detail::copy_text(format(), first, last);
+    }
+    std::string to_string() const { return std::string(format().view()); }
+
+    // The sockaddr_in for bind, connect, sendto: port and address in network
+    // order, everything else zero.
+    native_type to_native() const noexcept
+    {
+        native_type sa;
+        std::memset(&sa, 0, sizeof sa);
+        detail::set_sockaddr_length(sa, sizeof sa);
+        sa.sin_family = static_cast<decltype(sa.sin_family)>(AF_INET);
+        sa.sin_port = hton(port_);
+        sa.sin_addr = address_.to_in_addr();
+        return sa;
+    }
+    // sizeof(sockaddr_in), the length argument that goes with to_native().
+    constexpr ::socklen_t native_size() const noexcept { return static_cast<::socklen_t>(sizeof(native_type)); }
+
+    // From what getsockname, getpeername, accept or recvfrom filled in: length
+    // is how many bytes at sa are valid, and nothing past them is read. Sets
+    // ec to error::bad_endpoint (and returns 0.0.0.0:0) when sa is not
+    // AF_INET or length does not cover a whole sockaddr_in.
+    static ipv4_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
+    {
+        if (detail::sockaddr_family(sa, length) != AF_INET || detail::sockaddr_size(length) < sizeof(native_type)) {
+            ec = make_error_code(error::bad_endpoint);
+            return {};
+        }
+        native_type in;
+        std::memcpy(&in, sa, sizeof in);
+        ec.clear();
+        return ipv4_endpoint(address_v4(in.sin_addr), ntoh(static_cast<port_type>(in.sin_port)));
+    }
+    // As from_native(sa, length, ec); throws std::system_error instead.
+    static ipv4_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
+    {
+        std::error_code ec;
+        const auto e = from_native(sa, length, ec);
+        if (ec)
+            detail::throw_bad_endpoint("tsock::ipv4_endpoint::from_native", "an IPv4 endpoint (AF_INET)", sa, length);
+        return e;
+    }
+
+    // Address first, then port.
+    friend constexpr auto operator<=>(const ipv4_endpoint&, const ipv4_endpoint&) noexcept = default;
+
+private:
+    static constexpr ipv4_endpoint from_value(const detail::v4_endpoint_value& v) noexcept
+    {
+        return ipv4_endpoint(address_v4(v.address), v.port);
+    }
+
+    address_v4 address_;
+    port_type port_ = 0;
+};
+
+// An IPv6 address (with its scope id), a port and the flow info: what
+// AF_INET6 sockets bind, connect and report.
+class ipv6_endpoint {
+public:
+    using address_type = address_v6;
+    using port_type = std::uint16_t; // host order
+    using flowinfo_type = std::uint32_t; // host order: traffic class and flow label
+    using native_type = ::sockaddr_in6;
+    static constexpr int family = AF_INET6;
+
+    // Longest text form: '[', the longest address with its zone, "]:65535".
+    static constexpr std::size_t max_string_length = 1 + address_v6::max_string_length + 2 + detail::max_port_length;
+
+    // [::]:0
+    constexpr ipv6_endpoint() noexcept = default;
+    constexpr ipv6_endpoint(const address_v6& address, port_type port, flowinfo_type flowinfo = 0) noexcept
+        : address_(address), port_(port), flowinfo_(flowinfo)
+    {
+    }
+
+    constexpr address_v6 address() const noexcept { return address_; }
+    constexpr void address(const address_v6& a) noexcept { address_ = a; }
+    constexpr port_type port() const noexcept { return port_; }
+    constexpr void port(port_type p) noexcept { port_ = p; }
+    constexpr flowinfo_type flowinfo() const noexcept { return flowinfo_; }
+    constexpr void flowinfo(flowinfo_type f) noexcept { flowinfo_ = f; }
+
+    // "[address]:port" with an optional zone: "[::1]:80", "[fe80::1%3]:80",
+    // "[fe80::1%eth0]:80" (a name needs a run-time lookup). Brackets are
+    // required (error::invalid_character without them); a missing port is
+    // error::empty_part, a port above 65535 error::part_out_of_range. The
+    // text has no flow info: it is 0. Throws std::system_error saying what
+    // and where.
+    static constexpr ipv6_endpoint parse(std::string_view text)
+    {
+        const auto r = detail::parse_v6_endpoint(text);
+        if (!r)
+            detail::throw_parse_error("IPv6 endpoint", text, r.code, r.where);
+        return from_value(r.value);
+    }
+    // As parse(text); on failure sets ec and returns [::]:0.
+    static ipv6_endpoint parse(std::string_view text, std::error_code& ec) noexcept
+    {
+        const auto r = detail::parse_v6_endpoint(text);
+        ec = r ? std::error_code() : make_error_code(r.code);
+        return r ? from_value(r.value) : ipv6_endpoint();
+    }
+    // As parse(text); empty on failure.
+    static constexpr std::optional<ipv6_endpoint> try_parse(std::string_view text) noexcept
+    {
+        const auto r = detail::parse_v6_endpoint(text);
+        if (!r)
+            return std::nullopt;
+        return from_value(r.value);
+    }
+
+    // "[::1]:80", "[fe80::1%3]:80" (the zone as a number), held by value
+    // (constexpr). The flow info has no text form and is left out.
+    constexpr detail::fixed_text<max_string_length> format() const noexcept
+    {
+        detail::fixed_text<max_string_length> text;
+        char* out = text.data();
+        *out++ = '[';
+        out = detail::format_v6(out, address_.to_bytes(), address_.scope_id());
+        *out++ = ']';
+        *out++ = ':';
+        out = detail::write_decimal(out, port_);
+        text.resize(std::size_t(out - text.data()));
+        return text;
+    }
+    // Writes format() to [first, last); errc::value_too_large (and nothing
+    // written) when it does not fit.
+    constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept
+    {
+        return detail::copy_text(format(), first, last);
+    }
+    std::string to_string() const { return std::string(format().view()); }
+
+    // The sockaddr_in6 for bind, connect, sendto: port, flow info and address
+    // in network order, sin6_scope_id the scope id, everything else zero.
+    native_type to_native() const noexcept
+    {
+        native_type sa;
+        std::memset(&sa, 0, sizeof sa);
+        detail::set_sockaddr_length(sa, sizeof sa);
+        sa.sin6_family = static_cast<decltype(sa.sin6_family)>(AF_INET6);
+        sa.sin6_port = hton(port_);
+        sa.sin6_flowinfo = hton(flowinfo_);
+        sa.sin6_addr = address_.to_in6_addr();
+        sa.sin6_scope_id = address_.scope_id();
+        return sa;
+    }
+    // sizeof(sockaddr_in6), the length argument that goes with to_native().
+    constexpr ::socklen_t native_size() const noexcept { return static_cast<::socklen_t>(sizeof(native_type)); }
+
+    // From what getsockname, getpeername, accept or recvfrom filled in: length
+    // is how many bytes at sa are valid, and nothing past them is read. Sets
+    // ec to error::bad_endpoint (and returns [::]:0) when sa is not AF_INET6
+    // or length does not cover a whole sockaddr_in6.
+    static ipv6_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
+    {
+        if (detail::sockaddr_family(sa, length) != AF_INET6 || detail::sockaddr_size(length) < sizeof(native_type)) {
+            ec = make_error_code(error::bad_endpoint);
+            return {};
+        }
+        native_type in;
+        std::memcpy(&in, sa, sizeof in);
+        ec.clear();
+        return ipv6_endpoint(address_v6(in.sin6_addr, static_cast<address_v6::scope_id_type>(in.sin6_scope_id)),
+            ntoh(static_cast<port_type>(in.sin6_port)), ntoh(static_cast<flowinfo_type>(in.sin6_flowinfo)));
+    }
+    // As from_native(sa, length, ec); throws std::system_error instead.
+    static ipv6_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
+    {
+        std::error_code ec;
+        const auto e = from_native(sa, length, ec);
+        if (ec)
+            detail::throw_bad_endpoint("tsock::ipv6_endpoint::from_native", "an IPv6 endpoint (AF_INET6)", sa, length);
+        return e;
+    }
+
+    // Address (bytes, then scope id) first, then port, then flow info.
+    friend constexpr auto operator<=>(const ipv6_endpoint&, const ipv6_endpoint&) noexcept = default;
+
+private:
+    static constexpr ipv6_endpoint from_value(const detail::v6_endpoint_value& v) noexcept
+    {
+        return ipv6_endpoint(address_v6(v.address.bytes, v.address.scope), v.port);
+    }
+
+    address_v6 address_;
+    port_type port_ = 0;
+    flowinfo_type flowinfo_ = 0;
+};
+
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const ipv4_endpoint& e)
+{
+    const auto text = e.format();
+    for (char c : text.view())
+        os << os.widen(c);
+    return os;
+}
+
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const ipv6_endpoint& e)
+{
+    const auto text = e.format();
+    for (char c : text.view())
+        os << os.widen(c);
+    return os;
+}
+
+} // namespace tsock
+
+template <> struct std::hash<tsock::ipv4_endpoint> {
+    std::size_t operator()(const tsock::ipv4_endpoint& e) const noexcept
+    {
+        return tsock::detail::hash_mix(std::hash<tsock::address_v4>()(e.address()), e.port());
+    }
+};
+
+template <> struct std::hash<tsock::ipv6_endpoint> {
+    std::size_t operator()(const tsock::ipv6_endpoint& e) const noexcept
+    {
+        const std::size_t h = tsock::detail::hash_mix(std::hash<tsock::address_v6>()(e.address()), e.port());
+        return tsock::detail::hash_mix(h, e.flowinfo());
+    }
+};
+
+#endif // TSOCK_IP_ENDPOINT_HPP

@@ -1,0 +1,316 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_LOCAL_ENDPOINT_HPP
+#define TSOCK_LOCAL_ENDPOINT_HPP
+
+// local_endpoint: the name of an AF_UNIX socket. Unnamed (what an unbound
+// or socketpair socket reports), a filesystem path, or on Linux an abstract
+// name (unix(7)), which may hold any bytes, NULs included. The name lives in
+// a fixed array the size of sun_path: no heap. Construction and comparison
+// are constexpr; only the conversions to and from sockaddr_un are not.
+
+#include <tsock/detail/platform.hpp>
+#include <tsock/detail/throw_error.hpp>
+#include <tsock/error.hpp>
+
+#if BOOST_OS_WINDOWS
+#include <afunix.h> // sockaddr_un, after winsock2.h (Windows 10 1803 and later)
+#else
+#include <sys/un.h>
+#endif
+
+#include <algorithm>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace tsock {
+
+// The address of an AF_UNIX socket.
+class local_endpoint {
+public:
+    using native_type = ::sockaddr_un;
+    static constexpr int family = AF_UNIX;
+
+    enum class kind_type : std::uint8_t {
+        unnamed, // no name: an unbound socket, or one end of a socketpair
+        path, // a filesystem path
+        abstract, // a Linux abstract name (never produced elsewhere)
+    };
+
+    // The size of sun_path: 108 bytes on Linux and Windows, 104 on BSD and macOS.
+    static constexpr std::size_t capacity = sizeof(native_type::sun_path);
+    // A path needs its terminating NUL inside sun_path: 107 bytes on Linux.
+    static constexpr std::size_t max_path_length = capacity - 1;
+#if BOOST_OS_LINUX
+    // An abstract name follows its leading NUL: 107 bytes.
+    static constexpr std::size_t max_abstract_length = capacity - 1;
+#endif
+
+    // Unnamed.
+    constexpr local_endpoint() noexcept = default;
+
+    // A filesystem path, as bind and connect take it. Throws std::system_error
+    // with error::empty_address when p is empty, error::address_too_long when
+    // it is longer than max_path_length (sun_path must also hold its NUL), or
+    // error::invalid_character when it holds a NUL.
+    static constexpr local_endpoint path(std::string_view p)
+    {
+        const auto r = check_path(p);
+        if (r.code != error{})
+            detail::throw_parse_error("local socket path", p, r.code, r.where);
+        return local_endpoint(kind_type::path, p);
+    }
+    // As path(p); on failure sets ec and returns an unnamed endpoint.
+    static local_endpoint path(std::string_view p, std::error_code& ec) noexcept
+    {
+        const auto r = check_path(p);
+        ec = r.code == error{} ? std::error_code() : make_error_code(r.code);
+        return r.code == error{} ? local_endpoint(kind_type::path, p) : local_endpoint();
+    }
+
+#if BOOST_OS_LINUX
+    // A Linux abstract name: any bytes (NULs too, and none), without the
+    // leading NUL that marks it in sun_path. Throws std::system_error with
+    // error::address_too_long when it is longer than max_abstract_length.
+    static constexpr local_endpoint abstract(std::string_view name)
+    {
+        if (name.size() > max_abstract_length)
+            detail::throw_parse_error("abstract local socket name", name, error::address_too_long, max_abstract_length);
+        return local_endpoint(kind_type::abstract, name);
+    }
+    // As abstract(name); on failure sets ec and returns an unnamed endpoint.
+    static local_endpoint abstract(std::string_view name, std::error_code& ec) noexcept
+    {
+        if (name.size() > max_abstract_length) {
+            ec = make_error_code(error::address_too_long);
+            return {};
+        }
+        ec.clear();
+        return local_endpoint(kind_type::abstract, name);
+    }
+#else
+    // An error here means abstract local names were asked for on a platform
+    // other than Linux: only Linux has them. Use local_endpoint::path.
+    template <bool Linux_only = false> static local_endpoint abstract(std::string_view)
+    {
+        static_assert(Linux_only, "abstract local socket names exist on Linux only; use local_endpoint::path");
+        return {};
+    }
+    template <bool Linux_only = false> static local_endpoint abstract(std::string_view, std::error_code&) noexcept
+    {
+        static_assert(Linux_only, "abstract local socket names exist on Linux only; use local_endpoint::path");
+        return {};
+    }
+#endif
+
+    constexpr kind_type kind() const noexcept { return kind_; }
+    // The path or abstract name (without its leading NUL); empty when unnamed.
+    constexpr std::string_view name() const noexcept { return {bytes_, size_}; }
+
+    // The path itself; "@name" for an abstract name, with NULs, other
+    // non-printable bytes and '\' shown as \xNN (the convention of ss and
+    // netstat; note that a relative path may begin with '@' as well); ""
+    // when unnamed.
+    std::string to_string() const
+    {
+        if (kind_ != kind_type::abstract)
+            return std::string(name());
+        constexpr char hex[] = "0123456789abcdef";
+        std::string out = "@";
+        for (char c : name()) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u < 0x20 || u >= 0x7f || c == '\\') {
+                out += "\\x";
+                out += hex[u >> 4];
+                out += hex[u & 0xf];
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    }
+
+    // The sockaddr_un for bind and connect: the family, then the path and
+    // its NUL, or a NUL and the abstract name; the rest zero.
+    native_type to_native() const noexcept
+    {
+        native_type sa;
+        std::memset(&sa, 0, sizeof sa);
+        [size = native_size()](auto& s) { // BSD and macOS: the leading length byte
+            if constexpr (requires { s.sun_len; })
+                s.sun_len = static_cast<decltype(s.sun_len)>(size);
+        }(sa);
+        sa.sun_family = static_cast<decltype(sa.sun_family)>(AF_UNIX);
+        const std::size_t start = kind_ == kind_type::abstract ? 1 : 0;
+        std::memcpy(sa.sun_path + start, bytes_, size_);
+        return sa;
+    }
+    // The length argument that goes with to_native(), as unix(7) gives it:
+    // offsetof(sockaddr_un, sun_path) plus the path and its NUL, or plus the
+    // leading NUL and the abstract name; just the family when unnamed.
+    constexpr ::socklen_t native_size() const noexcept
+    {
+        const std::size_t extra = kind_ == kind_type::unnamed ? 0 : std::size_t(size_) + 1;
+        return static_cast<::socklen_t>(path_offset + extra);
+    }
+
+    // From what getsockname, getpeername, accept or recvfrom filled in, with
+    // the length they returned (the bytes at sa that are valid: nothing past
+    // them, nor past a sockaddr_un, is read). As unix(7) describes: length
+    // equal to offsetof(sockaddr_un, sun_path) is unnamed; on Linux a
+    // sun_path starting with NUL is an abstract name of exactly the rest of
+    // length; otherwise a path, up to its NUL or to length, whichever comes
+    // first. Sets ec to error::bad_endpoint when sa is not AF_UNIX or length
+    // does not reach sun_path, and to error::address_too_long when the name
+    // does not fit sun_path with its NUL (a 108-byte path bound on Linux, or
+    // a length beyond sizeof(sockaddr_un): the kernel truncated it); then
+    // returns an unnamed endpoint.
+    static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
+    {
+        const error e = read_native(sa, length);
+        if (e != error{}) {
+            ec = make_error_code(e);
+            return {};
+        }
+        ec.clear();
+        const std::size_t size = sockaddr_size(length);
+        const std::size_t n = std::min(size, sizeof(native_type)) - path_offset;
+        const char* p = reinterpret_cast<const char*>(sa) + path_offset;
+#if BOOST_OS_LINUX
+        if (n != 0 && p[0] == '\0')
+            return local_endpoint(kind_type::abstract, std::string_view(p + 1, n - 1));
+#endif
+        const std::size_t path_size = path_length(p, n);
+        return path_size == 0 ? local_endpoint() : local_endpoint(kind_type::path, std::string_view(p, path_size));
+    }
+    // As from_native(sa, length, ec); throws std::system_error instead.
+    static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
+    {
+        const error e = read_native(sa, length);
+        if (e != error{}) {
+            std::string what = "tsock::local_endpoint::from_native: a sockaddr of ";
+            const int f = sockaddr_family(sa, length);
+            what += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
+            what += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
+            what += e == error::bad_endpoint ? "a local endpoint (AF_UNIX)" : "a name that fits sun_path";
+            throw std::system_error(make_error_code(e), what);
+        }
+        std::error_code ec;
+        return from_native(sa, length, ec);
+    }
+
+    friend constexpr bool operator==(const local_endpoint& a, const local_endpoint& b) noexcept
+    {
+        return a.kind_ == b.kind_ && a.name() == b.name();
+    }
+    // Unnamed, then paths, then abstract names; each by its bytes.
+    friend constexpr std::strong_ordering operator<=>(const local_endpoint& a, const local_endpoint& b) noexcept
+    {
+        if (const auto c = a.kind_ <=> b.kind_; c != 0)
+            return c;
+        return a.name() <=> b.name();
+    }
+
+private:
+    static constexpr std::size_t path_offset = offsetof(native_type, sun_path);
+
+    struct check_result {
+        error code{};
+        std::size_t where = 0;
+    };
+    static constexpr check_result check_path(std::string_view p) noexcept
+    {
+        if (p.empty())
+            return {error::empty_address, 0};
+        if (p.size() > max_path_length)
+            return {error::address_too_long, max_path_length};
+        for (std::size_t i = 0; i != p.size(); ++i)
+            if (p[i] == '\0')
+                return {error::invalid_character, i};
+        return {};
+    }
+
+    // Bytes before the first NUL of the n at p.
+    static std::size_t path_length(const char* p, std::size_t n) noexcept
+    {
+        const void* nul = std::memchr(p, 0, n);
+        return nul == nullptr ? n : std::size_t(static_cast<const char*>(nul) - p);
+    }
+
+    static constexpr std::size_t sockaddr_size(::socklen_t length) noexcept
+    {
+        return std::cmp_less(length, 0) ? 0 : static_cast<std::size_t>(length);
+    }
+    static int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        using family_type = decltype(::sockaddr::sa_family);
+        constexpr std::size_t offset = offsetof(::sockaddr, sa_family);
+        if (sa == nullptr || sockaddr_size(length) < offset + sizeof(family_type))
+            return -1;
+        family_type f;
+        std::memcpy(&f, reinterpret_cast<const char*>(sa) + offset, sizeof f);
+        return int(f);
+    }
+
+    // What is wrong with the sockaddr, or error{}.
+    static error read_native(const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        const std::size_t size = sockaddr_size(length);
+        if (sockaddr_family(sa, length) != AF_UNIX || size < path_offset)
+            return error::bad_endpoint;
+        if (size > sizeof(native_type))
+            return error::address_too_long;
+        const char* p = reinterpret_cast<const char*>(sa) + path_offset;
+        const std::size_t n = size - path_offset;
+#if BOOST_OS_LINUX
+        if (n != 0 && p[0] == '\0')
+            return error{}; // abstract: at most capacity - 1 bytes by now
+#endif
+        return path_length(p, n) == capacity ? error::address_too_long : error{};
+    }
+
+    constexpr local_endpoint(kind_type kind, std::string_view name) noexcept
+        : size_(static_cast<std::uint8_t>(name.size())), kind_(kind)
+    {
+        for (std::size_t i = 0; i != name.size(); ++i)
+            bytes_[i] = name[i];
+    }
+
+    static_assert(capacity < 256, "sun_path is expected to be at most 255 bytes");
+    char bytes_[capacity] = {};
+    std::uint8_t size_ = 0;
+    kind_type kind_ = kind_type::unnamed;
+};
+
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const local_endpoint& e)
+{
+    for (char c : e.to_string())
+        os << os.widen(c);
+    return os;
+}
+
+} // namespace tsock
+
+template <> struct std::hash<tsock::local_endpoint> {
+    std::size_t operator()(const tsock::local_endpoint& e) const noexcept
+    {
+        std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a over the kind and the name
+        h = (h ^ std::uint64_t(e.kind())) * 0x100000001b3ull;
+        for (char c : e.name())
+            h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+        return std::size_t(h);
+    }
+};
+
+#endif // TSOCK_LOCAL_ENDPOINT_HPP

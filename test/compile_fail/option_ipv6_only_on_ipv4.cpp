@@ -1,0 +1,20 @@
+// expect: settable_option_for
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+#include <tsock/basic_listener.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+int main()
+{
+    tsock::tcp6_socket six; tsock::tcp_socket four;
+#ifdef TSOCK_COMPILE_FAIL_CONTROL
+    six.set(tsock::options::ipv6::only(true));
+#else
+    four.set(tsock::options::ipv6::only(true)); // an IPv4 socket
+#endif
+}

@@ -1,0 +1,20 @@
+// expect: settable_option_for
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+#include <tsock/basic_listener.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+int main()
+{
+    tsock::unix_stream_listener u; tsock::tcp_listener t;
+#ifdef TSOCK_COMPILE_FAIL_CONTROL
+    t.set(tsock::options::reuse_port(true));
+#else
+    u.set(tsock::options::reuse_port(true)); // not on AF_UNIX
+#endif
+}

@@ -1,0 +1,19 @@
+// expect: this address family has no sockets of this socket type
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+#include <tsock/basic_socket.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+int main()
+{
+#ifdef TSOCK_COMPILE_FAIL_CONTROL
+    tsock::basic_socket<tsock::local, tsock::seqpacket> s; (void)s;
+#else
+    tsock::basic_socket<tsock::ipv4, tsock::seqpacket> s; (void)s; // that would be SCTP
+#endif
+}
