@@ -11,6 +11,7 @@
 #include <tsock/byte_order.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -70,25 +71,17 @@ public:
     // zeros. Throws std::system_error with a tsock::error saying what is wrong.
     static constexpr address_v4 parse(std::string_view text)
     {
-        const auto r = detail::parse_v4(text);
-        if (!r)
-            detail::throw_parse_error("IPv4 address", text, r.code, r.where);
-        return address_v4(r.value);
+        return detail::parse_or_throw<address_v4>("IPv4 address", text, detail::parse_v4, make);
     }
     // As parse(text); on failure sets ec and returns 0.0.0.0.
     static address_v4 parse(std::string_view text, std::error_code& ec) noexcept
     {
-        const auto r = detail::parse_v4(text);
-        ec = r ? std::error_code() : make_error_code(r.code);
-        return address_v4(r.value);
+        return detail::parse_or_set<address_v4>(text, ec, detail::parse_v4, make);
     }
     // As parse(text); empty on failure.
     static constexpr std::optional<address_v4> try_parse(std::string_view text) noexcept
     {
-        const auto r = detail::parse_v4(text);
-        if (!r)
-            return std::nullopt;
-        return address_v4(r.value);
+        return detail::parse_or_empty<address_v4>(text, detail::parse_v4, make);
     }
 
     // Writes the dotted-decimal text to [first, last); errc::value_too_large
@@ -154,6 +147,7 @@ public:
     friend constexpr auto operator<=>(const address_v4&, const address_v4&) noexcept = default;
 
 private:
+    static constexpr address_v4 make(uint_type value) noexcept { return address_v4(value); }
     constexpr bool in(uint_type network, int prefix) const noexcept
     {
         return (value_ >> (32 - prefix)) == (network >> (32 - prefix));

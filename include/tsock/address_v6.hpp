@@ -12,6 +12,7 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -107,25 +108,17 @@ public:
     // tsock::error saying what is wrong and where.
     static constexpr address_v6 parse(std::string_view text)
     {
-        const auto r = detail::parse_v6(text);
-        if (!r)
-            detail::throw_parse_error("IPv6 address", text, r.code, r.where);
-        return address_v6(r.value.bytes, r.value.scope);
+        return detail::parse_or_throw<address_v6>("IPv6 address", text, detail::parse_v6, make);
     }
     // As parse(text); on failure sets ec and returns ::.
     static address_v6 parse(std::string_view text, std::error_code& ec) noexcept
     {
-        const auto r = detail::parse_v6(text);
-        ec = r ? std::error_code() : make_error_code(r.code);
-        return address_v6(r.value.bytes, r.value.scope);
+        return detail::parse_or_set<address_v6>(text, ec, detail::parse_v6, make);
     }
     // As parse(text); empty on failure.
     static constexpr std::optional<address_v6> try_parse(std::string_view text) noexcept
     {
-        const auto r = detail::parse_v6(text);
-        if (!r)
-            return std::nullopt;
-        return address_v6(r.value.bytes, r.value.scope);
+        return detail::parse_or_empty<address_v6>(text, detail::parse_v6, make);
     }
 
     // Writes the RFC 5952 text (zone as a number) to [first, last);
@@ -208,6 +201,7 @@ public:
     friend constexpr auto operator<=>(const address_v6&, const address_v6&) noexcept = default;
 
 private:
+    static constexpr address_v6 make(const detail::v6_value& v) noexcept { return address_v6(v.bytes, v.scope); }
     constexpr bool zero_below(std::size_t n) const noexcept { return zero_range(0, n); }
     constexpr bool zero_range(std::size_t from, std::size_t to) const noexcept
     {

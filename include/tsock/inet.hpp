@@ -11,6 +11,7 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/family.hpp>
 
@@ -21,6 +22,10 @@
 
 namespace tsock {
 
+namespace detail {
+constexpr address_v4 aton_value(std::uint32_t value) noexcept { return address_v4(value); }
+} // namespace detail
+
 // Python's inet_aton: IPv4 text as the C library's inet_aton reads it: one to
 // four parts, each decimal, octal (leading 0) or hex (0x); the last part fills
 // the remaining bytes, so "127.1" is 127.0.0.1 and "0x7f000001" too. Unlike
@@ -28,25 +33,17 @@ namespace tsock {
 // Throws std::system_error with a tsock::error.
 constexpr address_v4 inet_aton(std::string_view text)
 {
-    const auto r = detail::parse_aton(text);
-    if (!r)
-        detail::throw_parse_error("inet_aton address", text, r.code, r.where);
-    return address_v4(r.value);
+    return detail::parse_or_throw<address_v4>("inet_aton address", text, detail::parse_aton, detail::aton_value);
 }
 // As inet_aton(text); on failure sets ec and returns 0.0.0.0.
 inline address_v4 inet_aton(std::string_view text, std::error_code& ec) noexcept
 {
-    const auto r = detail::parse_aton(text);
-    ec = r ? std::error_code() : make_error_code(r.code);
-    return address_v4(r.value);
+    return detail::parse_or_set<address_v4>(text, ec, detail::parse_aton, detail::aton_value);
 }
 // As inet_aton(text); empty on failure.
 constexpr std::optional<address_v4> try_inet_aton(std::string_view text) noexcept
 {
-    const auto r = detail::parse_aton(text);
-    if (!r)
-        return std::nullopt;
-    return address_v4(r.value);
+    return detail::parse_or_empty<address_v4>(text, detail::parse_aton, detail::aton_value);
 }
 
 // Python's inet_ntoa: dotted decimal.

@@ -15,6 +15,7 @@
 #include <tsock/byte_order.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -196,25 +197,17 @@ public:
     // error::invalid_character. Throws std::system_error saying what and where.
     static constexpr ipv4_endpoint parse(std::string_view text)
     {
-        const auto r = detail::parse_v4_endpoint(text);
-        if (!r)
-            detail::throw_parse_error("IPv4 endpoint", text, r.code, r.where);
-        return from_value(r.value);
+        return detail::parse_or_throw<ipv4_endpoint>("IPv4 endpoint", text, detail::parse_v4_endpoint, from_value);
     }
     // As parse(text); on failure sets ec and returns 0.0.0.0:0.
     static ipv4_endpoint parse(std::string_view text, std::error_code& ec) noexcept
     {
-        const auto r = detail::parse_v4_endpoint(text);
-        ec = r ? std::error_code() : make_error_code(r.code);
-        return r ? from_value(r.value) : ipv4_endpoint();
+        return detail::parse_or_set<ipv4_endpoint>(text, ec, detail::parse_v4_endpoint, from_value);
     }
     // As parse(text); empty on failure.
     static constexpr std::optional<ipv4_endpoint> try_parse(std::string_view text) noexcept
     {
-        const auto r = detail::parse_v4_endpoint(text);
-        if (!r)
-            return std::nullopt;
-        return from_value(r.value);
+        return detail::parse_or_empty<ipv4_endpoint>(text, detail::parse_v4_endpoint, from_value);
     }
 
     // "127.0.0.1:80", held by value (constexpr).
@@ -323,25 +316,17 @@ public:
     // and where.
     static constexpr ipv6_endpoint parse(std::string_view text)
     {
-        const auto r = detail::parse_v6_endpoint(text);
-        if (!r)
-            detail::throw_parse_error("IPv6 endpoint", text, r.code, r.where);
-        return from_value(r.value);
+        return detail::parse_or_throw<ipv6_endpoint>("IPv6 endpoint", text, detail::parse_v6_endpoint, from_value);
     }
     // As parse(text); on failure sets ec and returns [::]:0.
     static ipv6_endpoint parse(std::string_view text, std::error_code& ec) noexcept
     {
-        const auto r = detail::parse_v6_endpoint(text);
-        ec = r ? std::error_code() : make_error_code(r.code);
-        return r ? from_value(r.value) : ipv6_endpoint();
+        return detail::parse_or_set<ipv6_endpoint>(text, ec, detail::parse_v6_endpoint, from_value);
     }
     // As parse(text); empty on failure.
     static constexpr std::optional<ipv6_endpoint> try_parse(std::string_view text) noexcept
     {
-        const auto r = detail::parse_v6_endpoint(text);
-        if (!r)
-            return std::nullopt;
-        return from_value(r.value);
+        return detail::parse_or_empty<ipv6_endpoint>(text, detail::parse_v6_endpoint, from_value);
     }
 
     // "[::1]:80", "[fe80::1%3]:80" (the zone as a number), held by value
