@@ -141,7 +141,11 @@ public:
         detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
         if (!ec)
             return connect_status::connected;
-        const bool pending = ec.value() == EINPROGRESS || ec.value() == EINTR || ec.value() == EAGAIN;
+        // EINPROGRESS: under way. EINTR: under way too, the signal only cut
+        // the wait short. (EAGAIN is not: an AF_UNIX listener's backlog is
+        // full, or no TCP port is free; nothing is under way, so it is an
+        // error in every mode.)
+        const bool pending = ec.value() == EINPROGRESS || ec.value() == EINTR;
         if (ec.category() != std::system_category() || !pending)
             return connect_status::connected; // ec says why
         if constexpr (is_non_blocking) {

@@ -177,6 +177,12 @@ public:
     // returns an unnamed endpoint.
     static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
+        // recvfrom reports a datagram from an unbound sender with length 0
+        // (Linux): no name at all, which is the unnamed endpoint.
+        if (length == 0) {
+            ec.clear();
+            return {};
+        }
         const error e = read_native(sa, length);
         if (e != error{}) {
             ec = make_error_code(e);
@@ -196,17 +202,17 @@ public:
     // As from_native(sa, length, ec); throws std::system_error instead.
     static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
     {
-        const error e = read_native(sa, length);
-        if (e != error{}) {
+        std::error_code ec;
+        auto ep = from_native(sa, length, ec);
+        if (ec) {
             std::string what = "tsock::local_endpoint::from_native: a sockaddr of ";
             const int f = sockaddr_family(sa, length);
             what += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
             what += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
-            what += e == error::bad_endpoint ? "a local endpoint (AF_UNIX)" : "a name that fits sun_path";
-            throw std::system_error(make_error_code(e), what);
+            what += ec == error::bad_endpoint ? "a local endpoint (AF_UNIX)" : "a name that fits sun_path";
+            throw std::system_error(ec, what);
         }
-        std::error_code ec;
-        return from_native(sa, length, ec);
+        return ep;
     }
 
     friend constexpr bool operator==(const local_endpoint& a, const local_endpoint& b) noexcept
