@@ -89,12 +89,10 @@ auto has_code(E expected)
     return [expected](const std::system_error& e) { return e.code() == expected; };
 }
 
-// Datagram combinations with a local abstract name only (the path variants
-// are covered where a name matters).
+// The types socket_pair makes.
 using pair_types = std::tuple<stream, datagram, seqpacket>;
-using message_types = std::tuple<datagram, seqpacket>;
-using waiting_mode_list = std::tuple<blocking, tsock::timeout>;
 
+// Opening needs no name: the path variant would only add a directory.
 using open_combos = as_tuple<mp::mp_append<
     mp::mp_product<combo, mp::mp_list<on_ipv4, on_ipv6, on_inet_v4, on_inet_v6, on_abstract>,
                    mp::mp_list<stream, datagram>, all_modes>,
@@ -591,10 +589,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(send_all_times_out_into_a_peer_that_never_reads, S
 {
     Setup setup;
     auto c = connect_pair<stream>(setup, test_mode<tsock::timeout>());
-    set_int_option(c.client.native_handle(), SOL_SOCKET, SO_SNDBUF, 65536);
-    set_int_option(c.server.native_handle(), SOL_SOCKET, SO_RCVBUF, 65536);
-    std::vector<std::byte> data(16u << 20); // far more than both buffers hold
-    fill_pattern(data, 0);
+    shrink_buffers(c.client, c.server);
+    const auto data = pattern(16u << 20); // far more than both buffers hold
 
     c.client.timeout(std::chrono::milliseconds(100));
     std::error_code ec;
@@ -652,36 +648,6 @@ BOOST_AUTO_TEST_CASE(changing_the_timeout_takes_effect_on_the_next_call)
     BOOST_TEST((assigned.timeout() == std::chrono::milliseconds(70)));
 }
 
-// Python's settimeout(None) is blocking; the nearest here is the largest
-// duration. It must wait (here: for a reader), not fail at once because
-// now() + timeout overflowed.
-BOOST_AUTO_TEST_CASE(the_largest_timeout_waits_instead_of_failing_at_once)
-{
-    std::jthread reader;
-    auto [a, b] = tsock::socket_pair<stream, tsock::timeout>(tsock::timeout{std::chrono::nanoseconds::max()});
-    b.timeout(patience);
-    set_int_option(a.native_handle(), SOL_SOCKET, SO_SNDBUF, 4096);
-    std::vector<std::byte> data(4u << 20);
-    fill_pattern(data, 0);
-    struct {
-        std::error_code ec;
-        std::size_t mismatch = 0;
-    } seen;
-    reader = std::jthread([peer = std::move(b), &seen, size = data.size()]() mutable {
-        std::vector<std::byte> got(size);
-        peer.recv_exact(got, seen.ec);
-        seen.mismatch = pattern_mismatch(got, 0);
-    });
-    std::error_code ec;
-    const auto sent = a.send_all(data, ec); // more than the buffers hold: it has to wait
-    a.close();                              // a reader still waiting sees the end of the stream
-    reader.join();
-    BOOST_TEST(!ec, ec.message());
-    BOOST_TEST(sent == data.size());
-    BOOST_TEST(!seen.ec, seen.ec.message());
-    BOOST_TEST(seen.mismatch == data.size());
-}
-
 // ---------------------------------------------------------------------------
 // Bulk transfer through small buffers
 
@@ -698,11 +664,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(send_all_delivers_64_MiB_through_small_buffers, C,
     std::jthread reader; // joined after the client below is closed
     typename C::setup setup;
     auto c = connect_pair<stream>(setup, mode);
-    // TCP: below 64 KiB the loopback transfer stalls on delayed ACKs (40 ms
-    // each, 40 s for the whole); 64 KiB is still a thousandth of the data.
-    set_int_option(c.client.native_handle(), SOL_SOCKET, SO_SNDBUF, is_ip_setup<typename C::setup> ? 65536 : 4096);
-    std::vector<std::byte> data(total);
-    fill_pattern(data, 0);
+    shrink_buffers(c.client, c.server); // a thousandth of the data, or less
+    const auto data = pattern(total);
 
     struct {
         std::error_code ec;
@@ -811,7 +774,8 @@ BOOST_AUTO_TEST_CASE(moves_release_close_and_the_destructor_own_the_descriptor)
     c = std::move(target);
     BOOST_TEST(!is_open_fd(fd_c));
     BOOST_TEST(c.native_handle() == fd_a);
-    c = std::move(c); // self-move keeps it // NOLINT(clang-diagnostic-self-move)
+    auto& alias = c;
+    c = std::move(alias); // self-move keeps the descriptor
     BOOST_TEST(is_open_fd(fd_a));
 
     // release() hands the descriptor over: the socket forgets it.
@@ -869,10 +833,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_send_all, C, sto
     std::jthread storm;
     typename C::setup setup;
     auto c = connect_pair<stream>(setup, test_mode<typename C::mode>());
-    set_int_option(c.client.native_handle(), SOL_SOCKET, SO_SNDBUF, 4096);
-    set_int_option(c.server.native_handle(), SOL_SOCKET, SO_RCVBUF, 4096);
-    std::vector<std::byte> data(2u << 20); // more than the buffers: send_all waits for the reader
-    fill_pattern(data, 0);
+    shrink_buffers(c.client, c.server);
+    const auto data = pattern(2u << 20); // more than the buffers: send_all waits for the reader
     struct {
         std::error_code ec;
         std::size_t mismatch = 0;
@@ -1190,4 +1152,37 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(both_ends_of_a_connection_name_each_other, C, tcp_
     BOOST_TEST(c.server.remote_endpoint() == c.client.local_endpoint());
     BOOST_TEST(c.peer == c.client.local_endpoint());
     BOOST_TEST(c.client.local_endpoint().port() != c.listener.local_endpoint().port());
+}
+
+// ---------------------------------------------------------------------------
+// The largest timeout
+
+// Python's settimeout(None) is blocking; the nearest here is the largest
+// duration. A call must wait (here: for a reader), not fail at once, nor
+// overflow computing now() + timeout. Last in the file: an overflow stops
+// the program under UBSan.
+BOOST_AUTO_TEST_CASE(the_largest_timeout_waits_instead_of_failing_at_once)
+{
+    std::jthread reader;
+    auto [a, b] = tsock::socket_pair<stream, tsock::timeout>(tsock::timeout{std::chrono::nanoseconds::max()});
+    b.timeout(patience);
+    set_int_option(a.native_handle(), SOL_SOCKET, SO_SNDBUF, 4096);
+    const auto data = pattern(4u << 20);
+    struct {
+        std::error_code ec;
+        std::size_t mismatch = 0;
+    } seen;
+    reader = std::jthread([peer = std::move(b), &seen, size = data.size()]() mutable {
+        std::vector<std::byte> got(size);
+        peer.recv_exact(got, seen.ec);
+        seen.mismatch = pattern_mismatch(got, 0);
+    });
+    std::error_code ec;
+    const auto sent = a.send_all(data, ec); // more than the buffers hold: it has to wait
+    a.close();                              // a reader still waiting sees the end of the stream
+    reader.join();
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(sent == data.size());
+    BOOST_TEST(!seen.ec, seen.ec.message());
+    BOOST_TEST(seen.mismatch == data.size());
 }

@@ -89,6 +89,13 @@ public:
     {
         return basic_listener(base::open_handle(base::domain_for(ep), ec), mode);
     }
+    static basic_listener open_for(const endpoint_type& ep, Mode mode = {})
+    {
+        std::error_code ec;
+        auto l = open_for(ep, ec, mode);
+        detail::throw_if(ec, "socket");
+        return l;
+    }
 
     // Adopts a listening handle after checking its family and type.
     static basic_listener adopt(native_handle_type h, std::error_code& ec, Mode mode = {}) noexcept

@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -86,6 +88,18 @@ inline void set_int_option(int fd, int level, int name, int value)
 {
     BOOST_REQUIRE_MESSAGE(::setsockopt(fd, level, name, &value, sizeof value) == 0,
                           "setsockopt: " << std::error_code(errno, std::system_category()).message());
+}
+
+// Shrinks the sender's SO_SNDBUF and the receiver's SO_RCVBUF, so that a
+// transfer of a few MiB fills them and the sender has to wait. Local: 4 KiB.
+// TCP: 64 KiB, since below that a loopback transfer stalls on delayed ACKs
+// (40 ms each).
+template <class Sender, class Receiver>
+void shrink_buffers(const Sender& sender, const Receiver& receiver)
+{
+    const int size = Sender::family_type::is_ip ? 65536 : 4096;
+    set_int_option(sender.native_handle(), SOL_SOCKET, SO_SNDBUF, size);
+    set_int_option(receiver.native_handle(), SOL_SOCKET, SO_RCVBUF, size);
 }
 
 // Entries of /proc/self/fd (the directory's own descriptor included, the
@@ -452,15 +466,30 @@ inline std::byte pattern_byte(std::uint64_t i)
     return static_cast<std::byte>((static_cast<std::uint32_t>(i) * 2654435761u) >> 24);
 }
 
-inline void fill_pattern(std::span<std::byte> b, std::uint64_t offset)
+inline constexpr std::size_t max_pattern_size = std::size_t(64) << 20;
+
+// The first size bytes of the pattern (at most 64 MiB), computed once: the
+// first call must come before any thread that reads it starts.
+inline std::span<const std::byte> pattern(std::size_t size)
 {
-    for (std::size_t i = 0; i != b.size(); ++i)
-        b[i] = pattern_byte(offset + i);
+    static const std::vector<std::byte> bytes = [] {
+        std::vector<std::byte> b(max_pattern_size);
+        for (std::size_t i = 0; i != b.size(); ++i)
+            b[i] = pattern_byte(i);
+        return b;
+    }();
+    if (size > bytes.size())
+        throw std::length_error("pattern: at most 64 MiB");
+    return std::span(bytes).first(size);
 }
 
-// The index of the first byte that breaks the pattern, or b.size().
+// The index of the first byte of b that breaks the pattern from offset on,
+// or b.size().
 inline std::size_t pattern_mismatch(std::span<const std::byte> b, std::uint64_t offset)
 {
+    if (offset + b.size() <= max_pattern_size &&
+        std::memcmp(b.data(), pattern(max_pattern_size).data() + offset, b.size()) == 0)
+        return b.size();
     for (std::size_t i = 0; i != b.size(); ++i)
         if (b[i] != pattern_byte(offset + i))
             return i;

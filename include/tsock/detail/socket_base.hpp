@@ -249,11 +249,16 @@ protected:
 
     deadline_type deadline() const noexcept
     {
-        if constexpr (std::is_same_v<Mode, tsock::timeout>)
-            return std::chrono::steady_clock::now() +
-                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(mode_.value);
-        else
+        if constexpr (std::is_same_v<Mode, tsock::timeout>) {
+            // Saturates: a timeout beyond the clock's range is no deadline
+            // (adding it to now() would overflow).
+            const auto now = std::chrono::steady_clock::now();
+            if (mode_.value >= deadline_type::max() - now)
+                return deadline_type::max();
+            return now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(mode_.value);
+        } else {
             return {};
+        }
     }
 
     // Runs op; in the timeout mode, while op would block, waits for events
