@@ -371,8 +371,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_where_nobody_listens_is_refused, C, str
     const auto status = s.connect(ep, ec);
     if constexpr (!M::waits) {
         if (!ec) { // in progress: the outcome comes with POLLOUT, in SO_ERROR
-            BOOST_REQUIRE(status.has_value());
-            BOOST_TEST((*status == connect_status::in_progress));
+            BOOST_TEST((status == connect_status::in_progress));
             BOOST_REQUIRE(wait_for(s.native_handle(), POLLOUT));
             ec = s.pending_error();
             BOOST_TEST(!s.pending_error()); // reading SO_ERROR cleared it
@@ -458,8 +457,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_non_blocking_connect_completes_with_a_clear_pend
     std::error_code ec = make_error_code(std::errc::io_error);
     const auto status = s.connect(ep, ec);
     BOOST_REQUIRE_MESSAGE(!ec, ec.message());
-    BOOST_REQUIRE(status.has_value());
-    BOOST_TEST((*status == connect_status::in_progress || *status == connect_status::connected));
+    BOOST_TEST((status == connect_status::in_progress || status == connect_status::connected));
     BOOST_REQUIRE(wait_for(s.native_handle(), POLLOUT));
     BOOST_TEST(!s.pending_error(), s.pending_error().message());
     BOOST_TEST(s.remote_endpoint() == ep);
@@ -494,12 +492,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_to_a_full_local_backlog_never_reports_a
         BOOST_REQUIRE(!ec);
         const auto status = s.connect(name, ec);
         if constexpr (!M::waits) {
-            if (!ec && status && *status == connect_status::in_progress) {
+            if (!ec && status == connect_status::in_progress) {
                 BOOST_REQUIRE(wait_for(s.native_handle(), POLLOUT));
                 ec = s.pending_error();
             }
-            if (!ec && !status)
-                ec = make_error_code(std::errc::resource_unavailable_try_again); // would block: try later
         }
         if (ec) {
             ++refusals;

@@ -133,8 +133,9 @@ public:
 
     // connect(2). The std::error_code form is Python's connect_ex. Blocking:
     // waits for the outcome. Timeout: fails with error::timed_out at the
-    // deadline. Non-blocking: returns connected or in_progress.
-    result<connect_status> connect(const endpoint_type& ep, std::error_code& ec) noexcept
+    // deadline. Both then return connected. Non-blocking: returns connected
+    // or in_progress (wait for writability, then read pending_error()).
+    connect_status connect(const endpoint_type& ep, std::error_code& ec) noexcept
     {
         const auto native = ep.to_native();
         const auto until = this->deadline();
@@ -163,7 +164,7 @@ public:
             return connect_status::connected;
         }
     }
-    result<connect_status> connect(const endpoint_type& ep)
+    connect_status connect(const endpoint_type& ep)
     {
         std::error_code ec;
         auto r = connect(ep, ec);
