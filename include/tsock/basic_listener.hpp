@@ -26,12 +26,12 @@ struct accepted {
 };
 
 template <socket_family Family, socket_type Type, blocking_mode Mode = blocking>
-class basic_listener : public detail::socket_base<Family, Type, Mode> {
+class basic_listener : public detail::socket_base<basic_listener<Family, Type, Mode>, Family, Type, Mode> {
     // An error here means a listener of a connectionless type: datagram and
     // raw sockets do not listen or accept; use basic_socket and recv_from.
     static_assert(Type::connection_oriented, "only stream and seqpacket sockets listen and accept");
 
-    using base = detail::socket_base<Family, Type, Mode>;
+    using base = detail::socket_base<basic_listener, Family, Type, Mode>;
     using base::handle_;
 
 public:
@@ -50,7 +50,7 @@ public:
     static basic_listener listen_on(const endpoint_type& ep, std::error_code& ec, int backlog = SOMAXCONN,
                                     Mode mode = {}) noexcept
     {
-        basic_listener l(base::open_handle(base::domain_for(ep), ec), mode);
+        basic_listener l = base::open_for(ep, ec, mode);
         if (ec)
             return basic_listener();
         if constexpr (Family::is_ip) {
@@ -68,46 +68,6 @@ public:
         std::error_code ec;
         auto l = listen_on(ep, ec, backlog, mode);
         detail::throw_if(ec, "listen_on");
-        return l;
-    }
-
-    // socket(2) only, to set options before bind and listen.
-    static basic_listener open(std::error_code& ec, Mode mode = {}) noexcept
-        requires(Family::domain != AF_UNSPEC)
-    {
-        return basic_listener(base::open_handle(Family::domain, ec), mode);
-    }
-    static basic_listener open(Mode mode = {})
-        requires(Family::domain != AF_UNSPEC)
-    {
-        std::error_code ec;
-        auto l = open(ec, mode);
-        detail::throw_if(ec, "socket");
-        return l;
-    }
-    static basic_listener open_for(const endpoint_type& ep, std::error_code& ec, Mode mode = {}) noexcept
-    {
-        return basic_listener(base::open_handle(base::domain_for(ep), ec), mode);
-    }
-    static basic_listener open_for(const endpoint_type& ep, Mode mode = {})
-    {
-        std::error_code ec;
-        auto l = open_for(ep, ec, mode);
-        detail::throw_if(ec, "socket");
-        return l;
-    }
-
-    // Adopts a listening handle after checking its family and type.
-    static basic_listener adopt(native_handle_type h, std::error_code& ec, Mode mode = {}) noexcept
-    {
-        base::check_adoptable(h, ec);
-        return ec ? basic_listener() : basic_listener(h, mode);
-    }
-    static basic_listener adopt(native_handle_type h, Mode mode = {})
-    {
-        std::error_code ec;
-        auto l = adopt(h, ec, mode);
-        detail::throw_if(ec, "adopt");
         return l;
     }
 
@@ -152,8 +112,8 @@ public:
         return r;
     }
 
-private:
-    basic_listener(native_handle_type h, Mode mode) noexcept : base(h, mode) {}
+    // For tsock's own use (open, adopt): owns h unchecked.
+    basic_listener(detail::own_handle_t, native_handle_type h, Mode mode) noexcept : base(h, mode) {}
 };
 
 template <socket_family Family, blocking_mode Mode = blocking>

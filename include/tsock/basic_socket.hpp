@@ -35,8 +35,8 @@ struct received_from {
 };
 
 template <socket_family Family, socket_type Type, blocking_mode Mode = blocking>
-class basic_socket : public detail::socket_base<Family, Type, Mode> {
-    using base = detail::socket_base<Family, Type, Mode>;
+class basic_socket : public detail::socket_base<basic_socket<Family, Type, Mode>, Family, Type, Mode> {
+    using base = detail::socket_base<basic_socket, Family, Type, Mode>;
     using base::handle_;
     static constexpr bool is_non_blocking = !Mode::waits;
 
@@ -66,68 +66,23 @@ public:
     basic_socket(basic_socket&&) noexcept = default;
     basic_socket& operator=(basic_socket&&) noexcept = default;
 
-    // socket(2) of this family and type (CLOEXEC; NONBLOCK unless the mode
-    // blocks). The inet family is opened for an endpoint instead.
-    static basic_socket open(std::error_code& ec, Mode mode = {}) noexcept
-        requires(Family::domain != AF_UNSPEC)
-    {
-        return basic_socket(base::open_handle(Family::domain, ec), mode);
-    }
-    static basic_socket open(Mode mode = {})
-        requires(Family::domain != AF_UNSPEC)
-    {
-        std::error_code ec;
-        auto s = open(ec, mode);
-        detail::throw_if(ec, "socket");
-        return s;
-    }
-    // socket(2) of the endpoint's family (for inet: IPv4 or IPv6).
-    static basic_socket open_for(const endpoint_type& ep, std::error_code& ec, Mode mode = {}) noexcept
-    {
-        return basic_socket(base::open_handle(base::domain_for(ep), ec), mode);
-    }
-    static basic_socket open_for(const endpoint_type& ep, Mode mode = {})
-    {
-        std::error_code ec;
-        auto s = open_for(ep, ec, mode);
-        detail::throw_if(ec, "socket");
-        return s;
-    }
-
     // Opens a socket for ep and connects it (Python's create_connection for
     // one endpoint). In the timeout mode the whole call has the deadline.
     static basic_socket connect_to(const endpoint_type& ep, Mode mode = {})
         requires(Mode::waits)
     {
-        auto s = open_for(ep, mode);
+        auto s = base::open_for(ep, mode);
         s.connect(ep);
         return s;
     }
     static basic_socket connect_to(const endpoint_type& ep, std::error_code& ec, Mode mode = {}) noexcept
         requires(Mode::waits)
     {
-        auto s = open_for(ep, ec, mode);
+        auto s = base::open_for(ep, ec, mode);
         if (!ec)
             s.connect(ep, ec);
         if (ec)
             s = basic_socket();
-        return s;
-    }
-
-    // Takes ownership of a native handle (Python's fromfd, without the dup),
-    // after checking that it is a socket of this family and type (SO_TYPE,
-    // SO_DOMAIN). On a mismatch the handle stays the caller's. The handle's
-    // O_NONBLOCK must already match the mode.
-    static basic_socket adopt(native_handle_type h, std::error_code& ec, Mode mode = {}) noexcept
-    {
-        base::check_adoptable(h, ec);
-        return ec ? basic_socket() : basic_socket(h, mode);
-    }
-    static basic_socket adopt(native_handle_type h, Mode mode = {})
-    {
-        std::error_code ec;
-        auto s = adopt(h, ec, mode);
-        detail::throw_if(ec, "adopt");
         return s;
     }
 
@@ -394,11 +349,8 @@ public:
         return n;
     }
 
-    // For tsock's own use (accept, socket_pair): owns h without checks.
+    // For tsock's own use (open, accept, socket_pair): owns h unchecked.
     basic_socket(detail::own_handle_t, native_handle_type h, Mode mode) noexcept : base(h, mode) {}
-
-private:
-    basic_socket(native_handle_type h, Mode mode) noexcept : base(h, mode) {}
 };
 
 // The socket is its handle: no other state in the blocking and non_blocking

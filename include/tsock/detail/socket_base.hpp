@@ -54,7 +54,9 @@ struct own_handle_t {
 };
 inline constexpr own_handle_t own_handle{};
 
-template <class Family, class Type, class Mode>
+// Derived is the class built on it (basic_socket or basic_listener): the
+// factories below make one, through its own_handle constructor.
+template <class Derived, class Family, class Type, class Mode>
 class socket_base {
     // An error here means the family has no sockets of this type: SOCK_SEQPACKET
     // over IP (that is SCTP) or raw sockets over local (AF_UNIX).
@@ -69,6 +71,51 @@ public:
 
     socket_base(const socket_base&) = delete;
     socket_base& operator=(const socket_base&) = delete;
+
+    // socket(2) of this family and type (CLOEXEC; NONBLOCK unless the mode
+    // blocks). The inet family is opened for an endpoint instead.
+    static Derived open(std::error_code& ec, Mode mode = {}) noexcept
+        requires(Family::domain != AF_UNSPEC)
+    {
+        return Derived(own_handle, open_handle(Family::domain, ec), mode);
+    }
+    static Derived open(Mode mode = {})
+        requires(Family::domain != AF_UNSPEC)
+    {
+        std::error_code ec;
+        auto s = open(ec, mode);
+        throw_if(ec, "socket");
+        return s;
+    }
+    // socket(2) of the endpoint's family (for inet: IPv4 or IPv6).
+    static Derived open_for(const endpoint_type& ep, std::error_code& ec, Mode mode = {}) noexcept
+    {
+        return Derived(own_handle, open_handle(domain_for(ep), ec), mode);
+    }
+    static Derived open_for(const endpoint_type& ep, Mode mode = {})
+    {
+        std::error_code ec;
+        auto s = open_for(ep, ec, mode);
+        throw_if(ec, "socket");
+        return s;
+    }
+
+    // Takes ownership of a native handle (Python's fromfd, without the dup),
+    // after checking that it is a socket of this family and type (SO_TYPE,
+    // SO_DOMAIN). On a mismatch the handle stays the caller's. The handle's
+    // O_NONBLOCK must already match the mode.
+    static Derived adopt(native_handle_type h, std::error_code& ec, Mode mode = {}) noexcept
+    {
+        check_adoptable(h, ec);
+        return ec ? Derived() : Derived(own_handle, h, mode);
+    }
+    static Derived adopt(native_handle_type h, Mode mode = {})
+    {
+        std::error_code ec;
+        auto s = adopt(h, ec, mode);
+        throw_if(ec, "adopt");
+        return s;
+    }
 
     bool is_open() const noexcept { return handle_ != invalid_handle; }
     // Python's fileno().
