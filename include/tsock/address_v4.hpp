@@ -88,14 +88,9 @@ public:
     // (and nothing written) when it does not fit.
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept
     {
-        char buffer[max_string_length];
+        char buffer[max_string_length]; // not format(): no zeroed fixed_text on this hot path
         const char* end = detail::format_v4(buffer, value_);
-        const auto n = std::size_t(end - buffer);
-        if (std::size_t(last - first) < n)
-            return {last, std::errc::value_too_large};
-        for (std::size_t i = 0; i != n; ++i)
-            first[i] = buffer[i];
-        return {first + n, std::errc()};
+        return detail::copy_text(std::string_view(buffer, std::size_t(end - buffer)), first, last);
     }
     // The dotted-decimal text, held by value (constexpr).
     constexpr detail::fixed_text<max_string_length> format() const noexcept

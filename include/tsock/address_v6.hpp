@@ -125,12 +125,7 @@ public:
     // errc::value_too_large (and nothing written) when it does not fit.
     constexpr std::to_chars_result to_chars(char* first, char* last) const noexcept
     {
-        const auto text = format();
-        if (std::size_t(last - first) < text.size())
-            return {last, std::errc::value_too_large};
-        for (std::size_t i = 0; i != text.size(); ++i)
-            first[i] = text.data()[i];
-        return {first + text.size(), std::errc()};
+        return detail::copy_text(format(), first, last);
     }
     // The RFC 5952 text, held by value (constexpr).
     constexpr detail::fixed_text<max_string_length> format() const noexcept

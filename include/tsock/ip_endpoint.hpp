@@ -159,16 +159,6 @@ template <class Sockaddr> void set_sockaddr_length(Sockaddr& sa, std::size_t siz
         sa.sin6_len = static_cast<decltype(sa.sin6_len)>(size);
 }
 
-template <std::size_t N>
-constexpr std::to_chars_result copy_text(const fixed_text<N>& text, char* first, char* last) noexcept
-{
-    if (std::size_t(last - first) < text.size())
-        return {last, std::errc::value_too_large};
-    for (std::size_t i = 0; i != text.size(); ++i)
-        first[i] = text.data()[i];
-    return {first + text.size(), std::errc()};
-}
-
 } // namespace detail
 
 // An IPv4 address and a port: what AF_INET sockets bind, connect and report.

@@ -9,9 +9,11 @@
 // sized with the matching max_*_length and returns the end of what it wrote.
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <system_error>
 
 namespace tsock::detail {
 
@@ -37,6 +39,17 @@ private:
     char chars_[N] = {};
     std::uint8_t size_ = 0;
 };
+
+// to_chars for formatted text: copies text to [first, last), or writes
+// nothing and reports errc::value_too_large when it does not fit.
+constexpr std::to_chars_result copy_text(std::string_view text, char* first, char* last) noexcept
+{
+    if (std::size_t(last - first) < text.size())
+        return {last, std::errc::value_too_large};
+    for (std::size_t i = 0; i != text.size(); ++i)
+        first[i] = text.data()[i];
+    return {first + text.size(), std::errc()};
+}
 
 constexpr char* write_decimal(char* out, std::uint32_t n) noexcept
 {
