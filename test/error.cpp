@@ -43,6 +43,18 @@ const error all_errors[] = {
     error::family_mismatch,
     error::type_mismatch,
     error::end_of_stream,
+    error::empty_host,
+    error::name_too_long,
+    error::label_too_long,
+    error::embedded_nul,
+    error::host_name_too_long,
+    error::port_out_of_range,
+    error::service_not_found,
+    error::protocol_not_found,
+    error::no_such_interface,
+    error::not_dual_stack,
+    error::no_endpoints,
+    error::negative_duration,
 };
 
 const std::string unknown = "unknown tsock error";

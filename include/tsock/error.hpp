@@ -45,6 +45,20 @@ enum class error {
     family_mismatch,     // an adopted handle or endpoint of another address family
     type_mismatch,       // an adopted handle of another socket type
     end_of_stream,       // the peer closed before recv_exact had all it asked for
+
+    // Names: the resolver, host names, services, protocols, interfaces.
+    empty_host,          // an empty host name where a name is needed
+    name_too_long,       // a DNS name longer than 253 characters (254 with the final dot)
+    label_too_long,      // a DNS label longer than 63 characters
+    embedded_nul,        // a NUL byte inside a name: the C library would cut the name there
+    host_name_too_long,  // a host name longer than the system's HOST_NAME_MAX
+    port_out_of_range,   // a numeric service above 65535
+    service_not_found,   // no such service (for that protocol) in the services database
+    protocol_not_found,  // no such protocol in the protocols database
+    no_such_interface,   // no interface of this host has that name or index
+    not_dual_stack,      // a dual-stack server needs an IPv6 endpoint
+    no_endpoints,        // nothing to connect to: the list of endpoints is empty
+    negative_duration,   // a timeout or delay below zero
 };
 
 namespace detail {
@@ -82,6 +96,18 @@ public:
         case error::family_mismatch: return "socket or endpoint is of another address family";
         case error::type_mismatch: return "socket is of another socket type";
         case error::end_of_stream: return "connection closed before all the data arrived";
+        case error::empty_host: return "host name is empty";
+        case error::name_too_long: return "host name is longer than 253 characters";
+        case error::label_too_long: return "a label of the host name is longer than 63 characters";
+        case error::embedded_nul: return "name contains a NUL byte";
+        case error::host_name_too_long: return "host name is longer than the system allows (HOST_NAME_MAX)";
+        case error::port_out_of_range: return "port number is larger than 65535";
+        case error::service_not_found: return "service not found";
+        case error::protocol_not_found: return "protocol not found";
+        case error::no_such_interface: return "no interface of this host has that name or index";
+        case error::not_dual_stack: return "a dual-stack server needs an IPv6 endpoint";
+        case error::no_endpoints: return "no endpoint to connect to";
+        case error::negative_duration: return "a timeout or delay is negative";
         }
         return "unknown tsock error";
     }

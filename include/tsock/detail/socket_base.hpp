@@ -47,6 +47,17 @@ int domain_of(const Endpoint& ep) noexcept
         return Endpoint::family;
 }
 
+// now() + d, saturating: a duration beyond the clock's range is no deadline
+// (adding it to now() would overflow).
+inline std::chrono::steady_clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept
+{
+    using time_point = std::chrono::steady_clock::time_point;
+    const auto now = std::chrono::steady_clock::now();
+    if (d >= time_point::max() - now)
+        return time_point::max();
+    return now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(d);
+}
+
 // Tag of the constructor that takes a handle tsock itself just made (accept,
 // socketpair) without the checks adopt() makes.
 struct own_handle_t {
@@ -297,12 +308,7 @@ protected:
     deadline_type deadline() const noexcept
     {
         if constexpr (std::is_same_v<Mode, tsock::timeout>) {
-            // Saturates: a timeout beyond the clock's range is no deadline
-            // (adding it to now() would overflow).
-            const auto now = std::chrono::steady_clock::now();
-            if (mode_.value >= deadline_type::max() - now)
-                return deadline_type::max();
-            return now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(mode_.value);
+            return deadline_after(mode_.value);
         } else {
             return {};
         }

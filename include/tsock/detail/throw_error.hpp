@@ -8,6 +8,7 @@
 #include <tsock/error.hpp>
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -45,6 +46,21 @@ inline void append_quoted(std::string& out, std::string_view text)
     what += " at offset ";
     what += std::to_string(where);
     throw std::system_error(make_error_code(code), what);
+}
+
+// Throws std::system_error whose what() names the call and its quoted
+// arguments, for example: tsock: resolve "no.such.host" "http": Name or
+// service not known.
+[[noreturn]] inline void throw_for(const std::error_code& ec, std::string_view call,
+                                   std::initializer_list<std::string_view> arguments)
+{
+    std::string what = "tsock: ";
+    what += call;
+    for (const auto argument : arguments) {
+        what += ' ';
+        append_quoted(what, argument);
+    }
+    throw std::system_error(ec, what);
 }
 
 } // namespace tsock::detail

@@ -1,0 +1,320 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_CONNECT_HPP
+#define TSOCK_CONNECT_HPP
+
+// connect(host, service): Python's create_connection, typed. Resolves, then
+// tries the addresses until one connects, within one overall timeout, from an
+// optional source endpoint; or races them (Happy Eyeballs, RFC 8305). The
+// socket returned has the mode asked for. When every attempt fails, the
+// exception lists each address tried and why it failed.
+
+#include <tsock/basic_socket.hpp>
+#include <tsock/detail/family_of.hpp>
+#include <tsock/detail/throw_error.hpp>
+#include <tsock/resolve.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+
+namespace tsock {
+
+// RFC 8305's recommended Connection Attempt Delay.
+inline constexpr std::chrono::milliseconds recommended_attempt_delay{250};
+
+// One address tried, and how it ended: no error for the one that connected,
+// std::errc::operation_canceled for a race it lost.
+struct connect_attempt {
+    inet_endpoint endpoint;
+    std::error_code error;
+};
+
+struct connect_options {
+    // For the whole call, all attempts together (resolution counts against
+    // it but cannot be cut short: getaddrinfo has no timeout). None: as long
+    // as the system takes; in the timeout mode, the mode's duration.
+    std::optional<std::chrono::nanoseconds> timeout;
+    // Bound before connecting (Python's source_address); port 0 = any port.
+    // An attempt to an address of another family fails with family_mismatch.
+    std::optional<inet_endpoint> source;
+    // Happy Eyeballs: the addresses' families alternate, and the next attempt
+    // starts this long after the last one (or at once when one fails); the
+    // first to connect wins, the others are closed. None: one at a time.
+    std::optional<std::chrono::nanoseconds> happy_eyeballs;
+    resolve_flags flags = resolve_flags::none; // for the lookup
+    // When set, every attempt is appended here, successful or not.
+    std::vector<connect_attempt>* report = nullptr;
+};
+
+// Thrown when every attempt failed: what() names each address and its error;
+// code() is the last attempt's error (error::timed_out at the deadline).
+class connect_error : public std::system_error {
+public:
+    connect_error(std::error_code ec, const std::string& what, std::vector<connect_attempt> attempts)
+        : std::system_error(ec, what), attempts_(std::move(attempts))
+    {
+    }
+    const std::vector<connect_attempt>& attempts() const noexcept { return attempts_; }
+
+private:
+    std::vector<connect_attempt> attempts_;
+};
+
+namespace detail {
+
+using steady_time = std::chrono::steady_clock::time_point;
+
+// The source endpoint for an attempt to target, when their families agree.
+template <class Endpoint>
+std::optional<Endpoint> source_for(const inet_endpoint& source, const Endpoint& target) noexcept
+{
+    if constexpr (std::is_same_v<Endpoint, inet_endpoint>) {
+        if (source.family() == target.family())
+            return source;
+    } else if constexpr (std::is_same_v<Endpoint, ipv4_endpoint>) {
+        if (const auto* v4 = source.as_v4())
+            return *v4;
+    } else if constexpr (std::is_same_v<Endpoint, ipv6_endpoint>) {
+        if (const auto* v6 = source.as_v6())
+            return *v6;
+    }
+    return std::nullopt;
+}
+
+// RFC 8305 section 4: alternate the families, starting with the first one's.
+template <class Endpoint>
+std::vector<Endpoint> interleave_families(std::vector<Endpoint> order)
+{
+    if (order.empty())
+        return order;
+    const int first = domain_of(order.front());
+    std::vector<Endpoint> same, other, mixed;
+    for (const auto& e : order)
+        (domain_of(e) == first ? same : other).push_back(e);
+    for (std::size_t i = 0; i != std::max(same.size(), other.size()); ++i) {
+        if (i < same.size())
+            mixed.push_back(same[i]);
+        if (i < other.size())
+            mixed.push_back(other[i]);
+    }
+    return mixed;
+}
+
+// Tries order until one connects; returns its descriptor (O_NONBLOCK), or
+// invalid_handle with ec set. Every attempt goes into attempts.
+template <class Family, class Type>
+native_handle_type connect_first(const std::vector<typename Family::endpoint_type>& order, const connect_options& o,
+                                 steady_time deadline, std::vector<connect_attempt>& attempts,
+                                 std::error_code& ec)
+{
+    using probe = basic_socket<Family, Type, non_blocking>;
+    struct pending {
+        probe socket;
+        std::size_t attempt; // index into attempts
+    };
+    std::vector<pending> racing;
+    std::vector<::pollfd> fds;
+    std::size_t next = 0;
+    steady_time next_start{};
+    for (;;) {
+        auto now = std::chrono::steady_clock::now();
+        while (next != order.size() && (racing.empty() || (o.happy_eyeballs && now >= next_start))) {
+            const auto& target = order[next++];
+            std::error_code e;
+            auto s = probe::open_for(target, e);
+            if (!e && o.source) {
+                if (const auto src = source_for(*o.source, target))
+                    s.bind(*src, e);
+                else
+                    e = make_error_code(error::family_mismatch);
+            }
+            const auto status = e ? connect_status::connected : s.connect(target, e);
+            attempts.push_back({target, e});
+            if (e)
+                continue; // failed at once: the next one starts now
+            if (status == connect_status::connected) {
+                for (auto& r : racing)
+                    attempts[r.attempt].error = std::make_error_code(std::errc::operation_canceled);
+                return s.release();
+            }
+            racing.push_back({std::move(s), attempts.size() - 1});
+            if (o.happy_eyeballs)
+                next_start = now + *o.happy_eyeballs;
+        }
+        if (racing.empty()) {
+            ec = attempts.empty() ? make_error_code(error::no_endpoints) : attempts.back().error;
+            return invalid_handle;
+        }
+        auto until = deadline;
+        if (o.happy_eyeballs && next != order.size())
+            until = std::min(until, next_start);
+        if (now >= deadline) {
+            for (auto& r : racing)
+                attempts[r.attempt].error = make_error_code(error::timed_out);
+            ec = make_error_code(error::timed_out);
+            return invalid_handle;
+        }
+        fds.clear();
+        for (auto& r : racing)
+            fds.push_back({r.socket.native_handle(), POLLOUT, 0});
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - now).count();
+        const int ready = ::poll(fds.data(), ::nfds_t(fds.size()), int(std::clamp<decltype(left)>(left, 0, 0x7fffffff)));
+        if (ready < 0 && errno != EINTR) {
+            ec = last_error();
+            return invalid_handle;
+        }
+        for (std::size_t i = fds.size(); ready > 0 && i-- != 0;) {
+            if (fds[i].revents == 0)
+                continue;
+            auto& r = racing[i];
+            attempts[r.attempt].error = r.socket.pending_error();
+            if (!attempts[r.attempt].error) {
+                const auto winner = r.socket.release();
+                for (auto& loser : racing)
+                    if (loser.socket.is_open())
+                        attempts[loser.attempt].error = std::make_error_code(std::errc::operation_canceled);
+                return winner;
+            }
+            racing.erase(racing.begin() + std::ptrdiff_t(i));
+            if (o.happy_eyeballs)
+                next_start = now; // a failure starts the next attempt at once
+        }
+    }
+}
+
+// The text of connect_error: the call, then each address and its error.
+inline std::string describe_attempts(std::string what, const std::vector<connect_attempt>& attempts)
+{
+    what += " (tried";
+    for (std::size_t i = 0; i != attempts.size(); ++i) {
+        what += i == 0 ? " " : "; ";
+        what += attempts[i].endpoint.to_string();
+        what += ": ";
+        what += attempts[i].error.message();
+    }
+    return what + ")";
+}
+
+template <class Mode>
+std::optional<std::chrono::nanoseconds> overall_timeout(const connect_options& o, const Mode& mode) noexcept
+{
+    if (o.timeout)
+        return o.timeout;
+    if constexpr (std::is_same_v<Mode, tsock::timeout>)
+        return mode.value;
+    return std::nullopt;
+}
+
+} // namespace detail
+
+// Connects to the first endpoint of the range that accepts (in order, or
+// raced with options.happy_eyeballs). On failure sets ec to the last
+// attempt's error (error::timed_out at the deadline) and returns a closed
+// socket; options.report, when set, says what each attempt did.
+template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
+          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
+basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o, std::error_code& ec,
+                                         Mode mode = {})
+{
+    // An error here means connect over local endpoints: there is one path to
+    // try; use basic_socket::connect_to.
+    static_assert(Family::is_ip, "connect tries a list of IP endpoints: for a local endpoint use connect_to");
+    using socket = basic_socket<Family, Type, Mode>;
+    ec.clear();
+    const auto limit = detail::overall_timeout(o, mode);
+    if ((limit && limit->count() < 0) || (o.happy_eyeballs && o.happy_eyeballs->count() < 0)) {
+        ec = make_error_code(error::negative_duration);
+        return socket();
+    }
+    const auto deadline = limit ? detail::deadline_after(*limit) : detail::steady_time::max();
+    std::vector<typename Family::endpoint_type> order(std::ranges::begin(endpoints), std::ranges::end(endpoints));
+    if (o.happy_eyeballs)
+        order = detail::interleave_families(std::move(order));
+    std::vector<connect_attempt> local_report;
+    auto& attempts = o.report ? *o.report : local_report;
+    const auto h = detail::connect_first<Family, Type>(order, o, deadline, attempts, ec);
+    if (ec)
+        return socket();
+    if constexpr (!Mode::nonblocking_handle) {
+        // The attempts were non-blocking; this socket blocks.
+        const int flags = ::fcntl(h, F_GETFL);
+        if (flags < 0 || ::fcntl(h, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+            ec = detail::last_error();
+            std::error_code ignored;
+            detail::close_socket(h, ignored);
+            return socket();
+        }
+    }
+    return socket(detail::own_handle, h, mode);
+}
+
+// Resolves host and service for the family and type, then connects as above.
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
+basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service, const connect_options& o,
+                                         std::error_code& ec, Mode mode = {})
+{
+    const auto results = resolve<Family, Type>(host, service, o.flags, ec);
+    if (ec)
+        return {};
+    return connect<Type, Mode>(results, o, ec, mode);
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
+basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service, std::error_code& ec)
+{
+    return connect<Type, Mode, Family>(host, service, connect_options{}, ec);
+}
+
+// As above; throws connect_error (every attempt failed) or std::system_error
+// (the lookup failed).
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
+basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service,
+                                         const connect_options& o = {}, Mode mode = {})
+{
+    std::error_code ec;
+    const auto results = resolve<Family, Type>(host, service, o.flags, ec);
+    if (ec)
+        detail::throw_for(ec, "connect", {host, service});
+    std::vector<connect_attempt> local_report;
+    auto with_report = o;
+    with_report.report = o.report ? o.report : &local_report;
+    auto s = connect<Type, Mode>(results, with_report, ec, mode);
+    if (ec) {
+        std::string what = "tsock: connect ";
+        detail::append_quoted(what, host);
+        what += ' ';
+        detail::append_quoted(what, service);
+        throw connect_error(ec, detail::describe_attempts(what, *with_report.report), *with_report.report);
+    }
+    return s;
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
+          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
+basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o = {}, Mode mode = {})
+{
+    std::error_code ec;
+    std::vector<connect_attempt> local_report;
+    auto with_report = o;
+    with_report.report = o.report ? o.report : &local_report;
+    auto s = connect<Type, Mode>(endpoints, with_report, ec, mode);
+    if (ec)
+        throw connect_error(ec, detail::describe_attempts("tsock: connect", *with_report.report),
+                            *with_report.report);
+    return s;
+}
+
+} // namespace tsock
+
+#endif // TSOCK_CONNECT_HPP

@@ -1,0 +1,100 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_RESOLVER_ERROR_HPP
+#define TSOCK_RESOLVER_ERROR_HPP
+
+// The resolver's errors: getaddrinfo and getnameinfo report EAI_* codes, not
+// errno values, so they get a category of their own, "resolver", whose
+// messages are gai_strerror's. EAI_SYSTEM is never stored: it means "see
+// errno", so the errno value (std::system_category) is the error instead.
+
+#include <tsock/config.hpp>
+#include <tsock/detail/platform.hpp>
+
+#include <cerrno>
+#include <string>
+#include <system_error>
+
+#if !BOOST_OS_WINDOWS
+#include <netdb.h>
+#endif
+
+namespace tsock {
+
+// The EAI_* codes by name. Their values are the platform's own, so a code
+// from the C library converts without a table.
+enum class resolver_error : int {
+    host_not_found = EAI_NONAME,       // no such host (or service), or not known
+    try_again = EAI_AGAIN,             // temporary failure: the name server did not answer
+    no_recovery = EAI_FAIL,            // permanent failure of the name server
+    family_not_supported = EAI_FAMILY, // the address family is not supported
+    socket_type_not_supported = EAI_SOCKTYPE,
+    service_not_found = EAI_SERVICE,   // no such service for this socket type
+    bad_flags = EAI_BADFLAGS,          // an invalid combination of flags
+    out_of_memory = EAI_MEMORY,
+#if defined(EAI_OVERFLOW)
+    overflow = EAI_OVERFLOW,           // a buffer of getnameinfo was too small
+#endif
+#if defined(EAI_NODATA)
+    no_data = EAI_NODATA,              // the host exists but has no address (glibc)
+#endif
+#if defined(EAI_ADDRFAMILY)
+    no_address_in_family = EAI_ADDRFAMILY, // the host has no address of the family asked for
+#endif
+};
+
+namespace detail {
+
+class resolver_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "resolver"; }
+    std::string message(int value) const override
+    {
+        if (const char* text = ::gai_strerror(value))
+            return text;
+        return "unknown resolver error";
+    }
+};
+
+} // namespace detail
+
+// The category of the EAI_* codes; its name() is "resolver".
+inline const std::error_category& resolver_category() noexcept
+{
+    static const detail::resolver_category_impl instance;
+    return instance;
+}
+
+inline std::error_code make_error_code(resolver_error e) noexcept
+{
+    return {static_cast<int>(e), resolver_category()};
+}
+
+namespace detail {
+
+// The std::error_code for what getaddrinfo or getnameinfo returned: none for
+// 0, errno's value for EAI_SYSTEM (read it right after the call), otherwise
+// the EAI code in the resolver category.
+inline std::error_code resolver_code(int eai, int saved_errno) noexcept
+{
+    if (eai == 0)
+        return {};
+#if defined(EAI_SYSTEM)
+    if (eai == EAI_SYSTEM)
+        return {saved_errno != 0 ? saved_errno : EIO, std::system_category()};
+#else
+    (void)saved_errno;
+#endif
+    return {eai, resolver_category()};
+}
+
+} // namespace detail
+
+} // namespace tsock
+
+template <>
+struct std::is_error_code_enum<tsock::resolver_error> : std::true_type {};
+
+#endif // TSOCK_RESOLVER_ERROR_HPP
