@@ -24,10 +24,19 @@
 #include <tsock/options.hpp>
 #include <tsock/socket_type.hpp>
 
-// The sockets themselves are POSIX-only so far (see README).
+// The sockets and the name services are POSIX-only so far (see README).
 #if !BOOST_OS_WINDOWS
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
+#include <tsock/connect.hpp>
+#include <tsock/create_server.hpp>
+#include <tsock/host.hpp>
+#include <tsock/host_entry.hpp>
+#include <tsock/interfaces.hpp>
+#include <tsock/resolve.hpp>
+#include <tsock/resolver_error.hpp>
+#include <tsock/reverse_resolve.hpp>
+#include <tsock/services.hpp>
 #endif
 
 #endif // TSOCK_HPP

@@ -779,6 +779,13 @@ BOOST_AUTO_TEST_CASE(zone_names_resolve_through_if_nametoindex)
     std::error_code ec;
     BOOST_TEST(address_v6::parse("ff02::1%lo", ec).scope_id() == lo);
     BOOST_TEST(!ec);
+#if BOOST_OS_LINUX
+    // Linux's if_nametoindex answers "lo:x" (an alias label) for lo; a zone
+    // is an interface's whole name.
+    BOOST_TEST(::if_nametoindex("lo:x") == lo); // the hole, as the kernel has it
+    address_v6::parse("fe80::1%lo:x", ec);
+    BOOST_TEST((ec == error::unknown_interface), ec.message());
+#endif
 
     // Every interface of this host, by name.
     struct ::if_nameindex* const list = ::if_nameindex();

@@ -5,7 +5,10 @@
 # Installs what tsock's builds need on Debian 12, with apt.
 #   sh tools/install-deps.sh demo   compiler, CMake, Ninja and Boost headers
 #   sh tools/install-deps.sh        all of that, plus Boost.Test, b2, clang-16,
-#                                   Google Benchmark and valgrind (the test suite)
+#                                   Google Benchmark and valgrind, and what the
+#                                   tests read or run: netbase (/etc/services,
+#                                   /etc/protocols) and iproute2 (ip, for the
+#                                   network namespaces the tests create)
 #   sh tools/install-deps.sh windows   mingw-w64 and wine (test/windows/run.sh)
 # Runs apt-get through sudo when not root. Boost is pinned to 1.81: the
 # unversioned libboost-*-dev packages are 1.74 and conflict with it.
@@ -13,7 +16,7 @@ set -eu
 packages="g++ cmake ninja-build libboost1.81-dev"
 case "${1:-all}" in
 demo) ;;
-all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libbenchmark-dev valgrind" ;;
+all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libbenchmark-dev valgrind netbase iproute2" ;;
 windows) packages="libboost1.81-dev g++-mingw-w64-x86-64 wine wine64" ;;
 *) echo "usage: install-deps.sh [demo|all|windows]" >&2; exit 2 ;;
 esac

@@ -46,14 +46,14 @@ struct connect_options {
     // For the whole call, all attempts together (resolution counts against
     // it but cannot be cut short: getaddrinfo has no timeout). None: as long
     // as the system takes; in the timeout mode, the mode's duration.
-    std::optional<std::chrono::nanoseconds> timeout;
+    std::optional<std::chrono::nanoseconds> timeout{};
     // Bound before connecting (Python's source_address); port 0 = any port.
     // An attempt to an address of another family fails with family_mismatch.
-    std::optional<inet_endpoint> source;
+    std::optional<inet_endpoint> source{};
     // Happy Eyeballs: the addresses' families alternate, and the next attempt
     // starts this long after the last one (or at once when one fails); the
     // first to connect wins, the others are closed. None: one at a time.
-    std::optional<std::chrono::nanoseconds> happy_eyeballs;
+    std::optional<std::chrono::nanoseconds> happy_eyeballs{};
     resolve_flags flags = resolve_flags::none; // for the lookup
     // When set, every attempt is appended here, successful or not.
     std::vector<connect_attempt>* report = nullptr;
@@ -114,7 +114,8 @@ std::vector<Endpoint> interleave_families(std::vector<Endpoint> order)
 }
 
 // Tries order until one connects; returns its descriptor (O_NONBLOCK), or
-// invalid_handle with ec set. Every attempt goes into attempts.
+// invalid_handle with ec set. Every attempt is appended to attempts (which
+// holds this call's attempts only).
 template <class Family, class Type>
 native_handle_type connect_first(const std::vector<typename Family::endpoint_type>& order, const connect_options& o,
                                  steady_time deadline, std::vector<connect_attempt>& attempts,
@@ -124,6 +125,11 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
     struct pending {
         probe socket;
         std::size_t attempt; // index into attempts
+    };
+    const auto cancel_others = [&](const std::vector<pending>& racing) {
+        for (const auto& r : racing)
+            if (r.socket.is_open())
+                attempts[r.attempt].error = std::make_error_code(std::errc::operation_canceled);
     };
     std::vector<pending> racing;
     std::vector<::pollfd> fds;
@@ -146,27 +152,26 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
             if (e)
                 continue; // failed at once: the next one starts now
             if (status == connect_status::connected) {
-                for (auto& r : racing)
-                    attempts[r.attempt].error = std::make_error_code(std::errc::operation_canceled);
+                cancel_others(racing);
                 return s.release();
             }
             racing.push_back({std::move(s), attempts.size() - 1});
             if (o.happy_eyeballs)
-                next_start = now + *o.happy_eyeballs;
+                next_start = time_after(now, *o.happy_eyeballs);
         }
         if (racing.empty()) {
             ec = attempts.empty() ? make_error_code(error::no_endpoints) : attempts.back().error;
             return invalid_handle;
         }
-        auto until = deadline;
-        if (o.happy_eyeballs && next != order.size())
-            until = std::min(until, next_start);
         if (now >= deadline) {
             for (auto& r : racing)
                 attempts[r.attempt].error = make_error_code(error::timed_out);
             ec = make_error_code(error::timed_out);
             return invalid_handle;
         }
+        auto until = deadline;
+        if (o.happy_eyeballs && next != order.size())
+            until = std::min(until, next_start);
         fds.clear();
         for (auto& r : racing)
             fds.push_back({r.socket.native_handle(), POLLOUT, 0});
@@ -176,22 +181,28 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
             ec = last_error();
             return invalid_handle;
         }
-        for (std::size_t i = fds.size(); ready > 0 && i-- != 0;) {
+        if (ready <= 0)
+            continue;
+        // First to last: when several are ready at once, the earlier address
+        // (the one the order prefers) wins.
+        bool failed = false;
+        for (std::size_t i = 0; i != fds.size(); ++i) {
             if (fds[i].revents == 0)
                 continue;
             auto& r = racing[i];
             attempts[r.attempt].error = r.socket.pending_error();
             if (!attempts[r.attempt].error) {
                 const auto winner = r.socket.release();
-                for (auto& loser : racing)
-                    if (loser.socket.is_open())
-                        attempts[loser.attempt].error = std::make_error_code(std::errc::operation_canceled);
+                cancel_others(racing);
                 return winner;
             }
-            racing.erase(racing.begin() + std::ptrdiff_t(i));
-            if (o.happy_eyeballs)
-                next_start = now; // a failure starts the next attempt at once
+            std::error_code ignored;
+            r.socket.close(ignored);
+            failed = true;
         }
+        std::erase_if(racing, [](const pending& r) { return !r.socket.is_open(); });
+        if (failed && o.happy_eyeballs)
+            next_start = now; // a failure starts the next attempt at once
     }
 }
 
@@ -220,56 +231,145 @@ std::optional<std::chrono::nanoseconds> overall_timeout(const connect_options& o
 
 } // namespace detail
 
-// Connects to the first endpoint of the range that accepts (in order, or
-// raced with options.happy_eyeballs). On failure sets ec to the last
-// attempt's error (error::timed_out at the deadline) and returns a closed
-// socket; options.report, when set, says what each attempt did.
-template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
-          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
-basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o, std::error_code& ec,
-                                         Mode mode = {})
+namespace detail {
+
+// negative_duration for a negative timeout or delay (also the timeout mode's).
+template <class Mode>
+bool negative_durations(const connect_options& o, const Mode& mode, std::error_code& ec) noexcept
 {
-    // An error here means connect over local endpoints: there is one path to
-    // try; use basic_socket::connect_to.
-    static_assert(Family::is_ip, "connect tries a list of IP endpoints: for a local endpoint use connect_to");
-    using socket = basic_socket<Family, Type, Mode>;
-    ec.clear();
-    const auto limit = detail::overall_timeout(o, mode);
+    const auto limit = overall_timeout(o, mode);
     if ((limit && limit->count() < 0) || (o.happy_eyeballs && o.happy_eyeballs->count() < 0)) {
         ec = make_error_code(error::negative_duration);
-        return socket();
+        return true;
     }
-    const auto deadline = limit ? detail::deadline_after(*limit) : detail::steady_time::max();
+    return false;
+}
+
+// connect over a list, with the deadline already set; this call's attempts
+// go into attempts.
+template <class Type, class Mode, class Family, class Range>
+basic_socket<Family, Type, Mode> connect_list(const Range& endpoints, const connect_options& o,
+                                              steady_time deadline, std::vector<connect_attempt>& attempts,
+                                              std::error_code& ec, Mode mode)
+{
+    using socket = basic_socket<Family, Type, Mode>;
     std::vector<typename Family::endpoint_type> order(std::ranges::begin(endpoints), std::ranges::end(endpoints));
     if (o.happy_eyeballs)
-        order = detail::interleave_families(std::move(order));
-    std::vector<connect_attempt> local_report;
-    auto& attempts = o.report ? *o.report : local_report;
-    const auto h = detail::connect_first<Family, Type>(order, o, deadline, attempts, ec);
+        order = interleave_families(std::move(order));
+    const auto h = connect_first<Family, Type>(order, o, deadline, attempts, ec);
     if (ec)
         return socket();
     if constexpr (!Mode::nonblocking_handle) {
         // The attempts were non-blocking; this socket blocks.
         const int flags = ::fcntl(h, F_GETFL);
         if (flags < 0 || ::fcntl(h, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-            ec = detail::last_error();
+            ec = last_error();
             std::error_code ignored;
-            detail::close_socket(h, ignored);
+            close_socket(h, ignored);
             return socket();
         }
     }
-    return socket(detail::own_handle, h, mode);
+    return socket(own_handle, h, mode);
+}
+
+template <class Mode>
+steady_time connect_deadline(const connect_options& o, const Mode& mode) noexcept
+{
+    const auto limit = overall_timeout(o, mode);
+    return limit ? deadline_after(*limit) : steady_time::max();
+}
+
+template <class Type, class Mode, class Family, class Range>
+basic_socket<Family, Type, Mode> connect_range(const Range& endpoints, const connect_options& o,
+                                               std::vector<connect_attempt>& attempts, std::error_code& ec,
+                                               Mode mode)
+{
+    // An error here means connect over local endpoints: there is one path to
+    // try; use basic_socket::connect_to.
+    static_assert(Family::is_ip, "connect tries a list of IP endpoints: for a local endpoint use connect_to");
+    ec.clear();
+    if constexpr (Family::is_ip) { // (no further errors after the assertion)
+        if (negative_durations(o, mode, ec))
+            return {};
+        return connect_list<Type, Mode, Family>(endpoints, o, connect_deadline(o, mode), attempts, ec, mode);
+    } else {
+        return {};
+    }
+}
+
+// The overall deadline starts before the lookup: resolution counts.
+template <class Type, class Mode, class Family>
+basic_socket<Family, Type, Mode> connect_name(std::string_view host, std::string_view service,
+                                              const connect_options& o, std::vector<connect_attempt>& attempts,
+                                              std::error_code& ec, Mode mode)
+{
+    ec.clear();
+    if (negative_durations(o, mode, ec))
+        return {};
+    const auto deadline = connect_deadline(o, mode);
+    const auto results = resolve<Family, Type>(host, service, o.flags, ec);
+    if (ec)
+        return {};
+    return connect_list<Type, Mode, Family>(results, o, deadline, attempts, ec, mode);
+}
+
+inline void add_to_report(const connect_options& o, const std::vector<connect_attempt>& attempts)
+{
+    if (o.report)
+        o.report->insert(o.report->end(), attempts.begin(), attempts.end());
+}
+
+} // namespace detail
+
+// Connects to the first endpoint of the range that accepts (in order, or
+// raced with options.happy_eyeballs). On failure sets ec to the last
+// attempt's error (error::timed_out at the deadline, error::no_endpoints for
+// an empty range) and returns a closed socket; options.report, when set, has
+// what each attempt did appended to it.
+template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
+          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
+basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o, std::error_code& ec,
+                                         Mode mode = {})
+{
+    std::vector<connect_attempt> attempts;
+    auto s = detail::connect_range<Type, Mode, Family>(endpoints, o, attempts, ec, mode);
+    detail::add_to_report(o, attempts);
+    return s;
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
+          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
+basic_socket<Family, Type, Mode> connect(const Range& endpoints, std::error_code& ec)
+{
+    return connect<Type, Mode>(endpoints, connect_options{}, ec);
+}
+
+// As above; throws connect_error, whose attempts() are this call's.
+template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
+          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
+basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o = {}, Mode mode = {})
+{
+    std::vector<connect_attempt> attempts;
+    std::error_code ec;
+    auto s = detail::connect_range<Type, Mode, Family>(endpoints, o, attempts, ec, mode);
+    detail::add_to_report(o, attempts);
+    if (ec) {
+        const auto what = detail::describe_attempts("tsock: connect", attempts);
+        throw connect_error(ec, what, std::move(attempts));
+    }
+    return s;
 }
 
 // Resolves host and service for the family and type, then connects as above.
+// The overall timeout covers the lookup too (which cannot be cut short:
+// getaddrinfo has no timeout, so the attempts then find the deadline passed).
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
 basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service, const connect_options& o,
                                          std::error_code& ec, Mode mode = {})
 {
-    const auto results = resolve<Family, Type>(host, service, o.flags, ec);
-    if (ec)
-        return {};
-    return connect<Type, Mode>(results, o, ec, mode);
+    std::vector<connect_attempt> attempts;
+    auto s = detail::connect_name<Type, Mode, Family>(host, service, o, attempts, ec, mode);
+    detail::add_to_report(o, attempts);
+    return s;
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
 basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service, std::error_code& ec)
@@ -277,42 +377,26 @@ basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view
     return connect<Type, Mode, Family>(host, service, connect_options{}, ec);
 }
 
-// As above; throws connect_error (every attempt failed) or std::system_error
-// (the lookup failed).
+// As above; throws std::system_error naming host and service when the lookup
+// fails (or a duration is negative), connect_error when every attempt did.
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
 basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service,
                                          const connect_options& o = {}, Mode mode = {})
 {
+    std::vector<connect_attempt> attempts;
     std::error_code ec;
-    const auto results = resolve<Family, Type>(host, service, o.flags, ec);
-    if (ec)
+    auto s = detail::connect_name<Type, Mode, Family>(host, service, o, attempts, ec, mode);
+    detail::add_to_report(o, attempts);
+    if (!ec)
+        return s;
+    if (attempts.empty() && ec != error::no_endpoints)
         detail::throw_for(ec, "connect", {host, service});
-    std::vector<connect_attempt> local_report;
-    auto with_report = o;
-    with_report.report = o.report ? o.report : &local_report;
-    auto s = connect<Type, Mode>(results, with_report, ec, mode);
-    if (ec) {
-        std::string what = "tsock: connect ";
-        detail::append_quoted(what, host);
-        what += ' ';
-        detail::append_quoted(what, service);
-        throw connect_error(ec, detail::describe_attempts(what, *with_report.report), *with_report.report);
-    }
-    return s;
-}
-template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
-          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
-basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o = {}, Mode mode = {})
-{
-    std::error_code ec;
-    std::vector<connect_attempt> local_report;
-    auto with_report = o;
-    with_report.report = o.report ? o.report : &local_report;
-    auto s = connect<Type, Mode>(endpoints, with_report, ec, mode);
-    if (ec)
-        throw connect_error(ec, detail::describe_attempts("tsock: connect", *with_report.report),
-                            *with_report.report);
-    return s;
+    std::string what = "tsock: connect ";
+    detail::append_quoted(what, host);
+    what += ' ';
+    detail::append_quoted(what, service);
+    what = detail::describe_attempts(std::move(what), attempts);
+    throw connect_error(ec, what, std::move(attempts));
 }
 
 } // namespace tsock

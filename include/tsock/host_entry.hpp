@@ -17,6 +17,8 @@
 #include <tsock/resolve.hpp>
 #include <tsock/resolver_error.hpp>
 
+#include <boost/predef/library/c/gnu.h>
+
 #include <array>
 #include <cerrno>
 #include <cstddef>
@@ -26,7 +28,7 @@
 #include <system_error>
 #include <vector>
 
-#if !defined(__GLIBC__)
+#if !BOOST_LIB_C_GNU
 #include <mutex>
 #endif
 
@@ -102,7 +104,7 @@ host_entry<Address> host_lookup(Lookup lookup, std::error_code& ec)
     }
 }
 
-#if !defined(__GLIBC__)
+#if !BOOST_LIB_C_GNU
 // Without the _r functions the C library's static hostent is shared: one
 // lookup at a time.
 inline std::mutex& host_database_mutex()
@@ -114,7 +116,7 @@ inline std::mutex& host_database_mutex()
 
 inline host_entry<address_v4> host_by_name(const char* name, std::error_code& ec)
 {
-#if defined(__GLIBC__)
+#if BOOST_LIB_C_GNU
     return host_lookup<address_v4>(
         [name](::hostent& h, char* buffer, std::size_t size, ::hostent** found, int* h_error) {
             return ::gethostbyname_r(name, &h, buffer, size, found, h_error);
@@ -136,7 +138,7 @@ template <class Address>
 host_entry<Address> host_by_address(const Address& a, int family, std::error_code& ec)
 {
     const auto bytes = a.to_bytes();
-#if defined(__GLIBC__)
+#if BOOST_LIB_C_GNU
     return host_lookup<Address>(
         [&](::hostent& h, char* buffer, std::size_t size, ::hostent** found, int* h_error) {
             return ::gethostbyaddr_r(bytes.data(), ::socklen_t(bytes.size()), family, &h, buffer, size, found,

@@ -22,10 +22,13 @@
 namespace tsock::detail {
 
 // if_nametoindex (on Windows from iphlpapi: link -liphlpapi) for a name that
-// is shorter than interface_name_size and free of NULs; 0 when there is no
-// such interface.
+// is free of NULs; 0 when there is no such interface, also for a name too
+// long for one and, on Linux, one with a ':' (which the kernel reads as
+// "eth0:label" and answers for eth0).
 inline std::uint32_t interface_index(std::string_view name) noexcept
 {
+    if (name.size() >= interface_name_size || (BOOST_OS_LINUX && name.find(':') != std::string_view::npos))
+        return 0;
     char buffer[interface_name_size] = {};
     for (std::size_t i = 0; i != name.size(); ++i)
         buffer[i] = name[i];

@@ -47,15 +47,19 @@ int domain_of(const Endpoint& ep) noexcept
         return Endpoint::family;
 }
 
-// now() + d, saturating: a duration beyond the clock's range is no deadline
-// (adding it to now() would overflow).
-inline std::chrono::steady_clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept
+// from + d, saturating: a duration beyond the clock's range is no deadline
+// (adding it would overflow). deadline_after: from now().
+inline std::chrono::steady_clock::time_point time_after(std::chrono::steady_clock::time_point from,
+                                                        std::chrono::nanoseconds d) noexcept
 {
     using time_point = std::chrono::steady_clock::time_point;
-    const auto now = std::chrono::steady_clock::now();
-    if (d >= time_point::max() - now)
+    if (d >= time_point::max() - from)
         return time_point::max();
-    return now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(d);
+    return from + std::chrono::duration_cast<std::chrono::steady_clock::duration>(d);
+}
+inline std::chrono::steady_clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept
+{
+    return time_after(std::chrono::steady_clock::now(), d);
 }
 
 // Tag of the constructor that takes a handle tsock itself just made (accept,
