@@ -46,7 +46,9 @@ public:
 
     // Opens a socket for ep, binds and listens (Python's create_server, for
     // one endpoint). On POSIX it sets SO_REUSEADDR first, as Python does, so
-    // that a restarted server can bind while old connections linger.
+    // that a restarted server can bind while old connections linger; on
+    // Windows SO_EXCLUSIVEADDRUSE instead (its SO_REUSEADDR would let another
+    // socket bind the port in use).
     static basic_listener listen_on(const endpoint_type& ep, std::error_code& ec, int backlog = SOMAXCONN,
                                     Mode mode = {}) noexcept
     {
@@ -55,7 +57,7 @@ public:
             return basic_listener();
         if constexpr (Family::is_ip) {
             const int one = 1;
-            detail::set_option(l.handle_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one, ec);
+            detail::set_option(l.handle_, SOL_SOCKET, detail::server_address_option, &one, sizeof one, ec);
         }
         if (!ec)
             l.bind(ep, ec);
@@ -81,6 +83,7 @@ public:
     }
 
     // accept4(2): the connected socket (CLOEXEC, same mode) and its peer.
+    // (Windows: accept, and the socket made non-inheritable.)
     // Non-blocking: empty when no connection is waiting. Timeout: fails with
     // error::timed_out at the deadline.
     accept_result accept(std::error_code& ec) noexcept

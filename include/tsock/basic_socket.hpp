@@ -97,12 +97,10 @@ public:
         detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
         if (!ec)
             return connect_status::connected;
-        // EINPROGRESS: under way. EINTR: under way too, the signal only cut
-        // the wait short. (EAGAIN is not: an AF_UNIX listener's backlog is
-        // full, or no TCP port is free; nothing is under way, so it is an
-        // error in every mode.)
-        const bool pending = ec.value() == EINPROGRESS || ec.value() == EINTR;
-        if (ec.category() != std::system_category() || !pending)
+        // Under way (EINPROGRESS, or EINTR: the signal only cut the wait
+        // short; WSAEWOULDBLOCK on Windows), or else an error in every mode.
+        const bool pending = ec.value() == detail::connect_in_progress || ec.value() == detail::connect_interrupted;
+        if (ec.category() != detail::socket_category() || !pending)
             return connect_status::connected; // ec says why
         if constexpr (is_non_blocking) {
             ec.clear();
@@ -110,7 +108,12 @@ public:
         } else {
             // Wait for the connection to complete, then read its outcome.
             const auto until_or_never = std::is_same_v<Mode, tsock::timeout> ? until : std::chrono::steady_clock::time_point::max();
+#if BOOST_OS_WINDOWS
+            // select, not WSAPoll (see wait_connected).
+            if (!detail::wait_connected(handle_, until_or_never, ec)) {
+#else
             if (!detail::wait_until(handle_, POLLOUT, until_or_never, ec)) {
+#endif
                 if (!ec)
                     ec = make_error_code(error::timed_out);
                 return connect_status::connected;
@@ -134,7 +137,7 @@ public:
         ::socklen_t len = sizeof value;
         std::error_code ec;
         detail::get_option(handle_, SOL_SOCKET, SO_ERROR, &value, &len, ec);
-        return ec ? ec : std::error_code(value, std::system_category());
+        return ec ? ec : detail::socket_error(value);
     }
 
     // send(2) with MSG_NOSIGNAL: how many bytes went (maybe fewer than asked).
@@ -374,6 +377,15 @@ using unix_stream_socket = stream_socket<local>;
 using unix_datagram_socket = datagram_socket<local>;
 using unix_seqpacket_socket = seqpacket_socket<local>;
 
+#if BOOST_OS_WINDOWS
+// An error here means socket_pair on Windows: it has no socketpair, and
+// tsock has no local sockets there. Connect two TCP sockets on loopback.
+template <socket_type Type = stream, blocking_mode Mode = blocking, class... Args>
+void socket_pair(Args&&...)
+{
+    static_assert(sizeof(Type) == 0, "socket_pair: Windows has no socketpair (and tsock no local sockets there)");
+}
+#else
 // Python's socketpair: two connected local sockets (CLOEXEC, and NONBLOCK
 // when the mode wants it).
 template <socket_type Type = stream, blocking_mode Mode = blocking>
@@ -393,6 +405,7 @@ auto socket_pair(Mode mode = {})
     detail::throw_if(ec, "socketpair");
     return pair;
 }
+#endif
 
 } // namespace tsock
 

@@ -19,12 +19,15 @@ namespace tsock {
 
 struct server_options {
     int backlog = SOMAXCONN;
-    // SO_REUSEADDR (IP only; ignored for a local endpoint): a restarted server binds while old connections
-    // linger in TIME_WAIT. (Windows, where SO_REUSEADDR lets another process
-    // steal the port, will want SO_EXCLUSIVEADDRUSE instead.)
+    // SO_REUSEADDR (IP only; ignored for a local endpoint): a restarted
+    // server binds while old connections linger in TIME_WAIT. On Windows,
+    // where SO_REUSEADDR would let another socket take the port over (and
+    // TIME_WAIT needs nothing), it sets SO_EXCLUSIVEADDRUSE instead, never
+    // SO_REUSEADDR.
     bool reuse_address = true;
     // SO_REUSEPORT: several listeners share the port, the kernel spreads the
-    // connections. IP only (a local endpoint: operation_not_supported).
+    // connections. IP only (a local endpoint, or Windows, which has no
+    // SO_REUSEPORT: operation_not_supported).
     bool reuse_port = false;
     // An IPv6 endpoint that also accepts IPv4 (as ::ffff:a.b.c.d), with
     // IPV6_V6ONLY off. Without it an IPv6 server is IPv6-only, whatever the
@@ -48,10 +51,17 @@ basic_listener<Family, Type, Mode> create_server(const Endpoint& ep, const serve
     }
     auto l = listener::open_for(ep, ec, mode);
     if constexpr (Family::is_ip) {
+#if BOOST_OS_WINDOWS
+        if (!ec && o.reuse_address)
+            l.set(options::exclusive_address_use(true), ec);
+        if (!ec && o.reuse_port)
+            ec = std::make_error_code(std::errc::operation_not_supported); // no SO_REUSEPORT
+#else
         if (!ec && o.reuse_address)
             l.set(options::reuse_address(true), ec);
         if (!ec && o.reuse_port)
             l.set(options::reuse_port(true), ec);
+#endif
     } else if (!ec && o.reuse_port) {
         ec = std::make_error_code(std::errc::operation_not_supported); // SO_REUSEPORT is for IP
     }

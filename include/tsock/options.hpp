@@ -147,11 +147,26 @@ inline constexpr std::size_t tcp_congestion_name_size = 16;
 namespace options {
 
 // SO_REUSEADDR: bind to an address still in TIME_WAIT (on every socket).
+// Windows reads it differently: bind to a port another socket is using, even
+// listening (no TIME_WAIT wait is needed there); servers want
+// exclusive_address_use instead.
 struct reuse_address : detail::boolean_option<"reuse_address", SOL_SOCKET, SO_REUSEADDR> {
     using boolean_option::boolean_option;
     template <class Family, class Type>
     static constexpr bool applies_to = true;
 };
+
+#if BOOST_OS_WINDOWS
+// SO_EXCLUSIVEADDRUSE (Windows): no other socket may bind this address and
+// port, SO_REUSEADDR or not. Set before bind. listen_on and create_server
+// set it. (Once such a listener is closed, its port cannot be bound again
+// with this option until the connections accepted on it are over.)
+struct exclusive_address_use : detail::boolean_option<"exclusive_address_use", SOL_SOCKET, SO_EXCLUSIVEADDRUSE> {
+    using boolean_option::boolean_option;
+    template <class Family, class Type>
+    static constexpr bool applies_to = Family::is_ip;
+};
+#endif
 
 #if !BOOST_OS_WINDOWS
 // SO_REUSEPORT: several sockets bound to one port share its traffic. Not on
@@ -280,7 +295,7 @@ struct error : detail::option_base<SOL_SOCKET, SO_ERROR, detail::option_access::
 
     std::error_code value() const noexcept
     {
-        return native_ == 0 ? std::error_code() : std::error_code(native_, std::system_category());
+        return native_ == 0 ? std::error_code() : detail::socket_error(native_);
     }
 
     template <class Family, class Type>

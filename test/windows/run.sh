@@ -3,9 +3,11 @@
 # Distributed under the Boost Software License, Version 1.0.
 #
 # Windows check: cross-compiles with mingw-w64 and runs under wine the
-# platform-independent tests (config, tsock) with header-only Boost.Test, and
-# the address tour. Needs: g++-mingw-w64-x86-64 wine wine64 (sh
-# tools/install-deps.sh windows). Exits non-zero on any failure.
+# platform-independent tests (config, tsock) and the Winsock socket tests
+# (test/windows/sockets.cpp) with header-only Boost.Test, and the address
+# tour; checks that local sockets do not compile there. Needs:
+# g++-mingw-w64-x86-64 wine wine64 (sh tools/install-deps.sh windows). Exits
+# non-zero on any failure.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -18,20 +20,38 @@ flags="-std=c++20 -O1 -Wall -Wextra -Werror -I$root/include -isystem $out/boost-
 libs="-lws2_32 -liphlpapi"
 
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEPREFIX="$out/wine-prefix"
+# Bounded: a hung test fails instead of blocking the run.
 run() {
     echo "--- wine $*"
-    wine "$@"
+    timeout 600 wine "$@"
 }
 
-for t in config tsock; do
+for t in config tsock windows/sockets; do
     echo "--- $cxx test/$t.cpp (header-only Boost.Test)"
-    $cxx $flags -DTSOCK_TEST_HEADER_ONLY "$root/test/$t.cpp" -o "$out/test_$t.exe" $libs
+    $cxx $flags -DTSOCK_TEST_HEADER_ONLY "$root/test/$t.cpp" -o "$out/test_$(basename "$t").exe" $libs
 done
 echo "--- $cxx example/address_tour.cpp"
 $cxx $flags "$root/example/address_tour.cpp" -o "$out/address_tour.exe" $libs
 
+# Local (AF_UNIX) sockets and socket_pair are compile errors on Windows, with
+# their message; the control twin (a TCP socket) compiles.
+compile_fail() { # name, expected message, code
+    printf '#include <tsock.hpp>\nint main() {\n#if defined(CONTROL)\n auto s = tsock::tcp_socket::open();\n#else\n %s\n#endif\n (void)s;\n}\n' "$3" > "$out/$1.cpp"
+    echo "--- $cxx $1.cpp must not compile"
+    $cxx $flags -fsyntax-only -DCONTROL "$out/$1.cpp"
+    if $cxx $flags -fsyntax-only "$out/$1.cpp" 2> "$out/$1.log"; then
+        echo "$1: compiled" >&2
+        exit 1
+    fi
+    grep -q "$2" "$out/$1.log" || { cat "$out/$1.log" >&2; echo "$1: not the expected message: $2" >&2; exit 1; }
+}
+compile_fail local_socket "local (AF_UNIX) sockets are not available on Windows" \
+    "auto s = tsock::unix_stream_socket::open();"
+compile_fail socket_pair "Windows has no socketpair" "auto s = tsock::socket_pair();"
+
 run "$out/test_config.exe"
 run "$out/test_tsock.exe"
+run "$out/test_sockets.exe"
 tour=$(run "$out/address_tour.exe" "::ffff:10.0.0.1")
 echo "$tour"
 echo "$tour" | grep -q "v4-mapped (holds 10.0.0.1)"

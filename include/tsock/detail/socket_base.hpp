@@ -76,6 +76,11 @@ class socket_base {
     // An error here means the family has no sockets of this type: SOCK_SEQPACKET
     // over IP (that is SCTP) or raw sockets over local (AF_UNIX).
     static_assert(Family::template supports<Type>, "this address family has no sockets of this socket type");
+#if BOOST_OS_WINDOWS
+    // An error here means a local (AF_UNIX) socket on Windows: tsock does not
+    // offer them there (no socketpair; wine has no AF_UNIX to test them on).
+    static_assert(Family::domain != AF_UNIX, "local (AF_UNIX) sockets are not available on Windows in tsock");
+#endif
 
 public:
     using family_type = Family;
@@ -118,7 +123,7 @@ public:
     // Takes ownership of a native handle (Python's fromfd, without the dup),
     // after checking that it is a socket of this family and type (SO_TYPE,
     // SO_DOMAIN). On a mismatch the handle stays the caller's. The handle's
-    // O_NONBLOCK must already match the mode.
+    // O_NONBLOCK (FIONBIO on Windows) must already match the mode.
     static Derived adopt(native_handle_type h, std::error_code& ec, Mode mode = {}) noexcept
     {
         check_adoptable(h, ec);
@@ -293,6 +298,14 @@ protected:
         get_option(h, SOL_SOCKET, SO_DOMAIN, &value, &len, ec);
         if (ec)
             return;
+#elif BOOST_OS_WINDOWS
+        // No SO_DOMAIN, and getsockname fails on an unbound socket.
+        ::WSAPROTOCOL_INFOW info{};
+        len = sizeof info;
+        get_option(h, SOL_SOCKET, SO_PROTOCOL_INFOW, &info, &len, ec);
+        if (ec)
+            return;
+        value = info.iAddressFamily;
 #else
         ::sockaddr_storage name{};
         ::socklen_t name_len = sizeof name;

@@ -12,11 +12,17 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <system_error>
 
 namespace tsock::detail {
 
 // Longest interface name, terminating NUL included (IF_NAMESIZE).
 inline constexpr std::size_t interface_name_size = IF_NAMESIZE;
+
+// The category of the socket calls' errors (errno values), and the
+// std::error_code of one (from errno or SO_ERROR).
+inline const std::error_category& socket_category() noexcept { return std::system_category(); }
+inline std::error_code socket_error(int value) noexcept { return {value, std::system_category()}; }
 
 } // namespace tsock::detail
 

@@ -36,12 +36,22 @@ inline constexpr int send_flags = MSG_NOSIGNAL;
 inline constexpr int send_flags = 0;
 #endif
 
+// What listen_on sets before binding, as Python's create_server does: a
+// restarted server binds while old connections linger in TIME_WAIT.
+inline constexpr int server_address_option = SO_REUSEADDR;
+
 inline std::error_code last_error() noexcept { return {errno, std::system_category()}; }
 
 inline bool would_block(const std::error_code& ec) noexcept
 {
     return ec.category() == std::system_category() && (ec.value() == EAGAIN || ec.value() == EWOULDBLOCK);
 }
+
+// connect's errors that mean "under way": EINPROGRESS, and EINTR (the
+// signal only cut the wait short). Not EAGAIN: an AF_UNIX listener's
+// backlog is full, or no TCP port is free; nothing is under way.
+inline constexpr int connect_in_progress = EINPROGRESS;
+inline constexpr int connect_interrupted = EINTR;
 
 // Runs call until it does not fail with EINTR; sets ec from errno when it
 // fails (returns < 0).

@@ -18,6 +18,8 @@
 #include <iphlpapi.h>
 #include <netioapi.h>
 
+#include <tsock/detail/windows/winsock_error.hpp>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -25,6 +27,37 @@ namespace tsock::detail {
 
 // Longest interface name, terminating NUL included.
 inline constexpr std::size_t interface_name_size = IF_MAX_STRING_SIZE + 1;
+
+// Winsock start-up. WSAStartup must come before the first socket, and
+// tsock promises no boilerplate for it (no init object for the user to
+// hold): the first open_socket or resolve starts Winsock 2.2 through the
+// function-local static below (a C++ magic static: once, thread-safe; later
+// calls cost one check). Its destructor calls WSACleanup at exit, balancing
+// the count; Winsock then closes the sockets still open, and closing one of
+// them afterwards fails quietly. WSAStartup nests, so a program that calls
+// it too is unaffected. POSIX has nothing of the kind.
+struct winsock_session {
+    int result;
+    winsock_session() noexcept
+    {
+        ::WSADATA data;
+        result = ::WSAStartup(MAKEWORD(2, 2), &data);
+    }
+    ~winsock_session()
+    {
+        if (result == 0)
+            ::WSACleanup();
+    }
+    winsock_session(const winsock_session&) = delete;
+    winsock_session& operator=(const winsock_session&) = delete;
+};
+
+// 0, or WSAStartup's error.
+inline int start_winsock() noexcept
+{
+    static const winsock_session session;
+    return session.result;
+}
 
 } // namespace tsock::detail
 

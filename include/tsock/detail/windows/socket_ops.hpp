@@ -5,8 +5,285 @@
 #ifndef TSOCK_DETAIL_WINDOWS_SOCKET_OPS_HPP
 #define TSOCK_DETAIL_WINDOWS_SOCKET_OPS_HPP
 
-// An error here means a program uses tsock's sockets on Windows: only the
-// addresses, byte order and errors are ported there yet.
-#error "tsock: sockets are not yet implemented on Windows (addresses and byte order are)"
+// Winsock 2 calls on SOCKETs, the same functions as detail/posix/socket_ops.hpp.
+// Each sets ec from WSAGetLastError() on failure (winsock_category, which
+// compares equal to std::errc) and clears it on success; none throws.
+// Winsock has no EINTR to retry, no SIGPIPE and no socketpair (so no local
+// sockets: tsock leaves them out on Windows).
+
+#include <tsock/config.hpp>
+#include <tsock/detail/platform.hpp>
+
+#include <chrono>
+#include <climits>
+#include <cstddef>
+#include <system_error>
+
+namespace tsock::detail {
+
+using native_handle_type = ::SOCKET;
+inline constexpr native_handle_type invalid_handle = INVALID_SOCKET;
+
+// No SIGPIPE on Windows: nothing to add to a send.
+inline constexpr int send_flags = 0;
+
+// What listen_on sets before binding: SO_EXCLUSIVEADDRUSE, since Windows'
+// SO_REUSEADDR would let another socket take over a port in use.
+inline constexpr int server_address_option = SO_EXCLUSIVEADDRUSE;
+
+inline std::error_code last_error() noexcept { return socket_error(::WSAGetLastError()); }
+
+inline bool would_block(const std::error_code& ec) noexcept
+{
+    return ec.category() == socket_category() && ec.value() == WSAEWOULDBLOCK;
+}
+
+// connect's errors that mean "under way": WSAEWOULDBLOCK (a non-blocking
+// connect; WSAEINPROGRESS means a Winsock 1.1 blocking call instead), and
+// WSAEINTR, as EINTR on POSIX (Winsock 2 no longer interrupts calls).
+inline constexpr int connect_in_progress = WSAEWOULDBLOCK;
+inline constexpr int connect_interrupted = WSAEINTR;
+
+// Lengths are int in Winsock. A stream may send or receive fewer bytes than
+// asked, so a size above INT_MAX is clamped, never wrapped: send reports the
+// partial count. No datagram comes near INT_MAX bytes, so a message socket
+// fails the clamped send with WSAEMSGSIZE rather than cut the message.
+inline int io_size(std::size_t size) noexcept { return size > std::size_t(INT_MAX) ? INT_MAX : static_cast<int>(size); }
+
+// Sets ec and returns -1 on SOCKET_ERROR; the count otherwise.
+inline std::ptrdiff_t io_result(int r, std::error_code& ec) noexcept
+{
+    if (r == SOCKET_ERROR) {
+        ec = last_error();
+        return -1;
+    }
+    ec.clear();
+    return r;
+}
+
+// WSASocketW with WSA_FLAG_NO_HANDLE_INHERIT (Windows' CLOEXEC) and
+// WSA_FLAG_OVERLAPPED (as socket() has it); then FIONBIO when asked, since
+// Windows has no SOCK_NONBLOCK.
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking,
+                                      std::error_code& ec) noexcept
+{
+    if (const int r = start_winsock(); r != 0) {
+        ec = socket_error(r);
+        return invalid_handle;
+    }
+    const ::SOCKET s =
+        ::WSASocketW(domain, type, protocol, nullptr, 0, WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
+    if (s == INVALID_SOCKET) {
+        ec = last_error();
+        return invalid_handle;
+    }
+    if (nonblocking) {
+        ::u_long on = 1;
+        if (::ioctlsocket(s, FIONBIO, &on) != 0) {
+            ec = last_error();
+            ::closesocket(s);
+            return invalid_handle;
+        }
+    }
+    ec.clear();
+    return s;
+}
+
+inline void close_socket(native_handle_type s, std::error_code& ec) noexcept
+{
+    if (::closesocket(s) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void bind(native_handle_type s, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+{
+    if (::bind(s, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void listen(native_handle_type s, int backlog, std::error_code& ec) noexcept
+{
+    if (::listen(s, backlog) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void connect(native_handle_type s, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+{
+    if (::connect(s, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+// accept. The new socket inherits the listener's FIONBIO state ("the same
+// properties as s"), which is the mode's, as both share it; not its handle
+// flags, so it is made non-inheritable here (as Python does).
+inline native_handle_type accept(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, bool /* nonblocking */,
+                                 std::error_code& ec) noexcept
+{
+    const ::SOCKET a = ::accept(s, sa, len);
+    if (a == INVALID_SOCKET) {
+        ec = last_error();
+        return invalid_handle;
+    }
+    if (!::SetHandleInformation(reinterpret_cast<::HANDLE>(a), HANDLE_FLAG_INHERIT, 0)) {
+        ec = socket_error(static_cast<int>(::GetLastError()));
+        ::closesocket(a);
+        return invalid_handle;
+    }
+    ec.clear();
+    return a;
+}
+
+inline std::ptrdiff_t send(native_handle_type s, const void* data, std::size_t size, int flags,
+                           std::error_code& ec) noexcept
+{
+    return io_result(::send(s, static_cast<const char*>(data), io_size(size), flags), ec);
+}
+
+inline std::ptrdiff_t recv(native_handle_type s, void* data, std::size_t size, int flags, std::error_code& ec) noexcept
+{
+    return io_result(::recv(s, static_cast<char*>(data), io_size(size), flags), ec);
+}
+
+inline std::ptrdiff_t send_to(native_handle_type s, const void* data, std::size_t size, int flags,
+                              const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+{
+    return io_result(::sendto(s, static_cast<const char*>(data), io_size(size), flags, sa, len), ec);
+}
+
+inline std::ptrdiff_t recv_from(native_handle_type s, void* data, std::size_t size, int flags, ::sockaddr* sa,
+                                ::socklen_t* len, std::error_code& ec) noexcept
+{
+    return io_result(::recvfrom(s, static_cast<char*>(data), io_size(size), flags, sa, len), ec);
+}
+
+inline void shutdown(native_handle_type s, int how, std::error_code& ec) noexcept
+{
+    if (::shutdown(s, how) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void local_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
+{
+    if (::getsockname(s, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void peer_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
+{
+    if (::getpeername(s, sa, len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void set_option(native_handle_type s, int level, int name, const void* value, ::socklen_t len,
+                       std::error_code& ec) noexcept
+{
+    if (::setsockopt(s, level, name, static_cast<const char*>(value), len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+inline void get_option(native_handle_type s, int level, int name, void* value, ::socklen_t* len,
+                       std::error_code& ec) noexcept
+{
+    if (::getsockopt(s, level, name, static_cast<char*>(value), len) != 0)
+        ec = last_error();
+    else
+        ec.clear();
+}
+
+// Bytes ready to read (FIONREAD).
+inline std::size_t available(native_handle_type s, std::error_code& ec) noexcept
+{
+    ::u_long n = 0;
+    if (::ioctlsocket(s, FIONREAD, &n) != 0) {
+        ec = last_error();
+        return 0;
+    }
+    ec.clear();
+    return static_cast<std::size_t>(n);
+}
+
+// Milliseconds to the deadline for one wait, at most INT_MAX; 0 when it
+// has passed.
+inline int wait_ms(std::chrono::steady_clock::time_point deadline) noexcept
+{
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+        return 0;
+    return left.count() > INT_MAX ? INT_MAX : static_cast<int>(left.count());
+}
+
+// Waits with WSAPoll until s is ready for events (POLLIN, POLLOUT) or the
+// deadline has passed (false, ec clear: the caller says timed_out).
+inline bool wait_until(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline,
+                       std::error_code& ec) noexcept
+{
+    for (;;) {
+        const int ms = wait_ms(deadline);
+        if (ms == 0) {
+            ec.clear();
+            return false;
+        }
+        ::WSAPOLLFD p{s, events, 0};
+        const int r = ::WSAPoll(&p, 1, ms);
+        if (r > 0) {
+            ec.clear();
+            return true;
+        }
+        if (r == SOCKET_ERROR) {
+            ec = last_error();
+            return false;
+        }
+    }
+}
+
+// Waits for a non-blocking connect to end (Windows only; POSIX waits with
+// wait_until(s, POLLOUT, ...)). With select: WSAPoll does not report a
+// failed connect before Windows 10 2004 (build 19041; Windows Server 2019
+// still has the bug), while select marks it in the exception set. Then read
+// SO_ERROR.
+inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time_point deadline,
+                           std::error_code& ec) noexcept
+{
+    for (;;) {
+        const int ms = wait_ms(deadline);
+        if (ms == 0) {
+            ec.clear();
+            return false;
+        }
+        ::fd_set writable, failed;
+        FD_ZERO(&writable);
+        FD_ZERO(&failed);
+        FD_SET(s, &writable);
+        FD_SET(s, &failed);
+        ::timeval tv{ms / 1000, (ms % 1000) * 1000};
+        const int r = ::select(0, nullptr, &writable, &failed, &tv);
+        if (r > 0) {
+            ec.clear();
+            return true;
+        }
+        if (r == SOCKET_ERROR) {
+            ec = last_error();
+            return false;
+        }
+    }
+}
+
+} // namespace tsock::detail
 
 #endif // TSOCK_DETAIL_WINDOWS_SOCKET_OPS_HPP
