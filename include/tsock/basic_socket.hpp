@@ -114,8 +114,10 @@ public:
 #else
             if (!detail::wait_until(handle_, POLLOUT, until_or_never, ec)) {
 #endif
-                if (!ec)
-                    ec = make_error_code(error::timed_out);
+                if constexpr (std::is_same_v<Mode, tsock::timeout>) {
+                    if (!ec)
+                        ec = make_error_code(error::timed_out);
+                }
                 return connect_status::connected;
             }
             ec = pending_error();
@@ -161,10 +163,20 @@ public:
     template <byte_buffer B>
     result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
     {
-        std::error_code ec;
-        auto r = send(buffer, flags, ec);
-        detail::throw_if(ec, "send");
-        return r;
+        if constexpr (std::is_same_v<Mode, blocking>) {
+            // The system call and nothing else: no std::error_code unless it fails.
+            static_assert(!detail::is_char_array<B>, "send: a char array would include its terminating NUL; use std::string_view");
+            const auto bytes = detail::as_bytes(buffer);
+            const auto n = detail::send(handle_, bytes.data(), bytes.size(), int(flags));
+            if (n < 0) [[unlikely]]
+                detail::throw_last_error("send");
+            return std::size_t(n);
+        } else {
+            std::error_code ec;
+            auto r = send(buffer, flags, ec);
+            detail::throw_if(ec, "send");
+            return r;
+        }
     }
 
     // recv(2): how many bytes arrived; 0 means the peer closed (stream).
@@ -185,10 +197,18 @@ public:
     template <mutable_byte_buffer B>
     result<std::size_t> recv(B&& buffer, recv_flags flags = recv_flags::none)
     {
-        std::error_code ec;
-        auto r = recv(buffer, flags, ec);
-        detail::throw_if(ec, "recv");
-        return r;
+        if constexpr (std::is_same_v<Mode, blocking>) {
+            const auto bytes = detail::as_writable_bytes(buffer);
+            const auto n = detail::recv(handle_, bytes.data(), bytes.size(), int(flags));
+            if (n < 0) [[unlikely]]
+                detail::throw_last_error("recv");
+            return std::size_t(n);
+        } else {
+            std::error_code ec;
+            auto r = recv(buffer, flags, ec);
+            detail::throw_if(ec, "recv");
+            return r;
+        }
     }
 
     // Python's sendall: sends every byte, looping over partial sends. Returns

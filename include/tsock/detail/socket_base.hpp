@@ -32,6 +32,9 @@ namespace tsock::detail {
     throw std::system_error(ec, std::string("tsock: ") + what);
 }
 
+// For a call that just failed: throws with last_error().
+[[noreturn]] inline void throw_last_error(const char* what) { throw_error(last_error(), what); }
+
 inline void throw_if(const std::error_code& ec, const char* what)
 {
     if (ec)

@@ -53,22 +53,37 @@ inline bool would_block(const std::error_code& ec) noexcept
 inline constexpr int connect_in_progress = EINPROGRESS;
 inline constexpr int connect_interrupted = EINTR;
 
-// Runs call until it does not fail with EINTR; sets ec from errno when it
-// fails (returns < 0).
+// Clears ec when it holds an error. (Not ec.clear() every time: that calls
+// std::system_category(), out of line in libstdc++, on every success.)
+inline void clear_error(std::error_code& ec) noexcept
+{
+    if (ec) [[unlikely]]
+        ec.clear();
+}
+
+// Runs call until it does not fail with EINTR; a failure (< 0) leaves errno
+// saying why. Declared inline: GCC inlines a plain function template far
+// less eagerly, and this one is on every send and recv.
 template <class Call>
-auto retry_eintr(std::error_code& ec, Call call) noexcept
+inline auto retry_eintr(Call call) noexcept
 {
     for (;;) {
         const auto r = call();
-        if (r >= 0) {
-            ec.clear();
+        if (r >= 0 || errno != EINTR)
             return r;
-        }
-        if (errno != EINTR) {
-            ec = last_error();
-            return r;
-        }
     }
+}
+
+// As above; sets ec from errno when it fails, clears it otherwise.
+template <class Call>
+inline auto retry_eintr(std::error_code& ec, Call call) noexcept
+{
+    const auto r = retry_eintr(call);
+    if (r < 0)
+        ec = last_error();
+    else
+        clear_error(ec);
+    return r;
 }
 
 // socket(2) with SOCK_CLOEXEC, and SOCK_NONBLOCK when asked: no fcntl round
@@ -175,6 +190,19 @@ inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::sockle
     }
     return s;
 #endif
+}
+
+// send and recv without an error code: the count, or -1 with last_error()
+// saying why (the throwing blocking forms: no std::error_code unless a call
+// fails).
+inline std::ptrdiff_t send(native_handle_type fd, const void* data, std::size_t size, int flags) noexcept
+{
+    return retry_eintr([&] { return ::send(fd, data, size, flags | send_flags); });
+}
+
+inline std::ptrdiff_t recv(native_handle_type fd, void* data, std::size_t size, int flags) noexcept
+{
+    return retry_eintr([&] { return ::recv(fd, data, size, flags); });
 }
 
 inline std::ptrdiff_t send(native_handle_type fd, const void* data, std::size_t size, int flags,

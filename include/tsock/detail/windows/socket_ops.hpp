@@ -12,9 +12,9 @@
 // sockets: tsock leaves them out on Windows).
 
 #include <tsock/config.hpp>
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/platform.hpp>
 
-#include <chrono>
 #include <climits>
 #include <cstddef>
 #include <system_error>
@@ -139,6 +139,20 @@ inline native_handle_type accept(native_handle_type s, ::sockaddr* sa, ::socklen
     }
     ec.clear();
     return a;
+}
+
+// send and recv without an error code: the count, or -1 with last_error()
+// saying why (the throwing blocking forms).
+inline std::ptrdiff_t send(native_handle_type s, const void* data, std::size_t size, int flags) noexcept
+{
+    const int r = ::send(s, static_cast<const char*>(data), io_size(size), flags);
+    return r == SOCKET_ERROR ? -1 : r;
+}
+
+inline std::ptrdiff_t recv(native_handle_type s, void* data, std::size_t size, int flags) noexcept
+{
+    const int r = ::recv(s, static_cast<char*>(data), io_size(size), flags);
+    return r == SOCKET_ERROR ? -1 : r;
 }
 
 inline std::ptrdiff_t send(native_handle_type s, const void* data, std::size_t size, int flags,

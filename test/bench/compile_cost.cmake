@@ -1,0 +1,14 @@
+# Copyright (c) 2026 The tsock authors.
+# Distributed under the Boost Software License, Version 1.0.
+
+# bench_compile_cost: compile time and code size of one minimal TCP client
+# written with tsock, raw POSIX calls, standalone Asio and Boost.Asio
+# (compile_cost.sh; figures, not a test). Runs with the configured compiler;
+# run the script by hand for more (default: g++ and clang++-16).
+find_program(TSOCK_BASH bash)
+if(TSOCK_BASH)
+    add_custom_target(bench_compile_cost
+        COMMAND ${TSOCK_BASH} ${CMAKE_CURRENT_SOURCE_DIR}/compile_cost.sh --cxx ${CMAKE_CXX_COMPILER}
+        USES_TERMINAL
+        VERBATIM)
+endif()

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 The tsock authors.
+# Distributed under the Boost Software License, Version 1.0.
+#
+# The zero-overhead check: user-space instructions (callgrind, both threads)
+# and system calls (strace -f) per ping-pong round trip, for tsock, raw POSIX
+# calls and Asio over tcp, udp and unix.
+#   instructions.sh <bench_pingpong> [--check] [--round-trips N]
+# Each run is made at N round trips (default 10000) and at 0, with the same
+# setup; per round trip = (count at N - count at 0) / N.
+# --check: exit 1 if, for any protocol, tsock takes more than 2 % more
+# instructions per round trip than raw, or makes other system calls per round
+# trip than raw (by name, to 0.01). Asio is reported, never checked.
+# Exit 77 (skipped) when valgrind or strace is missing.
+set -euo pipefail
+
+usage() {
+    echo "usage: instructions.sh <bench_pingpong> [--check] [--round-trips N]" >&2
+    exit 2
+}
+
+[[ $# -ge 1 ]] || usage
+bin=$1
+shift
+check=0
+n=10000
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --check) check=1 ;;
+    --round-trips)
+        [[ $# -ge 2 && $2 =~ ^[1-9][0-9]{0,8}$ ]] || usage
+        n=$2
+        shift
+        ;;
+    *) usage ;;
+    esac
+    shift
+done
+if [[ ! -x $bin ]]; then
+    echo "instructions.sh: $bin is not an executable" >&2
+    exit 2
+fi
+for tool in valgrind strace; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "instructions.sh: skipped: $tool not found"
+        exit 77
+    fi
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+impl_list=$("$bin" impls)
+read -r -a impls <<<"$impl_list"
+protos=(tcp udp unix)
+
+# Runs "$@" quietly; on failure shows its output and stops the script.
+run_or_die() {
+    local log=$tmp/log
+    if ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "instructions.sh: failed: $*" >&2
+        exit 1
+    fi
+}
+
+# Instructions executed in user space by the whole process (all threads):
+# callgrind's "totals:" line.
+instructions() { # impl proto round_trips
+    local out=$tmp/callgrind.out
+    rm -f "$out"
+    run_or_die valgrind --tool=callgrind -q --callgrind-out-file="$out" "$bin" "$1" "$2" "$3"
+    awk '/^totals:/ { print $2; found = 1 } END { exit !found }' "$out"
+}
+
+# System calls of the whole process, one "name count" line each.
+syscalls() { # impl proto round_trips
+    local out=$tmp/strace.out
+    run_or_die strace -f -c -o "$out" "$bin" "$1" "$2" "$3"
+    awk '$1 ~ /^[0-9.]+$/ && NF >= 5 && $NF != "total" { print $NF, $4 }' "$out"
+}
+
+# Per round trip, from "name count" lines at 0 (file 1) and at n (file 2):
+# "total name count name count ..." over the names whose count changed.
+per_round_trip() { # zero_file n_file
+    local changed
+    changed=$(awk -v n="$n" '
+        NR == FNR { zero[$1] = $2; names[$1] = 1; next }
+        { many[$1] = $2; names[$1] = 1 }
+        END {
+            for (name in names) {
+                d = sprintf("%.2f", (many[name] - zero[name]) / n)
+                if (d != "0.00" && d != "-0.00")
+                    print name, d
+            }
+        }' "$1" "$2" | sort)
+    awk '{ total += $2; list = list " " $1 " " $2 } END { printf "%.2f%s\n", total, list }' <<<"$changed"
+}
+
+declare -A ir calls
+echo "bench_pingpong: $n round trips of 64 bytes each way, minus 0 (same setup); both threads"
+for proto in "${protos[@]}"; do
+    for impl in "${impls[@]}"; do
+        zero=$(instructions "$impl" "$proto" 0)
+        many=$(instructions "$impl" "$proto" "$n")
+        ir[$impl.$proto]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
+        syscalls "$impl" "$proto" 0 >"$tmp/sys.0"
+        syscalls "$impl" "$proto" "$n" >"$tmp/sys.n"
+        calls[$impl.$proto]=$(per_round_trip "$tmp/sys.0" "$tmp/sys.n")
+    done
+done
+
+have_asio=0
+for impl in "${impls[@]}"; do
+    [[ $impl == asio ]] && have_asio=1
+done
+
+echo
+echo "user-space instructions per round trip (valgrind --tool=callgrind)"
+printf '%-6s %9s %9s %9s %10s %10s\n' proto tsock raw asio tsock/raw asio/raw
+for proto in "${protos[@]}"; do
+    t=${ir[tsock.$proto]}
+    r=${ir[raw.$proto]}
+    a=-
+    [[ $have_asio == 1 ]] && a=${ir[asio.$proto]}
+    awk -v p="$proto" -v t="$t" -v r="$r" -v a="$a" 'BEGIN {
+        printf "%-6s %9s %9s %9s %10.3f %10s\n", p, t, r, a, t / r, a == "-" ? "-" : sprintf("%.3f", a / r) }'
+done
+
+echo
+echo "system calls per round trip (strace -f -c)"
+printf '%-6s %-6s %6s  %s\n' proto impl calls "by name"
+for proto in "${protos[@]}"; do
+    for impl in "${impls[@]}"; do
+        read -r total by_name <<<"${calls[$impl.$proto]}"
+        printf '%-6s %-6s %6s  %s\n' "$proto" "$impl" "$total" "${by_name:-}"
+    done
+done
+
+[[ $check == 1 ]] || exit 0
+echo
+failed=0
+for proto in "${protos[@]}"; do
+    t=${ir[tsock.$proto]}
+    r=${ir[raw.$proto]}
+    if ! awk -v t="$t" -v r="$r" 'BEGIN { exit !(t <= r * 1.02) }'; then
+        awk -v p="$proto" -v t="$t" -v r="$r" 'BEGIN {
+            printf "FAIL %s: tsock takes %s instructions per round trip, raw %s: %.1f %% more (limit 2 %%)\n",
+                p, t, r, (t / r - 1) * 100 }'
+        failed=1
+    fi
+    if [[ ${calls[tsock.$proto]} != "${calls[raw.$proto]}" ]]; then
+        echo "FAIL $proto: tsock makes other system calls per round trip than raw: tsock ${calls[tsock.$proto]}; raw ${calls[raw.$proto]}"
+        failed=1
+    fi
+done
+if [[ $failed == 1 ]]; then
+    exit 1
+fi
+echo "OK: tsock within 2 % of raw's instructions and with raw's system calls, for ${protos[*]}"

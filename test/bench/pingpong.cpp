@@ -1,0 +1,651 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+// Ping-pong over loopback: tsock, hand-written POSIX calls ("raw", the
+// floor) and standalone Asio, each over TCP (TCP_NODELAY on both ends),
+// connected UDP and AF_UNIX stream sockets (socketpair). One process, two
+// threads: the client sends 64 bytes and receives them back, the echoer
+// receives 64 bytes and sends them back. All three use blocking sockets and
+// make the same four system calls per round trip: send, recv, recv, send.
+//
+//   bench_pingpong <tsock|raw|asio> <tcp|udp|unix> <round_trips>
+//       exactly that many round trips, one line of output; the setup is the
+//       same for 0 round trips, so callgrind and strace can subtract it
+//       (test/bench/instructions.sh)
+//   bench_pingpong bench [--seconds S] [--reps R]
+//       every implementation and protocol, interleaved; median round trips/s
+//   bench_pingpong impls
+//       the implementations this binary has (asio only when built with it)
+
+#include <tsock.hpp>
+
+#if defined(TSOCK_BENCH_HAVE_ASIO)
+#include <asio.hpp>
+#endif
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+constexpr std::size_t message_size = 64;
+using message = std::array<std::byte, message_size>;
+
+// The client reads the clock once every this many round trips.
+constexpr std::uint64_t clock_interval = 1024;
+
+struct bench_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string errno_text(std::string_view what, int e)
+{
+    return std::string(what) + ": " + std::strerror(e);
+}
+
+// A transfer of other than 64 bytes: a failed call (n < 0, errno says why),
+// the peer gone (0), or a short transfer, which invalidates the benchmark.
+[[noreturn, gnu::cold, gnu::noinline]] void bad_transfer(const char* what, long long n, int saved_errno)
+{
+    if (n < 0)
+        throw bench_error(errno_text(what, saved_errno));
+    if (n == 0)
+        throw bench_error(std::string(what) + ": 0 bytes, the peer closed early");
+    throw bench_error(std::string(what) + ": " + std::to_string(n) +
+                      " bytes instead of 64: a short transfer, the benchmark is invalid");
+}
+
+template <class N>
+void expect_full(N n, const char* what)
+{
+    if (n != static_cast<N>(message_size)) [[unlikely]]
+        bad_transfer(what, static_cast<long long>(n), errno);
+}
+
+// The measuring side: up to count round trips, stopping early at the
+// deadline. Returns how many it made.
+template <class Conn>
+std::uint64_t ping(Conn& c, std::uint64_t count, clock_type::time_point deadline)
+{
+    message out{};
+    message in{};
+    std::uint64_t done = 0;
+    for (; done != count; ++done) {
+        if (done % clock_interval == 0 && clock_type::now() >= deadline)
+            break;
+        expect_full(c.send(out), "send");
+        expect_full(c.recv(in), "recv");
+    }
+    return done;
+}
+
+// The other side: echoes until the client's end signal (recv returns 0),
+// at most limit messages.
+template <class Conn>
+void echo(Conn& c, std::uint64_t limit)
+{
+    message buf{};
+    for (std::uint64_t i = 0;; ++i) {
+        const auto n = c.recv(buf);
+        if (n == 0)
+            return;
+        if (i == limit)
+            throw bench_error("more messages than round trips");
+        expect_full(n, "recv");
+        expect_full(c.send(buf), "send");
+    }
+}
+
+// raw: what a careful C programmer writes, with tsock's semantics: sends
+// with MSG_NOSIGNAL and retries EINTR, as tsock's blocking calls do. The
+// caller checks for all 64 bytes and reads errno when not.
+class raw_conn {
+public:
+    explicit raw_conn(int fd) noexcept : fd_(fd) {}
+    raw_conn(raw_conn&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    raw_conn& operator=(raw_conn&&) = delete;
+    ~raw_conn()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+
+    int native_handle() const noexcept { return fd_; }
+    ::ssize_t send(const message& m) const noexcept
+    {
+        ::ssize_t n;
+        do
+            n = ::send(fd_, m.data(), m.size(), MSG_NOSIGNAL);
+        while (n < 0 && errno == EINTR);
+        return n;
+    }
+    ::ssize_t recv(message& m) const noexcept
+    {
+        ::ssize_t n;
+        do
+            n = ::recv(fd_, m.data(), m.size(), 0);
+        while (n < 0 && errno == EINTR);
+        return n;
+    }
+
+    // The end signal: end of stream, or an empty datagram.
+    void finish(bool stream) const
+    {
+        const auto r = stream ? ::shutdown(fd_, SHUT_WR) : ::send(fd_, nullptr, 0, MSG_NOSIGNAL);
+        if (r < 0)
+            throw bench_error(errno_text("finish", errno));
+    }
+
+private:
+    int fd_;
+};
+
+// tsock: blocking sockets, the throwing send and recv.
+template <class Socket>
+class tsock_conn {
+public:
+    explicit tsock_conn(Socket s) noexcept : s_(std::move(s)) {}
+
+    Socket& socket() noexcept { return s_; }
+    int native_handle() const noexcept { return s_.native_handle(); }
+    std::size_t send(const message& m) { return s_.send(m); }
+    std::size_t recv(message& m) { return s_.recv(m); }
+
+    void finish(bool /*stream: known from the type*/)
+    {
+        if constexpr (Socket::type_policy::connection_oriented)
+            s_.shutdown(tsock::shutdown_type::send);
+        else
+            s_.send(std::span<const std::byte>());
+    }
+
+private:
+    Socket s_;
+};
+
+#if defined(TSOCK_BENCH_HAVE_ASIO)
+// Asio: blocking sockets, send and receive with an error_code (the throwing
+// receive would report a stream's end as an exception).
+template <class Socket>
+class asio_conn {
+public:
+    explicit asio_conn(Socket s) noexcept : s_(std::move(s)) {}
+
+    int native_handle() noexcept { return s_.native_handle(); }
+    std::size_t send(const message& m)
+    {
+        asio::error_code ec;
+        const std::size_t n = s_.send(asio::buffer(m), 0, ec);
+        if (ec) [[unlikely]]
+            throw std::system_error(ec, "asio send");
+        return n;
+    }
+    std::size_t recv(message& m)
+    {
+        asio::error_code ec;
+        const std::size_t n = s_.receive(asio::buffer(m), 0, ec);
+        if (ec) [[unlikely]] {
+            if (ec == asio::error::eof)
+                return 0;
+            throw std::system_error(ec, "asio receive");
+        }
+        return n;
+    }
+
+    void finish(bool stream)
+    {
+        if (stream)
+            s_.shutdown(asio::socket_base::shutdown_send);
+        else
+            s_.send(asio::const_buffer());
+    }
+
+private:
+    Socket s_;
+};
+#endif
+
+// What the two threads of a run share: the first failure, and both sockets,
+// shut down on a failure or at the time limit so that a thread blocked in
+// recv wakes up (recv returns 0) and the run ends.
+class session {
+public:
+    session(int a, int b) noexcept : fds_{a, b} {}
+
+    // Runs f on this thread; an exception fails the session.
+    template <class F>
+    void guard(const char* who, F f) noexcept
+    {
+        try {
+            f();
+        } catch (const std::exception& e) {
+            fail(std::string(who) + ": " + e.what());
+        }
+        const std::lock_guard lock(m_);
+        ++finished_;
+        done_.notify_all();
+    }
+
+    void fail(std::string why) noexcept
+    {
+        const std::lock_guard lock(m_);
+        if (error_.empty())
+            error_ = std::move(why);
+        for (int fd : fds_)
+            ::shutdown(fd, SHUT_RDWR);
+    }
+
+    // Waits for both threads; past the deadline, fails the session.
+    void wait(clock_type::time_point deadline)
+    {
+        std::unique_lock lock(m_);
+        if (!done_.wait_until(lock, deadline, [&] { return finished_ == 2; })) {
+            lock.unlock();
+            fail("no end by the time limit (a hang)");
+        }
+    }
+
+    void throw_if_failed()
+    {
+        const std::lock_guard lock(m_);
+        if (!error_.empty())
+            throw bench_error(error_);
+    }
+
+private:
+    std::array<int, 2> fds_;
+    std::mutex m_;
+    std::condition_variable done_;
+    int finished_ = 0;
+    std::string error_;
+};
+
+struct run_options {
+    std::uint64_t round_trips = 0;     // at most this many, measured
+    std::uint64_t warmup = 0;          // this many first, not measured
+    clock_type::duration time_limit{}; // of the measured part
+    bool stream = false;               // set by run(): how the client ends
+};
+
+struct run_result {
+    std::uint64_t round_trips = 0;
+    double seconds = 0;
+};
+
+// The client on one thread, the echoer on another; joins both.
+template <class Conn>
+run_result run_session(Conn& client, Conn& server, const run_options& o)
+{
+    session s(client.native_handle(), server.native_handle());
+    run_result r;
+    const auto started = clock_type::now();
+    std::thread echoer([&] { s.guard("echoer", [&] { echo(server, o.warmup + o.round_trips); }); });
+    std::thread measurer;
+    try {
+        measurer = std::thread([&] {
+            s.guard("client", [&] {
+                if (ping(client, o.warmup, started + o.time_limit) != o.warmup)
+                    throw bench_error("the warm-up took the whole time limit");
+                const auto start = clock_type::now();
+                r.round_trips = ping(client, o.round_trips, start + o.time_limit);
+                r.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+                client.finish(o.stream);
+            });
+        });
+    } catch (const std::exception& e) {
+        s.fail(std::string("client thread: ") + e.what());
+        echoer.join();
+        throw;
+    }
+    s.wait(started + 2 * o.time_limit + std::chrono::seconds(10));
+    measurer.join();
+    echoer.join();
+    s.throw_if_failed();
+    return r;
+}
+
+enum class impl_id { tsock, raw, asio };
+enum class proto_id { tcp, udp, unix_stream };
+
+constexpr std::array<std::string_view, 3> impl_names = {"tsock", "raw", "asio"};
+constexpr std::array<std::string_view, 3> proto_names = {"tcp", "udp", "unix"};
+
+#if defined(TSOCK_BENCH_HAVE_ASIO)
+constexpr std::array<impl_id, 3> built_impls = {impl_id::tsock, impl_id::raw, impl_id::asio};
+#else
+constexpr std::array<impl_id, 2> built_impls = {impl_id::tsock, impl_id::raw};
+#endif
+constexpr std::array<proto_id, 3> all_protos = {proto_id::tcp, proto_id::udp, proto_id::unix_stream};
+
+std::string_view name(impl_id i) { return impl_names[static_cast<std::size_t>(i)]; }
+std::string_view name(proto_id p) { return proto_names[static_cast<std::size_t>(p)]; }
+
+run_result run_tsock(proto_id p, const run_options& o)
+{
+    namespace opt = tsock::options;
+    const tsock::ipv4_endpoint loopback_any_port{tsock::address_v4::loopback(), 0};
+    switch (p) {
+    case proto_id::tcp: {
+        auto listener = tsock::tcp_listener::listen_on(loopback_any_port, 1);
+        tsock_conn client(tsock::tcp_socket::connect_to(listener.local_endpoint()));
+        tsock_conn server(std::move(listener.accept().socket));
+        listener.close();
+        client.socket().set(opt::tcp::no_delay(true));
+        server.socket().set(opt::tcp::no_delay(true));
+        return run_session(client, server, o);
+    }
+    case proto_id::udp: {
+        tsock_conn client(tsock::udp_socket::open());
+        tsock_conn server(tsock::udp_socket::open());
+        client.socket().bind(loopback_any_port);
+        server.socket().bind(loopback_any_port);
+        client.socket().connect(server.socket().local_endpoint());
+        server.socket().connect(client.socket().local_endpoint());
+        return run_session(client, server, o);
+    }
+    case proto_id::unix_stream: {
+        auto [a, b] = tsock::socket_pair();
+        tsock_conn client(std::move(a));
+        tsock_conn server(std::move(b));
+        return run_session(client, server, o);
+    }
+    }
+    throw bench_error("unknown protocol");
+}
+
+int checked(int r, const char* what)
+{
+    if (r < 0)
+        throw bench_error(errno_text(what, errno));
+    return r;
+}
+
+::sockaddr_in loopback_any_port()
+{
+    ::sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    return a;
+}
+
+// socket(2) bound to 127.0.0.1 on a port the kernel picks; addr is its name.
+raw_conn raw_bound(int type, ::sockaddr_in& addr)
+{
+    raw_conn s(checked(::socket(AF_INET, type | SOCK_CLOEXEC, 0), "socket"));
+    addr = loopback_any_port();
+    ::socklen_t len = sizeof addr;
+    checked(::bind(s.native_handle(), reinterpret_cast<const ::sockaddr*>(&addr), len), "bind");
+    checked(::getsockname(s.native_handle(), reinterpret_cast<::sockaddr*>(&addr), &len), "getsockname");
+    return s;
+}
+
+void raw_connect(const raw_conn& s, const ::sockaddr_in& addr)
+{
+    checked(::connect(s.native_handle(), reinterpret_cast<const ::sockaddr*>(&addr), sizeof addr), "connect");
+}
+
+run_result run_raw(proto_id p, const run_options& o)
+{
+    switch (p) {
+    case proto_id::tcp: {
+        ::sockaddr_in addr{};
+        raw_conn listener = raw_bound(SOCK_STREAM, addr);
+        checked(::listen(listener.native_handle(), 1), "listen");
+        raw_conn client(checked(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket"));
+        raw_connect(client, addr);
+        raw_conn server(checked(::accept4(listener.native_handle(), nullptr, nullptr, SOCK_CLOEXEC), "accept4"));
+        const int one = 1;
+        for (const raw_conn* c : {&client, &server})
+            checked(::setsockopt(c->native_handle(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), "setsockopt");
+        return run_session(client, server, o);
+    }
+    case proto_id::udp: {
+        ::sockaddr_in client_addr{};
+        ::sockaddr_in server_addr{};
+        raw_conn client = raw_bound(SOCK_DGRAM, client_addr);
+        raw_conn server = raw_bound(SOCK_DGRAM, server_addr);
+        raw_connect(client, server_addr);
+        raw_connect(server, client_addr);
+        return run_session(client, server, o);
+    }
+    case proto_id::unix_stream: {
+        int fds[2] = {-1, -1};
+        checked(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), "socketpair");
+        raw_conn client(fds[0]);
+        raw_conn server(fds[1]);
+        return run_session(client, server, o);
+    }
+    }
+    throw bench_error("unknown protocol");
+}
+
+#if defined(TSOCK_BENCH_HAVE_ASIO)
+run_result run_asio(proto_id p, const run_options& o)
+{
+    asio::io_context io;
+    const auto loopback = asio::ip::address_v4::loopback();
+    switch (p) {
+    case proto_id::tcp: {
+        using asio::ip::tcp;
+        tcp::acceptor acceptor(io, tcp::endpoint(loopback, 0));
+        tcp::socket c(io);
+        c.connect(acceptor.local_endpoint());
+        tcp::socket s = acceptor.accept();
+        acceptor.close();
+        c.set_option(tcp::no_delay(true));
+        s.set_option(tcp::no_delay(true));
+        asio_conn client(std::move(c));
+        asio_conn server(std::move(s));
+        return run_session(client, server, o);
+    }
+    case proto_id::udp: {
+        using asio::ip::udp;
+        udp::socket c(io, udp::endpoint(loopback, 0));
+        udp::socket s(io, udp::endpoint(loopback, 0));
+        c.connect(s.local_endpoint());
+        s.connect(c.local_endpoint());
+        asio_conn client(std::move(c));
+        asio_conn server(std::move(s));
+        return run_session(client, server, o);
+    }
+    case proto_id::unix_stream: {
+        asio::local::stream_protocol::socket c(io);
+        asio::local::stream_protocol::socket s(io);
+        asio::local::connect_pair(c, s);
+        asio_conn client(std::move(c));
+        asio_conn server(std::move(s));
+        return run_session(client, server, o);
+    }
+    }
+    throw bench_error("unknown protocol");
+}
+#endif
+
+run_result run_impl(impl_id i, proto_id p, const run_options& o)
+{
+    switch (i) {
+    case impl_id::tsock:
+        return run_tsock(p, o);
+    case impl_id::raw:
+        return run_raw(p, o);
+    case impl_id::asio:
+#if defined(TSOCK_BENCH_HAVE_ASIO)
+        return run_asio(p, o);
+#else
+        break;
+#endif
+    }
+    throw bench_error("not built in (standalone Asio was not found)");
+}
+
+run_result run(impl_id i, proto_id p, run_options o)
+{
+    o.stream = p != proto_id::udp;
+    try {
+        return run_impl(i, p, o);
+    } catch (const std::exception& e) {
+        throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + ": " + e.what());
+    }
+}
+
+template <class Id, std::size_t N>
+Id parse_name(std::string_view arg, const std::array<std::string_view, N>& names, const char* what)
+{
+    for (std::size_t k = 0; k != N; ++k)
+        if (names[k] == arg)
+            return static_cast<Id>(k);
+    throw std::invalid_argument(std::string("unknown ") + what + " '" + std::string(arg) + "'");
+}
+
+template <class T>
+T parse_number(std::string_view arg, const char* what)
+{
+    T value{};
+    const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), value);
+    if (ec != std::errc() || end != arg.data() + arg.size())
+        throw std::invalid_argument(std::string("not a valid ") + what + ": '" + std::string(arg) + "'");
+    return value;
+}
+
+// bench_pingpong <impl> <proto> <round_trips>
+int run_exact(std::string_view impl_arg, std::string_view proto_arg, std::string_view count_arg)
+{
+    const auto i = parse_name<impl_id>(impl_arg, impl_names, "implementation");
+    const auto p = parse_name<proto_id>(proto_arg, proto_names, "protocol");
+    const auto count = parse_number<std::uint64_t>(count_arg, "round trip count");
+    // Generous: callgrind runs this about 50 times slower.
+    const run_options o{.round_trips = count, .time_limit = std::chrono::minutes(2)};
+    const run_result r = run(i, p, o);
+    if (r.round_trips != count)
+        throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + ": only " +
+                          std::to_string(r.round_trips) + " of " + std::to_string(count) +
+                          " round trips within the time limit");
+    std::printf("%s %s: %llu round trips\n", name(i).data(), name(p).data(),
+                static_cast<unsigned long long>(r.round_trips));
+    return 0;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 != 0 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// bench_pingpong bench [--seconds S] [--reps R]
+int run_bench(std::span<const std::string_view> args)
+{
+    double seconds = 0.5;
+    unsigned reps = 5;
+    for (std::size_t k = 0; k < args.size(); k += 2) {
+        if (k + 1 == args.size())
+            throw std::invalid_argument("missing value after " + std::string(args[k]));
+        if (args[k] == "--seconds")
+            seconds = parse_number<double>(args[k + 1], "number of seconds");
+        else if (args[k] == "--reps")
+            reps = parse_number<unsigned>(args[k + 1], "number of repetitions");
+        else
+            throw std::invalid_argument("unknown option '" + std::string(args[k]) + "'");
+    }
+    if (!(seconds > 0 && seconds <= 60) || reps == 0 || reps > 1000)
+        throw std::invalid_argument("want 0 < seconds <= 60 and 1 <= reps <= 1000");
+
+    const run_options o{
+        .round_trips = std::uint64_t(1) << 40,
+        .warmup = 1000,
+        .time_limit = std::chrono::duration_cast<clock_type::duration>(std::chrono::duration<double>(seconds)),
+    };
+    constexpr std::size_t n_impls = built_impls.size();
+    std::array<std::array<std::vector<double>, 3>, 3> rates; // [proto][impl]
+    for (unsigned rep = 0; rep != reps; ++rep) {
+        for (proto_id p : all_protos) {
+            for (std::size_t k = 0; k != n_impls; ++k) {
+                const impl_id i = built_impls[(k + rep) % n_impls]; // a different order each time
+                const run_result r = run(i, p, o);
+                if (r.round_trips == 0 || r.seconds <= 0)
+                    throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + ": no round trips");
+                rates[std::size_t(p)][std::size_t(i)].push_back(double(r.round_trips) / r.seconds);
+            }
+        }
+    }
+
+    std::printf("ping-pong, 64-byte messages, loopback, blocking sockets: median of %u runs of %.2f s\n", reps,
+                seconds);
+    std::printf("%-6s %-6s %14s %9s\n", "proto", "impl", "round trips/s", "vs raw");
+    for (proto_id p : all_protos) {
+        const double raw = median(rates[std::size_t(p)][std::size_t(impl_id::raw)]);
+        for (impl_id i : built_impls) {
+            const double m = median(rates[std::size_t(p)][std::size_t(i)]);
+            std::printf("%-6s %-6s %14.0f %9.3f\n", name(p).data(), name(i).data(), m, m / raw);
+        }
+    }
+    return 0;
+}
+
+void usage(std::FILE* out)
+{
+    std::fputs("usage: bench_pingpong <tsock|raw|asio> <tcp|udp|unix> <round_trips>\n"
+               "       bench_pingpong bench [--seconds S] [--reps R]\n"
+               "       bench_pingpong impls\n",
+               out);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    try {
+        if (args.size() == 1 && args[0] == "impls") {
+            for (impl_id i : built_impls)
+                std::printf("%s%s", i == built_impls[0] ? "" : " ", name(i).data());
+            std::printf("\n");
+            return 0;
+        }
+        if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
+            usage(stdout);
+            return 0;
+        }
+        if (!args.empty() && args[0] == "bench")
+            return run_bench(std::span(args).subspan(1));
+        if (args.size() == 3)
+            return run_exact(args[0], args[1], args[2]);
+        usage(stderr);
+        return 2;
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "bench_pingpong: %s\n", e.what());
+        usage(stderr);
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_pingpong: %s\n", e.what());
+        return 1;
+    }
+}
