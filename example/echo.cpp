@@ -11,6 +11,7 @@
 // at run time), @name (abstract local name, Linux) or unix:/path/to/socket.
 
 #include <tsock/basic_listener.hpp>
+#include <tsock/inet_endpoint.hpp>
 
 #include <cstdlib>
 #include <iostream>

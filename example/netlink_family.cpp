@@ -23,6 +23,7 @@ int main() { return 0; } // netlink is Linux's
 #include <cstdint>
 #include <cstring>
 #include <iostream>
+#include <span>
 #include <string>
 #include <vector>
 

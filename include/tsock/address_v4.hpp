@@ -21,7 +21,6 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -203,7 +202,7 @@ template <>
 struct std::hash<tsock::address_v4> {
     std::size_t operator()(const tsock::address_v4& a) const noexcept
     {
-        return std::hash<std::uint32_t>()(a.to_uint());
+        return std::size_t(a.to_uint());
     }
 };
 

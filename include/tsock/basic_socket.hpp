@@ -9,9 +9,13 @@
 // socket is its handle (plus the timeout's duration in the timeout mode);
 // every call is the system call it names. What the type does not allow does
 // not compile: send_to on a stream socket, send_all on a non-blocking one...
+// The endpoints of the aliases' families (ipv4, ipv6, local) come with it;
+// inet sockets need <tsock/inet_endpoint.hpp> as well.
 
 #include <tsock/buffer.hpp>
 #include <tsock/detail/socket_base.hpp>
+#include <tsock/ip_endpoint.hpp>
+#include <tsock/local_endpoint.hpp>
 #include <tsock/message_flags.hpp>
 
 #include <cstddef>

@@ -9,10 +9,11 @@
 // reference, with no copy (std::span<std::byte>, std::string,
 // std::string_view, std::vector<char>, std::array<unsigned char, N>, ...).
 
+#include <concepts>
 #include <cstddef>
-#include <ranges>
-#include <span>
+#include <string_view> // std::data and std::size (<iterator> has them too, but is larger)
 #include <type_traits>
+#include <utility>
 
 namespace tsock {
 
@@ -22,15 +23,23 @@ concept byte_like = std::is_same_v<std::remove_cv_t<T>, char> || std::is_same_v<
                     std::is_same_v<std::remove_cv_t<T>, signed char> ||
                     std::is_same_v<std::remove_cv_t<T>, char8_t> || std::is_same_v<std::remove_cv_t<T>, std::byte>;
 
-// Can B be sent? (a contiguous, sized range of bytes.)
+namespace detail {
+// The element type of B's contiguous storage. std::data and std::size, not
+// <ranges>: with libstdc++ that header alone is 43k lines.
 template <class B>
-concept byte_buffer = std::ranges::contiguous_range<B> && std::ranges::sized_range<B> &&
-                      byte_like<std::ranges::range_value_t<B>>;
+using buffer_element_t = std::remove_pointer_t<decltype(std::data(std::declval<B&>()))>;
+} // namespace detail
+
+// Can B be sent? (contiguous bytes with a size: std::data and std::size.)
+template <class B>
+concept byte_buffer = requires(B& b) {
+    { std::data(b) } -> std::convertible_to<const volatile void*>;
+    { std::size(b) } -> std::convertible_to<std::size_t>;
+} && byte_like<detail::buffer_element_t<B>>;
 
 // Can B be received into? (a byte_buffer whose bytes are writable.)
 template <class B>
-concept mutable_byte_buffer =
-    byte_buffer<B> && !std::is_const_v<std::remove_reference_t<std::ranges::range_reference_t<B>>>;
+concept mutable_byte_buffer = byte_buffer<B> && !std::is_const_v<detail::buffer_element_t<B>>;
 
 namespace detail {
 
@@ -41,16 +50,27 @@ inline constexpr bool is_char_array =
     std::is_array_v<std::remove_cvref_t<B>> &&
     std::is_same_v<std::remove_cv_t<std::remove_extent_t<std::remove_cvref_t<B>>>, char>;
 
+// A buffer's bytes: where they start and how many. Not std::span, whose
+// constructor checks iterator concepts that cost more to compile than a call.
+template <class Byte>
+struct byte_run {
+    Byte* first;
+    std::size_t count;
+
+    constexpr Byte* data() const noexcept { return first; }
+    constexpr std::size_t size() const noexcept { return count; }
+};
+
 template <byte_buffer B>
-std::span<const std::byte> as_bytes(const B& b) noexcept
+byte_run<const std::byte> as_bytes(const B& b) noexcept
 {
-    return {reinterpret_cast<const std::byte*>(std::ranges::data(b)), std::ranges::size(b)};
+    return {reinterpret_cast<const std::byte*>(std::data(b)), static_cast<std::size_t>(std::size(b))};
 }
 
 template <mutable_byte_buffer B>
-std::span<std::byte> as_writable_bytes(B&& b) noexcept
+byte_run<std::byte> as_writable_bytes(B&& b) noexcept
 {
-    return {reinterpret_cast<std::byte*>(std::ranges::data(b)), std::ranges::size(b)};
+    return {reinterpret_cast<std::byte*>(std::data(b)), static_cast<std::size_t>(std::size(b))};
 }
 
 } // namespace detail

@@ -12,12 +12,11 @@
 // exception lists each address tried and why it failed.
 
 #include <tsock/basic_socket.hpp>
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/family_of.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/resolve.hpp>
 
-#include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <ranges>
@@ -104,7 +103,7 @@ std::vector<Endpoint> interleave_families(std::vector<Endpoint> order)
     std::vector<Endpoint> same, other, mixed;
     for (const auto& e : order)
         (domain_of(e) == first ? same : other).push_back(e);
-    for (std::size_t i = 0; i != std::max(same.size(), other.size()); ++i) {
+    for (std::size_t i = 0; i < same.size() || i < other.size(); ++i) {
         if (i < same.size())
             mixed.push_back(same[i]);
         if (i < other.size())
@@ -170,13 +169,14 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
             return invalid_handle;
         }
         auto until = deadline;
-        if (o.happy_eyeballs && next != order.size())
-            until = std::min(until, next_start);
+        if (o.happy_eyeballs && next != order.size() && next_start < until)
+            until = next_start;
         fds.clear();
         for (auto& r : racing)
             fds.push_back({r.socket.native_handle(), POLLOUT, 0});
         const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - now).count();
-        const int ready = ::poll(fds.data(), ::nfds_t(fds.size()), int(std::clamp<decltype(left)>(left, 0, 0x7fffffff)));
+        const int wait_ms = left <= 0 ? 0 : left > 0x7fffffff ? 0x7fffffff : int(left);
+        const int ready = ::poll(fds.data(), ::nfds_t(fds.size()), wait_ms);
         if (ready < 0 && errno != EINTR) {
             ec = last_error();
             return invalid_handle;

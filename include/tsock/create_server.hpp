@@ -12,6 +12,7 @@
 #include <tsock/basic_listener.hpp>
 #include <tsock/detail/family_of.hpp>
 #include <tsock/detail/throw_error.hpp>
+#include <tsock/options.hpp>
 
 #include <system_error>
 

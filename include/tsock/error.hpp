@@ -67,7 +67,11 @@ class error_category_impl final : public std::error_category {
 public:
     const char* name() const noexcept override { return "tsock"; }
 
-    std::string message(int value) const override
+    // One std::string built from the text, not one per case.
+    std::string message(int value) const override { return text(value); }
+
+private:
+    static const char* text(int value) noexcept
     {
         switch (static_cast<error>(value)) {
         case error::empty_address: return "address text is empty";

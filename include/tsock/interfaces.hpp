@@ -11,6 +11,7 @@
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
+#include <tsock/detail/owned_list.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -19,7 +20,6 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -134,7 +134,7 @@ inline std::vector<interface_id> interface_names(std::error_code& ec)
 {
     ec.clear();
     errno = 0;
-    const std::unique_ptr<struct ::if_nameindex, detail::free_name_index> list(::if_nameindex());
+    const detail::owned_list<struct ::if_nameindex, detail::free_name_index> list(::if_nameindex());
     if (!list) {
         ec = {errno != 0 ? errno : ENOBUFS, std::system_category()};
         return {};
@@ -274,7 +274,7 @@ inline std::vector<network_interface> interfaces(std::error_code& ec)
         ec = {errno, std::system_category()};
         return {};
     }
-    const std::unique_ptr<::ifaddrs, detail::free_interface_addresses> list(raw);
+    const detail::owned_list<::ifaddrs, detail::free_interface_addresses> list(raw);
     // Indexes from one if_nameindex; a name it lacks (an interface new since)
     // is looked up on its own.
     std::error_code names_ec;

@@ -21,12 +21,10 @@
 #include <sys/un.h>
 #endif
 
-#include <algorithm>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -190,7 +188,7 @@ public:
         }
         ec.clear();
         const std::size_t size = sockaddr_size(length);
-        const std::size_t n = std::min(size, sizeof(native_type)) - path_offset;
+        const std::size_t n = (size < sizeof(native_type) ? size : sizeof(native_type)) - path_offset;
         const char* p = reinterpret_cast<const char*>(sa) + path_offset;
 #if BOOST_OS_LINUX
         if (n != 0 && p[0] == '\0')

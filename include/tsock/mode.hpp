@@ -14,8 +14,8 @@
 //                 tsock::error::timed_out once its deadline passes
 
 #include <tsock/config.hpp>
+#include <tsock/detail/chrono.hpp>
 
-#include <chrono>
 #include <concepts>
 
 namespace tsock {

@@ -38,10 +38,11 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
 #include <tsock/config.hpp>
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/socket_option.hpp>
 
-#include <chrono>
 #include <climits>
 #include <concepts>
 #include <cstdint>
@@ -53,39 +54,6 @@
 #include <utility>
 
 namespace tsock {
-
-// Is O a socket option? (a level and a name, a value type, whether it can be
-// set and got, and the bytes setsockopt reads and getsockopt writes.)
-template <class O>
-concept socket_option = std::semiregular<O> && requires(O& o, const O& c, ::socklen_t length, std::error_code& ec) {
-    { O::level } -> std::convertible_to<int>;
-    { O::name } -> std::convertible_to<int>;
-    typename O::value_type;
-    { c.value() } -> std::same_as<typename O::value_type>;
-    { O::settable } -> std::convertible_to<bool>;
-    { O::gettable } -> std::convertible_to<bool>;
-    { c.data() } -> std::same_as<const void*>;
-    { c.size() } -> std::same_as<::socklen_t>;
-    { o.data() } -> std::same_as<void*>;
-    { c.capacity() } -> std::same_as<::socklen_t>;
-    o.resize(length, ec);
-};
-
-// Can O be set (setsockopt) on a socket of Family and Type?
-// An error naming this concept means it cannot: either O::settable is false
-// (a read-only option: error, type, peer_credentials ...) or
-// O::applies_to<Family, Type> is false (an option of another protocol: a TCP
-// option on a datagram socket, broadcast on a stream socket, an IPv6 option
-// on an IPv4 socket ...). raw_option<Level, Name, T> is the way around.
-template <class O, class Family, class Type>
-concept settable_option_for = socket_option<O> && O::settable && O::template applies_to<Family, Type>;
-
-// Can O be read (getsockopt) from a socket of Family and Type?
-// An error naming this concept means it cannot: either O::gettable is false
-// (a write-only option: join_group, leave_group) or
-// O::applies_to<Family, Type> is false (see settable_option_for).
-template <class O, class Family, class Type>
-concept gettable_option_for = socket_option<O> && O::gettable && O::template applies_to<Family, Type>;
 
 // Any option by number: Level and Name as for setsockopt, T the value the
 // kernel reads and writes, byte for byte. It applies to every socket and can

@@ -11,6 +11,7 @@
 // system's order). Bad names are refused before the lookup (never truncated).
 
 #include <tsock/detail/name_checks.hpp>
+#include <tsock/detail/owned_list.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/family.hpp>
 #include <tsock/inet_endpoint.hpp>
@@ -22,7 +23,6 @@
 #include <concepts>
 #include <cstddef>
 #include <iterator>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -93,7 +93,7 @@ public:
 
     iterator begin() const noexcept { return iterator(list_.get()); }
     iterator end() const noexcept { return iterator(); }
-    bool empty() const noexcept { return list_ == nullptr; }
+    bool empty() const noexcept { return !list_; }
     std::size_t size() const noexcept { return std::size_t(std::distance(begin(), end())); }
     Endpoint front() const { return *begin(); }
 
@@ -101,11 +101,12 @@ public:
     // empty otherwise.
     std::string_view canonical_name() const noexcept
     {
-        return list_ && list_->ai_canonname ? std::string_view(list_->ai_canonname) : std::string_view();
+        const ::addrinfo* first = list_.get();
+        return first && first->ai_canonname ? std::string_view(first->ai_canonname) : std::string_view();
     }
 
 private:
-    std::unique_ptr<::addrinfo, free_list> list_;
+    detail::owned_list<::addrinfo, free_list> list_;
 };
 
 namespace detail {

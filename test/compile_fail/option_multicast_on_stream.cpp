@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_listener.hpp>
+#include <tsock/options.hpp>
 
 #include <optional>
 #include <string>

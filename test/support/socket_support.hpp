@@ -14,6 +14,7 @@
 
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
+#include <tsock/inet_endpoint.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>

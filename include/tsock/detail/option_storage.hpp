@@ -11,15 +11,14 @@
 // that diagnostics name the option, not the block.
 
 #include <tsock/config.hpp>
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 
-#include <chrono>
 #include <concepts>
 #include <cstddef>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,14 +74,16 @@ struct option_base {
 
 // One Native object that the kernel reads (setsockopt) or writes
 // (getsockopt), byte for byte: the storage of every fixed-size option.
+// (__builtin_addressof, which GCC, Clang and MSVC all have: std::addressof
+// would need <memory>, 52k lines with libstdc++.)
 template <class Native>
 class option_storage {
 public:
     constexpr option_storage() noexcept = default;
     constexpr explicit option_storage(const Native& native) noexcept : native_(native) {}
 
-    const void* data() const noexcept { return std::addressof(native_); }
-    void* data() noexcept { return std::addressof(native_); }
+    const void* data() const noexcept { return __builtin_addressof(native_); }
+    void* data() noexcept { return __builtin_addressof(native_); }
     ::socklen_t size() const noexcept { return static_cast<::socklen_t>(sizeof(Native)); }
     ::socklen_t capacity() const noexcept { return static_cast<::socklen_t>(sizeof(Native)); }
 
@@ -99,7 +100,7 @@ public:
         if constexpr (std::is_integral_v<Native>) {
             if (length == 1) {
                 unsigned char byte = 0;
-                std::memcpy(&byte, std::addressof(native_), 1);
+                std::memcpy(&byte, __builtin_addressof(native_), 1);
                 native_ = static_cast<Native>(byte);
                 ec.clear();
                 return;

@@ -9,17 +9,14 @@
 // closed by the destructor), opening, binding, adopting, names, and the wait
 // that the timeout mode adds to a call that would block.
 
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/socket_ops.hpp>
 #include <tsock/error.hpp>
 #include <tsock/family.hpp>
-#include <tsock/inet_endpoint.hpp>
-#include <tsock/ip_endpoint.hpp>
-#include <tsock/local_endpoint.hpp>
 #include <tsock/mode.hpp>
-#include <tsock/options.hpp>
+#include <tsock/socket_option.hpp>
 #include <tsock/socket_type.hpp>
 
-#include <chrono>
 #include <string>
 #include <system_error>
 #include <type_traits>
@@ -79,6 +76,11 @@ class socket_base {
     // An error here means the family has no sockets of this type: SOCK_SEQPACKET
     // over IP (that is SCTP) or raw sockets over local (AF_UNIX).
     static_assert(Family::template supports<Type>, "this address family has no sockets of this socket type");
+    // An error here means the family's endpoint type is declared but not
+    // defined: include its header (<tsock/inet_endpoint.hpp> for inet;
+    // basic_socket.hpp brings those of ipv4, ipv6 and local).
+    static_assert(requires { sizeof(typename Family::endpoint_type); },
+                  "the family's endpoint type is incomplete: include its header (<tsock/inet_endpoint.hpp> for inet)");
 #if BOOST_OS_WINDOWS
     // An error here means a local (AF_UNIX) socket on Windows: tsock does not
     // offer them there (no socketpair; wine has no AF_UNIX to test them on).

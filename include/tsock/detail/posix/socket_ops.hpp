@@ -10,10 +10,10 @@
 // EINTR, so a signal never surfaces as an error.
 
 #include <tsock/config.hpp>
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/platform.hpp>
 
 #include <cerrno>
-#include <chrono>
 #include <cstddef>
 #include <system_error>
 
