@@ -4,7 +4,7 @@
 
 // The minimal TCP client with standalone Asio, through the narrowest headers
 // that do it: connects to 127.0.0.1:PORT, sends MESSAGE, prints the reply,
-// closes.
+// closes. asio_client.cpp is the same program behind <asio.hpp>.
 
 #include <asio/buffer.hpp>
 #include <asio/io_context.hpp>
@@ -19,12 +19,12 @@
 int main(int argc, char** argv)
 {
     if (argc != 3) {
-        std::fputs("usage: asio_narrow_client PORT MESSAGE\n", stderr);
+        std::fputs("usage: asio_client PORT MESSAGE\n", stderr);
         return 2;
     }
     const auto port = static_cast<std::uint16_t>(std::strtoul(argv[1], nullptr, 10));
     const auto fail = [](const char* what, const asio::error_code& ec) {
-        std::fprintf(stderr, "asio_narrow_client: %s: %s\n", what, ec.message().c_str());
+        std::fprintf(stderr, "asio_client: %s: %s\n", what, ec.message().c_str());
         return 1;
     };
 

@@ -89,36 +89,34 @@ inline native_handle_type open_socket(int domain, int type, int protocol, bool n
     return s;
 }
 
-inline void close_socket(native_handle_type s, std::error_code& ec) noexcept
+// For the calls that return 0 or SOCKET_ERROR: sets ec from the failure,
+// or clears it.
+inline void set_result(int r, std::error_code& ec) noexcept
 {
-    if (::closesocket(s) != 0)
+    if (r != 0)
         ec = last_error();
     else
         ec.clear();
+}
+
+inline void close_socket(native_handle_type s, std::error_code& ec) noexcept
+{
+    set_result(::closesocket(s), ec);
 }
 
 inline void bind(native_handle_type s, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
 {
-    if (::bind(s, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::bind(s, sa, len), ec);
 }
 
 inline void listen(native_handle_type s, int backlog, std::error_code& ec) noexcept
 {
-    if (::listen(s, backlog) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::listen(s, backlog), ec);
 }
 
 inline void connect(native_handle_type s, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
 {
-    if (::connect(s, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::connect(s, sa, len), ec);
 }
 
 // accept. The new socket inherits the listener's FIONBIO state ("the same
@@ -180,44 +178,29 @@ inline std::ptrdiff_t recv_from(native_handle_type s, void* data, std::size_t si
 
 inline void shutdown(native_handle_type s, int how, std::error_code& ec) noexcept
 {
-    if (::shutdown(s, how) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::shutdown(s, how), ec);
 }
 
 inline void local_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
 {
-    if (::getsockname(s, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::getsockname(s, sa, len), ec);
 }
 
 inline void peer_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
 {
-    if (::getpeername(s, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::getpeername(s, sa, len), ec);
 }
 
 inline void set_option(native_handle_type s, int level, int name, const void* value, ::socklen_t len,
                        std::error_code& ec) noexcept
 {
-    if (::setsockopt(s, level, name, static_cast<const char*>(value), len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::setsockopt(s, level, name, static_cast<const char*>(value), len), ec);
 }
 
 inline void get_option(native_handle_type s, int level, int name, void* value, ::socklen_t* len,
                        std::error_code& ec) noexcept
 {
-    if (::getsockopt(s, level, name, static_cast<char*>(value), len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    set_result(::getsockopt(s, level, name, static_cast<char*>(value), len), ec);
 }
 
 // Bytes ready to read (FIONREAD).
