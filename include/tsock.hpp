@@ -27,14 +27,13 @@
 
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
+#include <tsock/connect.hpp>
 #include <tsock/create_server.hpp>
 #include <tsock/resolve.hpp>
 #include <tsock/resolver_error.hpp>
 
-// The other name services, and connect by name, are POSIX-only so far (see
-// README).
+// The other name services are POSIX-only so far (see README).
 #if !BOOST_OS_WINDOWS
-#include <tsock/connect.hpp>
 #include <tsock/host.hpp>
 #include <tsock/host_entry.hpp>
 #include <tsock/interfaces.hpp>

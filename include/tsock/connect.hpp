@@ -26,8 +26,10 @@
 #include <utility>
 #include <vector>
 
+#if !BOOST_OS_WINDOWS
 #include <fcntl.h>
 #include <poll.h>
+#endif
 
 namespace tsock {
 
@@ -112,6 +114,75 @@ std::vector<Endpoint> interleave_families(std::vector<Endpoint> order)
     return mixed;
 }
 
+// The attempts under way at once, at most: select's FD_SETSIZE on Windows
+// (64 unless the program defines it larger before including tsock); no
+// limit but the descriptors a process may have on POSIX. Further attempts
+// wait for one of these to end.
+#if BOOST_OS_WINDOWS
+inline constexpr std::size_t max_racing = FD_SETSIZE;
+#else
+inline constexpr std::size_t max_racing = std::size_t(-1);
+#endif
+
+// Waits up to ms milliseconds for any of the sockets, each with a connect
+// under way, to finish; sets done[i] for those that did. False with ec set
+// when the wait itself fails; a signal (EINTR) only ends it early.
+inline bool wait_connecting(const std::vector<native_handle_type>& sockets, std::vector<char>& done, int ms,
+                            std::error_code& ec)
+{
+    done.assign(sockets.size(), 0);
+#if BOOST_OS_WINDOWS
+    // select, not WSAPoll, which misses failed connects before Windows 10
+    // 2004 (see wait_connected); a failure shows in the exception set.
+    ::fd_set writable, failed;
+    FD_ZERO(&writable);
+    FD_ZERO(&failed);
+    for (const auto s : sockets) {
+        FD_SET(s, &writable);
+        FD_SET(s, &failed);
+    }
+    ::timeval tv{ms / 1000, (ms % 1000) * 1000};
+    if (::select(0, nullptr, &writable, &failed, &tv) == SOCKET_ERROR) {
+        ec = last_error();
+        return false;
+    }
+    for (std::size_t i = 0; i != sockets.size(); ++i)
+        done[i] = FD_ISSET(sockets[i], &writable) || FD_ISSET(sockets[i], &failed);
+#else
+    std::vector<::pollfd> fds;
+    fds.reserve(sockets.size());
+    for (const auto s : sockets)
+        fds.push_back({s, POLLOUT, 0});
+    if (::poll(fds.data(), ::nfds_t(fds.size()), ms) < 0 && errno != EINTR) {
+        ec = last_error();
+        return false;
+    }
+    for (std::size_t i = 0; i != fds.size(); ++i)
+        done[i] = fds[i].revents != 0;
+#endif
+    ec.clear();
+    return true;
+}
+
+// Makes a socket of the attempts, non-blocking until now, block.
+inline void make_blocking(native_handle_type h, std::error_code& ec) noexcept
+{
+#if BOOST_OS_WINDOWS
+    ::u_long off = 0;
+    if (::ioctlsocket(h, FIONBIO, &off) != 0) {
+        ec = last_error();
+        return;
+    }
+#else
+    const int flags = ::fcntl(h, F_GETFL);
+    if (flags < 0 || ::fcntl(h, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        ec = last_error();
+        return;
+    }
+#endif
+    ec.clear();
+}
+
 // Tries order until one connects; returns its descriptor (O_NONBLOCK), or
 // invalid_handle with ec set. Every attempt is appended to attempts (which
 // holds this call's attempts only).
@@ -131,12 +202,14 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
                 attempts[r.attempt].error = std::make_error_code(std::errc::operation_canceled);
     };
     std::vector<pending> racing;
-    std::vector<::pollfd> fds;
+    std::vector<native_handle_type> handles;
+    std::vector<char> done;
     std::size_t next = 0;
     steady_time next_start{};
     for (;;) {
         auto now = std::chrono::steady_clock::now();
-        while (next != order.size() && (racing.empty() || (o.happy_eyeballs && now >= next_start))) {
+        while (next != order.size() && racing.size() < max_racing &&
+               (racing.empty() || (o.happy_eyeballs && now >= next_start))) {
             const auto& target = order[next++];
             std::error_code e;
             auto s = probe::open_for(target, e);
@@ -169,25 +242,20 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
             return invalid_handle;
         }
         auto until = deadline;
-        if (o.happy_eyeballs && next != order.size() && next_start < until)
+        if (o.happy_eyeballs && next != order.size() && racing.size() < max_racing && next_start < until)
             until = next_start;
-        fds.clear();
+        handles.clear();
         for (auto& r : racing)
-            fds.push_back({r.socket.native_handle(), POLLOUT, 0});
+            handles.push_back(r.socket.native_handle());
         const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - now).count();
         const int wait_ms = left <= 0 ? 0 : left > 0x7fffffff ? 0x7fffffff : int(left);
-        const int ready = ::poll(fds.data(), ::nfds_t(fds.size()), wait_ms);
-        if (ready < 0 && errno != EINTR) {
-            ec = last_error();
+        if (!wait_connecting(handles, done, wait_ms, ec))
             return invalid_handle;
-        }
-        if (ready <= 0)
-            continue;
         // First to last: when several are ready at once, the earlier address
         // (the one the order prefers) wins.
         bool failed = false;
-        for (std::size_t i = 0; i != fds.size(); ++i) {
-            if (fds[i].revents == 0)
+        for (std::size_t i = 0; i != handles.size(); ++i) {
+            if (!done[i])
                 continue;
             auto& r = racing[i];
             attempts[r.attempt].error = r.socket.pending_error();
@@ -261,9 +329,8 @@ basic_socket<Family, Type, Mode> connect_list(const Range& endpoints, const conn
         return socket();
     if constexpr (!Mode::nonblocking_handle) {
         // The attempts were non-blocking; this socket blocks.
-        const int flags = ::fcntl(h, F_GETFL);
-        if (flags < 0 || ::fcntl(h, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-            ec = last_error();
+        make_blocking(h, ec);
+        if (ec) {
             std::error_code ignored;
             close_socket(h, ignored);
             return socket();

@@ -817,3 +817,96 @@ BOOST_AUTO_TEST_CASE(resolve_reports_bad_names)
     BOOST_TEST((ec == tsock::error::port_out_of_range), ec.message());
     BOOST_CHECK_EXCEPTION(tsock::resolve<tsock::ipv4>("", "80"), std::system_error, has_code(tsock::error::empty_host));
 }
+
+// ---------------------------------------------------------------------------
+// connect by name and over lists (Python's create_connection): select over
+// the sockets under way, FIONBIO cleared on the winner in the waiting modes
+
+BOOST_AUTO_TEST_CASE(connect_falls_back_from_a_refused_address_to_the_next)
+{
+    const auto refusing = unlistened_port<on_ipv4>();
+    auto l = tsock::tcp_listener::listen_on(on_ipv4::endpoint());
+    const std::vector<tsock::ipv4_endpoint> order{refusing.at, l.local_endpoint()};
+    std::vector<tsock::connect_attempt> report;
+    tsock::connect_options o;
+    o.timeout = patience;
+    o.report = &report;
+    auto c = tsock::connect(order, o);
+    BOOST_REQUIRE(report.size() == 2u);
+    BOOST_TEST((report[0].error == std::errc::connection_refused), report[0].error.message());
+    BOOST_TEST(!report[1].error);
+    auto a = l.accept();
+    BOOST_TEST(a.peer == c.local_endpoint());
+    // The blocking socket it returns blocks (FIONBIO cleared): a recv waits
+    // for the byte sent after it started.
+    c.set(opt::receive_timeout(patience));
+    std::thread sender([&] {
+        std::this_thread::sleep_for(50ms);
+        a.socket.send("x"sv);
+    });
+    std::string byte(1, '\0');
+    std::error_code ec;
+    const auto start = steady::now();
+    const auto n = c.recv(byte, ec);
+    const auto waited = steady::now() - start;
+    sender.join();
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(n == 1u);
+    BOOST_TEST(byte == "x");
+    BOOST_TEST(waited >= 20ms); // it waited: a non-blocking recv fails at once
+}
+
+BOOST_AUTO_TEST_CASE(connect_error_lists_every_refused_address)
+{
+    const auto first = unlistened_port<on_ipv4>();
+    const auto second = unlistened_port<on_ipv4>();
+    const std::vector<tsock::ipv4_endpoint> order{first.at, second.at};
+    bool thrown = false;
+    try {
+        tsock::connect(order);
+    } catch (const tsock::connect_error& e) {
+        thrown = true;
+        BOOST_TEST((e.code() == std::errc::connection_refused), e.code().message());
+        BOOST_REQUIRE(e.attempts().size() == 2u);
+        const std::string what = e.what();
+        for (const auto& at : order)
+            BOOST_TEST(what.find(at.to_string()) != std::string::npos, what);
+    }
+    BOOST_TEST(thrown);
+    std::error_code ec;
+    auto none = tsock::connect(std::vector<tsock::ipv4_endpoint>{}, ec);
+    BOOST_TEST((ec == tsock::error::no_endpoints), ec.message());
+    BOOST_TEST(!none.is_open());
+}
+
+BOOST_AUTO_TEST_CASE(connect_by_name_in_every_mode_and_happy_eyeballs)
+{
+    auto l = tsock::tcp_listener::listen_on(on_ipv4::endpoint());
+    const auto port = std::to_string(l.local_endpoint().port());
+    tsock::connect_options o;
+    o.timeout = patience;
+    auto b = tsock::connect("127.0.0.1", port, o);
+    BOOST_TEST(l.accept().peer == b.local_endpoint());
+    auto n = tsock::connect<tsock::stream, non_blocking>("127.0.0.1", port, o);
+    BOOST_TEST(l.accept().peer == n.local_endpoint());
+    auto t = tsock::connect<tsock::stream, tsock::timeout>("127.0.0.1", port, o, tsock::timeout{patience});
+    BOOST_TEST(l.accept().peer == t.local_endpoint());
+    // Happy Eyeballs over an IPv6 address where nobody listens and the IPv4
+    // listener: the IPv4 attempt wins.
+    const auto refusing_v6 = unlistened_port<on_ipv6>();
+    const std::vector<tsock::inet_endpoint> both{tsock::inet_endpoint(refusing_v6.at),
+                                                 tsock::inet_endpoint(l.local_endpoint())};
+    std::vector<tsock::connect_attempt> report;
+    o.happy_eyeballs = 10ms;
+    o.report = &report;
+    auto h = tsock::connect(both, o);
+    BOOST_TEST(h.is_open());
+    BOOST_TEST(l.accept().peer == h.local_endpoint());
+    BOOST_REQUIRE(report.size() == 2u);
+    BOOST_TEST(!report[1].error);
+    // A negative duration is refused before any attempt.
+    std::error_code ec;
+    o.timeout = -1ms;
+    tsock::connect("127.0.0.1", port, o, ec);
+    BOOST_TEST((ec == tsock::error::negative_duration), ec.message());
+}
