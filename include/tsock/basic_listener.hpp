@@ -10,9 +10,9 @@
 // connected basic_socket<Family, Type, Mode> and the peer's endpoint.
 
 #include <tsock/basic_socket.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/detail/socket_base.hpp>
 
-#include <optional>
 #include <system_error>
 #include <type_traits>
 
@@ -22,7 +22,7 @@ namespace tsock {
 template <class Socket>
 struct accepted {
     Socket socket;
-    typename Socket::endpoint_type peer;
+    typename Socket::endpoint_type peer{};
 };
 
 template <socket_family Family, socket_type Type, blocking_mode Mode = blocking>
@@ -32,32 +32,56 @@ class basic_listener : public detail::socket_base<basic_listener<Family, Type, M
     static_assert(Type::connection_oriented, "only stream and seqpacket sockets listen and accept");
 
     using base = detail::socket_base<basic_listener, Family, Type, Mode>;
+    friend struct detail::socket_access;
     using base::handle_;
+    using base::mode_;
+    using status = detail::status;
 
 public:
     using socket = basic_socket<Family, Type, Mode>; // what accept() returns
     using typename base::endpoint_type;
     using typename base::native_handle_type;
-    using accept_result = std::conditional_t<Mode::waits, accepted<socket>, std::optional<accepted<socket>>>;
+    // Blocking and timeout: accepted<socket>; non_blocking: if_ready of it.
+    using accept_result = typename Mode::template result<accepted<socket>>;
+    template <blocking_mode M>
+    using rebind_mode = basic_listener<Family, Type, M>;
 
     basic_listener() noexcept = default;
     basic_listener(basic_listener&&) noexcept = default;
     basic_listener& operator=(basic_listener&&) noexcept = default;
 
     // Opens a socket for ep, binds and listens (Python's create_server, for
-    // one endpoint). On POSIX it sets SO_REUSEADDR first, as Python does, so
-    // that a restarted server can bind while old connections linger; on
-    // Windows SO_EXCLUSIVEADDRUSE instead (its SO_REUSEADDR would let another
-    // socket bind the port in use).
-    static basic_listener listen_on(const endpoint_type& ep, std::error_code& ec, int backlog = SOMAXCONN,
-                                    Mode mode = {}) noexcept
+    // one endpoint, with its defaults: SO_REUSEADDR on POSIX, so that a
+    // restarted server binds while old connections linger, and
+    // SO_EXCLUSIVEADDRUSE on Windows, whose SO_REUSEADDR would let another
+    // socket take the port; an IPv6 endpoint is IPv6-only, as create_server
+    // makes it unless asked for dual stack).
+    static basic_listener listen_on(const endpoint_type& ep, int backlog = SOMAXCONN,
+                                    Mode mode = detail::default_mode<Mode>())
     {
-        basic_listener l = base::open_for(ep, ec, mode);
+        std::error_code ec;
+        auto l = listen_on(ep, backlog, mode, ec);
+        detail::throw_if(ec, "listen_on");
+        return l;
+    }
+    static basic_listener listen_on(const endpoint_type& ep, std::error_code& ec) noexcept
+    {
+        return listen_on(ep, SOMAXCONN, detail::default_mode<Mode>(), ec);
+    }
+    static basic_listener listen_on(const endpoint_type& ep, int backlog, std::error_code& ec) noexcept
+    {
+        return listen_on(ep, backlog, detail::default_mode<Mode>(), ec);
+    }
+    static basic_listener listen_on(const endpoint_type& ep, int backlog, Mode mode, std::error_code& ec) noexcept
+    {
+        basic_listener l = base::open_for(ep, mode, ec);
         if (ec)
             return basic_listener();
         if constexpr (Family::is_ip) {
             const int one = 1;
             detail::set_option(l.handle_, SOL_SOCKET, detail::server_address_option, &one, sizeof one, ec);
+            if (!ec && detail::domain_of(ep) == AF_INET6)
+                detail::set_option(l.handle_, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one, ec);
         }
         if (!ec)
             l.bind(ep, ec);
@@ -65,58 +89,72 @@ public:
             l.listen(backlog, ec);
         return ec ? basic_listener() : std::move(l);
     }
-    static basic_listener listen_on(const endpoint_type& ep, int backlog = SOMAXCONN, Mode mode = {})
-    {
-        std::error_code ec;
-        auto l = listen_on(ep, ec, backlog, mode);
-        detail::throw_if(ec, "listen_on");
-        return l;
-    }
 
     // listen(2).
-    void listen(int backlog, std::error_code& ec) noexcept { detail::listen(handle_, backlog, ec); }
     void listen(int backlog = SOMAXCONN)
     {
         std::error_code ec;
         listen(backlog, ec);
         detail::throw_if(ec, "listen");
     }
+    void listen(int backlog, std::error_code& ec) noexcept { detail::listen(handle_, backlog, ec); }
+    void listen(std::error_code& ec) noexcept { listen(SOMAXCONN, ec); }
 
     // accept4(2): the connected socket (CLOEXEC, same mode) and its peer.
     // (Windows: accept, and the socket made non-inheritable.)
     // Non-blocking: empty when no connection is waiting. Timeout: fails with
     // error::timed_out at the deadline.
-    accept_result accept(std::error_code& ec) noexcept
+    [[nodiscard]] accept_result accept()
+    {
+        accepted<socket> a;
+        const status s = accept_one(a);
+        return Mode::template finish_or_throw<accepted<socket>>(std::move(a), s, "accept");
+    }
+    [[nodiscard]] accept_result accept(std::error_code& ec) noexcept
+    {
+        accepted<socket> a;
+        const status s = accept_one(a);
+        return Mode::template finish<accepted<socket>>(std::move(a), s, ec);
+    }
+
+    // An error here means send or recv on a listener: it only accepts;
+    // the socket accept() returns sends and receives.
+    template <class... Args>
+    TSOCK_REFUSED("a listener only accepts: send and receive on the socket accept() returns")
+    send(Args&&...) TSOCK_DELETED;
+    template <class... Args>
+    TSOCK_REFUSED("a listener only accepts: send and receive on the socket accept() returns")
+    recv(Args&&...) TSOCK_DELETED;
+
+private:
+    basic_listener(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
+
+    status accept_one(accepted<socket>& out) noexcept
     {
         typename endpoint_type::native_type native{};
         ::socklen_t len = sizeof native;
-        const auto h = this->with_wait(POLLIN, this->deadline(), ec, [&](std::error_code& e) {
+        native_handle_type h = detail::invalid_handle;
+        status s = 0;
+        this->perform(POLLIN, s, [&] {
             len = sizeof native;
-            return detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, e);
+            std::error_code ec;
+            h = detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, ec);
+            return ec ? ec.value() : 0;
         });
-        if (ec) {
-            if constexpr (!Mode::waits) {
-                if (detail::would_block(ec)) {
-                    ec.clear();
-                    return std::nullopt;
-                }
-            }
-            return accepted<socket>{socket(), endpoint_type()};
-        }
-        socket s(detail::own_handle, h, this->mode_);
-        auto peer = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
-        return accepted<socket>{std::move(s), peer};
-    }
-    accept_result accept()
-    {
+        if (s)
+            return s;
+        out.socket = detail::socket_access::make<socket>(h, mode_);
+        // Every name the kernel gives is one the endpoint types can hold
+        // (a 108-byte local path too), so this fails only for a family of
+        // the user's whose endpoint cannot: the connection is then closed.
         std::error_code ec;
-        auto r = accept(ec);
-        detail::throw_if(ec, "accept");
-        return r;
+        out.peer = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
+        if (ec) {
+            out.socket = socket();
+            return ec.category() == error_category() ? -ec.value() : ec.value();
+        }
+        return 0;
     }
-
-    // For tsock's own use (open, adopt): owns h unchecked.
-    basic_listener(detail::own_handle_t, native_handle_type h, Mode mode) noexcept : base(h, mode) {}
 };
 
 template <socket_family Family, blocking_mode Mode = blocking>

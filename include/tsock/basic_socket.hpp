@@ -7,63 +7,83 @@
 
 // basic_socket<Family, Type, Mode>: a socket that sends and receives. The
 // socket is its handle (plus the timeout's duration in the timeout mode);
-// every call is the system call it names. What the type does not allow does
-// not compile: send_to on a stream socket, send_all on a non-blocking one...
+// every call is the system call it names. An operation exists only where it
+// makes sense (send_to for datagram and raw sockets, send_all for waiting
+// stream sockets ...): concepts and requires-expressions see it absent, and
+// a call to it anyway is refused with the reason on the first error line.
 // The endpoints of the aliases' families (ipv4, ipv6, local) come with it;
 // inet sockets need <tsock/inet_endpoint.hpp> as well.
 
 #include <tsock/buffer.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/detail/socket_base.hpp>
 #include <tsock/ip_endpoint.hpp>
 #include <tsock/local_endpoint.hpp>
 #include <tsock/message_flags.hpp>
 
 #include <cstddef>
-#include <optional>
 #include <system_error>
 #include <type_traits>
+#include <utility>
+
+// The reasons a buffer is refused (the first error line says them).
+#define TSOCK_REASON_CHAR_ARRAY                                                                                        \
+    "a string literal (a character array) would be sent with its terminating NUL: pass std::string_view"
+#define TSOCK_REASON_NOT_A_BUFFER                                                                                      \
+    "not a buffer: pass contiguous bytes (std::string_view, std::span<const std::byte>, std::vector<char> ...)"
+#define TSOCK_REASON_CONST_BUFFER "cannot receive into a const buffer or a std::string_view: pass writable bytes"
+#define TSOCK_REASON_TEMPORARY_BUFFER                                                                                  \
+    "cannot receive into a temporary buffer: the data would be lost with it; pass a named buffer or a std::span"
 
 namespace tsock {
 
-// What a non-blocking connect() did.
+// What a non-blocking connect() did. failed only in the std::error_code
+// form, which sets ec; never "connected" with an error.
 enum class connect_status {
     connected,   // at once (local sockets, loopback sometimes)
-    in_progress, // wait for writability, then check error (SO_ERROR)
+    in_progress, // wait for writability, then read pending_error()
+    failed,      // ec says why
 };
 
 // recv_from's answer: how many bytes, and from whom.
 template <class Endpoint>
 struct received_from {
-    std::size_t size;
-    Endpoint sender;
+    std::size_t size = 0;
+    Endpoint sender{};
 };
+
+namespace detail {
+
+// B, as a send buffer, is refused: why (0 when it is fine).
+template <class B>
+concept refused_send_buffer = !byte_buffer<B> || is_char_array<B>;
+// B&&, as a receive buffer, is refused.
+template <class B>
+concept refused_recv_buffer = !receivable_buffer<B>;
+
+} // namespace detail
 
 template <socket_family Family, socket_type Type, blocking_mode Mode = blocking>
 class basic_socket : public detail::socket_base<basic_socket<Family, Type, Mode>, Family, Type, Mode> {
     using base = detail::socket_base<basic_socket, Family, Type, Mode>;
+    friend struct detail::socket_access;
     using base::handle_;
-    static constexpr bool is_non_blocking = !Mode::waits;
-
-    // An operation's result: the value, or in the non_blocking mode an
-    // optional that is empty when the call would block.
-    template <class T>
-    using result = std::conditional_t<is_non_blocking, std::optional<T>, T>;
+    using base::mode_;
+    using status = detail::status;
 
     template <class T>
-    static result<T> finish(T value, std::error_code& ec) noexcept
-    {
-        if constexpr (is_non_blocking) {
-            if (ec && detail::would_block(ec)) {
-                ec.clear();
-                return std::nullopt;
-            }
-        }
-        return value;
-    }
+    using result = typename Mode::template result<T>;
+
+    static constexpr bool waits = Mode::waits;
+    static constexpr bool is_stream = !Type::message_oriented;
+    static constexpr bool connectionless = !Type::connection_oriented;
 
 public:
     using typename base::endpoint_type;
     using typename base::native_handle_type;
+    // The same socket type in another mode (with_mode's result).
+    template <blocking_mode M>
+    using rebind_mode = basic_socket<Family, Type, M>;
 
     // Not open. (open(), connect_to() or adopt() make an open one.)
     basic_socket() noexcept = default;
@@ -72,72 +92,77 @@ public:
 
     // Opens a socket for ep and connects it (Python's create_connection for
     // one endpoint). In the timeout mode the whole call has the deadline.
-    static basic_socket connect_to(const endpoint_type& ep, Mode mode = {})
-        requires(Mode::waits)
+    static basic_socket connect_to(const endpoint_type& ep, Mode mode = detail::default_mode<Mode>())
+        requires waits
     {
-        auto s = base::open_for(ep, mode);
-        s.connect(ep);
+        std::error_code ec;
+        auto s = connect_to(ep, mode, ec);
+        detail::throw_if(ec, "connect");
         return s;
     }
-    static basic_socket connect_to(const endpoint_type& ep, std::error_code& ec, Mode mode = {}) noexcept
-        requires(Mode::waits)
+    static basic_socket connect_to(const endpoint_type& ep, std::error_code& ec) noexcept
+        requires waits
     {
-        auto s = base::open_for(ep, ec, mode);
+        return connect_to(ep, detail::default_mode<Mode>(), ec);
+    }
+    static basic_socket connect_to(const endpoint_type& ep, Mode mode, std::error_code& ec) noexcept
+        requires waits
+    {
+        auto s = base::open_for(ep, mode, ec);
         if (!ec)
             s.connect(ep, ec);
         if (ec)
             s = basic_socket();
         return s;
     }
+    // An error here means connect_to on a non-blocking socket: it would have
+    // to wait. Use open_for, connect (in_progress), then wait for writability.
+    template <class... Args>
+        requires(!waits)
+    TSOCK_REFUSED("connect_to waits for the connection: a non_blocking socket uses open_for, then connect")
+    connect_to(Args&&...) TSOCK_DELETED;
 
-    // connect(2). The std::error_code form is Python's connect_ex. Blocking:
-    // waits for the outcome. Timeout: fails with error::timed_out at the
-    // deadline. Both then return connected. Non-blocking: returns connected
-    // or in_progress (wait for writability, then read pending_error()).
-    connect_status connect(const endpoint_type& ep, std::error_code& ec) noexcept
+    // connect(2); the std::error_code form is Python's connect_ex. Waiting
+    // modes return when connected (or fail: error::timed_out at the timeout
+    // mode's deadline). A datagram socket gets a default peer.
+    void connect(const endpoint_type& ep)
+        requires waits
     {
-        const auto native = ep.to_native();
-        const auto until = this->deadline();
-        detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
-        if (!ec)
-            return connect_status::connected;
-        // Under way (EINPROGRESS, or EINTR: the signal only cut the wait
-        // short; WSAEWOULDBLOCK on Windows), or else an error in every mode.
-        const bool pending = ec.value() == detail::connect_in_progress || ec.value() == detail::connect_interrupted;
-        if (ec.category() != detail::socket_category() || !pending)
-            return connect_status::connected; // ec says why
-        if constexpr (is_non_blocking) {
-            ec.clear();
-            return connect_status::in_progress;
-        } else {
-            // Wait for the connection to complete, then read its outcome.
-            const auto until_or_never = std::is_same_v<Mode, tsock::timeout> ? until : std::chrono::steady_clock::time_point::max();
-#if BOOST_OS_WINDOWS
-            // select, not WSAPoll (see wait_connected).
-            if (!detail::wait_connected(handle_, until_or_never, ec)) {
-#else
-            if (!detail::wait_until(handle_, POLLOUT, until_or_never, ec)) {
-#endif
-                if constexpr (std::is_same_v<Mode, tsock::timeout>) {
-                    if (!ec)
-                        ec = make_error_code(error::timed_out);
-                }
-                return connect_status::connected;
-            }
-            ec = pending_error();
-            return connect_status::connected;
-        }
+        const status s = connect_status_of(ep);
+        if (s) [[unlikely]]
+            detail::throw_status(s, "connect");
     }
-    connect_status connect(const endpoint_type& ep)
+    void connect(const endpoint_type& ep, std::error_code& ec) noexcept
+        requires waits
+    {
+        detail::set_error(ec, connect_status_of(ep));
+    }
+    // Non-blocking: connected, or in_progress (wait for writability, then
+    // read pending_error()); failed only with ec set.
+    [[nodiscard]] connect_status connect(const endpoint_type& ep)
+        requires(!waits)
     {
         std::error_code ec;
-        auto r = connect(ep, ec);
+        const auto r = connect(ep, ec);
         detail::throw_if(ec, "connect");
         return r;
     }
+    [[nodiscard]] connect_status connect(const endpoint_type& ep, std::error_code& ec) noexcept
+        requires(!waits)
+    {
+        const auto native = ep.to_native();
+        detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
+        if (!ec)
+            return connect_status::connected;
+        if (connect_pending(ec)) {
+            ec.clear();
+            return connect_status::in_progress;
+        }
+        return connect_status::failed;
+    }
 
-    // The outcome of a non-blocking connect (SO_ERROR); clears it.
-    std::error_code pending_error() const noexcept
+    // The outcome of a non-blocking connect (SO_ERROR); reading clears it.
+    [[nodiscard]] std::error_code pending_error() const noexcept
     {
         int value = 0;
         ::socklen_t len = sizeof value;
@@ -146,209 +171,220 @@ public:
         return ec ? ec : detail::socket_error(value);
     }
 
-    // send(2) with MSG_NOSIGNAL: how many bytes went (maybe fewer than asked).
-    template <byte_buffer B>
-    result<std::size_t> send(const B& buffer, send_flags flags, std::error_code& ec) noexcept
+    // send(2) with MSG_NOSIGNAL: how many bytes went (maybe fewer than asked
+    // on a stream; a message goes whole or fails).
+    template <sendable_buffer B>
+    [[nodiscard]] result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
     {
-        // An error here means a string literal or char array was passed: it
-        // would send its terminating NUL too. Pass std::string_view("...").
-        static_assert(!detail::is_char_array<B>, "send: a char array would include its terminating NUL; use std::string_view");
-        const auto bytes = detail::as_bytes(buffer);
-        const auto n = this->with_wait(POLLOUT, this->deadline(), ec, [&](std::error_code& e) {
-            return detail::send(handle_, bytes.data(), bytes.size(), int(flags), e);
-        });
-        return finish(n < 0 ? std::size_t(0) : std::size_t(n), ec);
+        std::size_t n = 0;
+        const status s = send_some(detail::as_bytes(buffer), int(flags), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send");
     }
-    template <byte_buffer B>
-    result<std::size_t> send(const B& buffer, std::error_code& ec) noexcept
+    template <sendable_buffer B>
+    [[nodiscard]] result<std::size_t> send(const B& buffer, std::error_code& ec) noexcept
     {
         return send(buffer, send_flags::none, ec);
     }
-    template <byte_buffer B>
-    result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
+    template <sendable_buffer B>
+    [[nodiscard]] result<std::size_t> send(const B& buffer, send_flags flags, std::error_code& ec) noexcept
     {
-        if constexpr (std::is_same_v<Mode, blocking>) {
-            // The system call and nothing else: no std::error_code unless it fails.
-            static_assert(!detail::is_char_array<B>, "send: a char array would include its terminating NUL; use std::string_view");
-            const auto bytes = detail::as_bytes(buffer);
-            const auto n = detail::send(handle_, bytes.data(), bytes.size(), int(flags));
-            if (n < 0) [[unlikely]]
-                detail::throw_last_error("send");
-            return std::size_t(n);
-        } else {
-            std::error_code ec;
-            auto r = send(buffer, flags, ec);
-            detail::throw_if(ec, "send");
-            return r;
-        }
+        std::size_t n = 0;
+        const status s = send_some(detail::as_bytes(buffer), int(flags), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
     }
+    template <class B, class... Args>
+        requires(detail::is_char_array<B>)
+    TSOCK_REFUSED(TSOCK_REASON_CHAR_ARRAY) send(const B&, Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(!byte_buffer<B>)
+    TSOCK_REFUSED(TSOCK_REASON_NOT_A_BUFFER) send(const B&, Args&&...) TSOCK_DELETED;
 
-    // recv(2): how many bytes arrived; 0 means the peer closed (stream).
-    template <mutable_byte_buffer B>
-    result<std::size_t> recv(B&& buffer, recv_flags flags, std::error_code& ec) noexcept
+    // recv(2): how many bytes arrived; on a stream 0 means the peer closed.
+    // An empty buffer returns 0 at once (Python's recv(0)). On a message
+    // socket (datagram, seqpacket, raw) a message longer than the buffer is
+    // error::message_truncated: its head is in the buffer, the rest is lost,
+    // and the call reports it (never as a whole message).
+    template <receivable_buffer B>
+    [[nodiscard]] result<std::size_t> recv(B&& buffer, recv_flags flags = recv_flags::none)
     {
-        const auto bytes = detail::as_writable_bytes(buffer);
-        const auto n = this->with_wait(POLLIN, this->deadline(), ec, [&](std::error_code& e) {
-            return detail::recv(handle_, bytes.data(), bytes.size(), int(flags), e);
-        });
-        return finish(n < 0 ? std::size_t(0) : std::size_t(n), ec);
+        std::size_t n = 0;
+        const status s = recv_some(detail::as_writable_bytes(buffer), int(flags), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "recv");
     }
-    template <mutable_byte_buffer B>
-    result<std::size_t> recv(B&& buffer, std::error_code& ec) noexcept
+    template <receivable_buffer B>
+    [[nodiscard]] result<std::size_t> recv(B&& buffer, std::error_code& ec) noexcept
     {
-        return recv(buffer, recv_flags::none, ec);
+        return recv(std::forward<B>(buffer), recv_flags::none, ec);
     }
-    template <mutable_byte_buffer B>
-    result<std::size_t> recv(B&& buffer, recv_flags flags = recv_flags::none)
+    template <receivable_buffer B>
+    [[nodiscard]] result<std::size_t> recv(B&& buffer, recv_flags flags, std::error_code& ec) noexcept
     {
-        if constexpr (std::is_same_v<Mode, blocking>) {
-            const auto bytes = detail::as_writable_bytes(buffer);
-            const auto n = detail::recv(handle_, bytes.data(), bytes.size(), int(flags));
-            if (n < 0) [[unlikely]]
-                detail::throw_last_error("recv");
-            return std::size_t(n);
-        } else {
-            std::error_code ec;
-            auto r = recv(buffer, flags, ec);
-            detail::throw_if(ec, "recv");
-            return r;
-        }
+        std::size_t n = 0;
+        const status s = recv_some(detail::as_writable_bytes(buffer), int(flags), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
     }
+    template <class B, class... Args>
+        requires(!byte_buffer<std::remove_reference_t<B>>)
+    TSOCK_REFUSED(TSOCK_REASON_NOT_A_BUFFER) recv(B&&, Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(byte_buffer<std::remove_reference_t<B>> && !mutable_byte_buffer<std::remove_reference_t<B>>)
+    TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv(B&&, Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(mutable_byte_buffer<std::remove_reference_t<B>> && !detail::outlives_call<B>)
+    TSOCK_REFUSED(TSOCK_REASON_TEMPORARY_BUFFER) recv(B&&, Args&&...) TSOCK_DELETED;
 
-    // Python's sendall: sends every byte, looping over partial sends. Returns
-    // how many went (all of them unless ec is set). Timeout: one deadline for
-    // the whole call.
-    template <byte_buffer B>
-    std::size_t send_all(const B& buffer, std::error_code& ec) noexcept
-    {
-        // An error here means send_all on a non-blocking socket (it would have
-        // to wait: use send and a poller) or on a message socket (a message is
-        // sent whole or not at all: use send).
-        static_assert(Mode::waits, "send_all waits until everything is sent: not on a non_blocking socket");
-        static_assert(!Type::message_oriented, "send_all is for byte streams: a message goes whole with send");
-        static_assert(!detail::is_char_array<B>, "send_all: a char array would include its terminating NUL; use std::string_view");
-        const auto bytes = detail::as_bytes(buffer);
-        const auto until = this->deadline();
-        std::size_t done = 0;
-        ec.clear();
-        while (done != bytes.size()) {
-            const auto n = this->with_wait(POLLOUT, until, ec, [&](std::error_code& e) {
-                return detail::send(handle_, bytes.data() + done, bytes.size() - done, 0, e);
-            });
-            if (ec)
-                break;
-            done += std::size_t(n);
-        }
-        return done;
-    }
-    template <byte_buffer B>
+    // Python's sendall: sends every byte, looping over partial sends (waiting
+    // stream sockets). Timeout: one deadline for the whole call. The
+    // std::error_code form returns how many went before the error.
+    template <sendable_buffer B>
+        requires(waits && is_stream)
     void send_all(const B& buffer)
     {
-        std::error_code ec;
-        send_all(buffer, ec);
-        detail::throw_if(ec, "send_all");
-    }
-
-    // Receives exactly buffer's size, looping over partial reads; the peer
-    // closing first is error::end_of_stream. Returns how many arrived.
-    template <mutable_byte_buffer B>
-    std::size_t recv_exact(B&& buffer, std::error_code& ec) noexcept
-    {
-        static_assert(Mode::waits, "recv_exact waits until everything arrived: not on a non_blocking socket");
-        static_assert(!Type::message_oriented, "recv_exact is for byte streams: a message arrives whole with recv");
-        const auto bytes = detail::as_writable_bytes(buffer);
-        const auto until = this->deadline();
         std::size_t done = 0;
-        ec.clear();
-        while (done != bytes.size()) {
-            const auto n = this->with_wait(POLLIN, until, ec, [&](std::error_code& e) {
-                return detail::recv(handle_, bytes.data() + done, bytes.size() - done, 0, e);
-            });
-            if (ec)
-                break;
-            if (n == 0) {
-                ec = make_error_code(error::end_of_stream);
-                break;
-            }
-            done += std::size_t(n);
-        }
+        const status s = send_everything(detail::as_bytes(buffer), done);
+        if (s) [[unlikely]]
+            detail::throw_status(s, "send_all");
+    }
+    template <sendable_buffer B>
+        requires(waits && is_stream)
+    std::size_t send_all(const B& buffer, std::error_code& ec) noexcept
+    {
+        std::size_t done = 0;
+        detail::set_error(ec, send_everything(detail::as_bytes(buffer), done));
         return done;
     }
-    template <mutable_byte_buffer B>
+    // An error here means send_all on a non-blocking socket (it would have to
+    // wait: use send and a poller) or on a message socket (use send).
+    template <class... Args>
+        requires(!waits)
+    TSOCK_REFUSED("send_all waits until everything is sent: not on a non_blocking socket (use send)")
+    send_all(Args&&...) TSOCK_DELETED;
+    template <class... Args>
+        requires(waits && !is_stream)
+    TSOCK_REFUSED("send_all is for byte streams: a message goes whole with send")
+    send_all(Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(waits && is_stream && detail::is_char_array<B>)
+    TSOCK_REFUSED(TSOCK_REASON_CHAR_ARRAY) send_all(const B&, Args&&...) TSOCK_DELETED;
+
+    // Receives exactly the buffer's size, looping over partial reads (waiting
+    // stream sockets); the peer closing first is error::end_of_stream. The
+    // std::error_code form returns how many arrived before the error.
+    template <receivable_buffer B>
+        requires(waits && is_stream)
     void recv_exact(B&& buffer)
     {
-        std::error_code ec;
-        recv_exact(buffer, ec);
-        detail::throw_if(ec, "recv_exact");
+        std::size_t done = 0;
+        const status s = recv_everything(detail::as_writable_bytes(buffer), done);
+        if (s) [[unlikely]]
+            detail::throw_status(s, "recv_exact");
     }
+    template <receivable_buffer B>
+        requires(waits && is_stream)
+    std::size_t recv_exact(B&& buffer, std::error_code& ec) noexcept
+    {
+        std::size_t done = 0;
+        detail::set_error(ec, recv_everything(detail::as_writable_bytes(buffer), done));
+        return done;
+    }
+    template <class... Args>
+        requires(!waits)
+    TSOCK_REFUSED("recv_exact waits until everything arrived: not on a non_blocking socket (use recv)")
+    recv_exact(Args&&...) TSOCK_DELETED;
+    template <class... Args>
+        requires(waits && !is_stream)
+    TSOCK_REFUSED("recv_exact is for byte streams: a message arrives whole with recv")
+    recv_exact(Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(waits && is_stream && !receivable_buffer<B> && mutable_byte_buffer<std::remove_reference_t<B>>)
+    TSOCK_REFUSED(TSOCK_REASON_TEMPORARY_BUFFER) recv_exact(B&&, Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(waits && is_stream && !mutable_byte_buffer<std::remove_reference_t<B>>)
+    TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv_exact(B&&, Args&&...) TSOCK_DELETED;
 
     // sendto(2): one datagram to ep (datagram and raw sockets).
-    template <byte_buffer B>
-    result<std::size_t> send_to(const B& buffer, const endpoint_type& ep, std::error_code& ec) noexcept
+    template <sendable_buffer B>
+        requires(connectionless)
+    [[nodiscard]] result<std::size_t> send_to(const B& buffer, const endpoint_type& ep)
     {
-        // An error here means send_to on a connection-oriented socket: it
-        // sends to its peer, with send.
-        static_assert(!Type::connection_oriented, "send_to is for datagram and raw sockets: a connected stream uses send");
-        static_assert(!detail::is_char_array<B>, "send_to: a char array would include its terminating NUL; use std::string_view");
-        const auto bytes = detail::as_bytes(buffer);
-        const auto native = ep.to_native();
-        const auto n = this->with_wait(POLLOUT, this->deadline(), ec, [&](std::error_code& e) {
-            return detail::send_to(handle_, bytes.data(), bytes.size(), 0, reinterpret_cast<const ::sockaddr*>(&native),
-                                   ep.native_size(), e);
-        });
-        return finish(n < 0 ? std::size_t(0) : std::size_t(n), ec);
+        std::size_t n = 0;
+        const status s = send_one_to(detail::as_bytes(buffer), ep, n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send_to");
     }
-    template <byte_buffer B>
-    result<std::size_t> send_to(const B& buffer, const endpoint_type& ep)
+    template <sendable_buffer B>
+        requires(connectionless)
+    [[nodiscard]] result<std::size_t> send_to(const B& buffer, const endpoint_type& ep, std::error_code& ec) noexcept
     {
-        std::error_code ec;
-        auto r = send_to(buffer, ep, ec);
-        detail::throw_if(ec, "send_to");
-        return r;
+        std::size_t n = 0;
+        const status s = send_one_to(detail::as_bytes(buffer), ep, n);
+        return Mode::template finish<std::size_t>(n, s, ec);
     }
+    // An error here means send_to on a connection-oriented socket: it sends
+    // to its peer, with send.
+    template <class... Args>
+        requires(!connectionless)
+    TSOCK_REFUSED("send_to is for datagram and raw sockets: a connected stream or seqpacket socket uses send")
+    send_to(Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(connectionless && detail::is_char_array<B>)
+    TSOCK_REFUSED(TSOCK_REASON_CHAR_ARRAY) send_to(const B&, Args&&...) TSOCK_DELETED;
 
-    // recvfrom(2): one datagram and its sender (datagram and raw sockets).
-    template <mutable_byte_buffer B>
-    result<received_from<endpoint_type>> recv_from(B&& buffer, std::error_code& ec) noexcept
+    // recvfrom(2): one datagram and its sender (datagram and raw sockets). A
+    // datagram longer than the buffer is error::message_truncated, as recv.
+    template <receivable_buffer B>
+        requires(connectionless)
+    [[nodiscard]] result<received_from<endpoint_type>> recv_from(B&& buffer)
     {
-        static_assert(!Type::connection_oriented, "recv_from is for datagram and raw sockets: a connected stream uses recv");
-        const auto bytes = detail::as_writable_bytes(buffer);
-        typename endpoint_type::native_type native{};
-        ::socklen_t len = sizeof native;
-        const auto n = this->with_wait(POLLIN, this->deadline(), ec, [&](std::error_code& e) {
-            len = sizeof native;
-            return detail::recv_from(handle_, bytes.data(), bytes.size(), 0, reinterpret_cast<::sockaddr*>(&native), &len, e);
-        });
-        received_from<endpoint_type> r{0, endpoint_type()};
-        if (!ec) {
-            r.size = std::size_t(n);
-            r.sender = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
-        }
-        return finish(r, ec);
+        received_from<endpoint_type> r;
+        const status s = recv_one_from(detail::as_writable_bytes(buffer), r);
+        return Mode::template finish_or_throw<received_from<endpoint_type>>(r, s, "recv_from");
     }
-    template <mutable_byte_buffer B>
-    result<received_from<endpoint_type>> recv_from(B&& buffer)
+    template <receivable_buffer B>
+        requires(connectionless)
+    [[nodiscard]] result<received_from<endpoint_type>> recv_from(B&& buffer, std::error_code& ec) noexcept
     {
-        std::error_code ec;
-        auto r = recv_from(buffer, ec);
-        detail::throw_if(ec, "recv_from");
-        return r;
+        received_from<endpoint_type> r;
+        const status s = recv_one_from(detail::as_writable_bytes(buffer), r);
+        return Mode::template finish<received_from<endpoint_type>>(r, s, ec);
     }
+    template <class... Args>
+        requires(!connectionless)
+    TSOCK_REFUSED("recv_from is for datagram and raw sockets: a connected stream or seqpacket socket uses recv")
+    recv_from(Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(connectionless && !receivable_buffer<B> && mutable_byte_buffer<std::remove_reference_t<B>>)
+    TSOCK_REFUSED(TSOCK_REASON_TEMPORARY_BUFFER) recv_from(B&&, Args&&...) TSOCK_DELETED;
+    template <class B, class... Args>
+        requires(connectionless && byte_buffer<std::remove_reference_t<B>> &&
+                 !mutable_byte_buffer<std::remove_reference_t<B>>)
+    TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv_from(B&&, Args&&...) TSOCK_DELETED;
 
     // shutdown(2): ends one or both directions of a connection.
-    void shutdown(shutdown_type how, std::error_code& ec) noexcept
-    {
-        static_assert(Type::connection_oriented, "shutdown is for connected stream and seqpacket sockets");
-        detail::shutdown(handle_, int(how), ec);
-    }
     void shutdown(shutdown_type how)
+        requires(!connectionless)
     {
         std::error_code ec;
         shutdown(how, ec);
         detail::throw_if(ec, "shutdown");
     }
+    void shutdown(shutdown_type how, std::error_code& ec) noexcept
+        requires(!connectionless)
+    {
+        detail::shutdown(handle_, int(how), ec);
+    }
+    template <class... Args>
+        requires(connectionless)
+    TSOCK_REFUSED("shutdown ends a connection: datagram and raw sockets have none")
+    shutdown(Args&&...) TSOCK_DELETED;
 
     // getpeername(2).
+    endpoint_type remote_endpoint() const
+    {
+        std::error_code ec;
+        auto ep = remote_endpoint(ec);
+        detail::throw_if(ec, "remote_endpoint");
+        return ep;
+    }
     endpoint_type remote_endpoint(std::error_code& ec) const noexcept
     {
         typename endpoint_type::native_type native{};
@@ -358,26 +394,153 @@ public:
             return endpoint_type();
         return endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
     }
-    endpoint_type remote_endpoint() const
-    {
-        std::error_code ec;
-        auto ep = remote_endpoint(ec);
-        detail::throw_if(ec, "remote_endpoint");
-        return ep;
-    }
 
     // Bytes ready to read now (FIONREAD).
-    std::size_t available(std::error_code& ec) const noexcept { return detail::available(handle_, ec); }
-    std::size_t available() const
+    [[nodiscard]] std::size_t available() const
     {
         std::error_code ec;
         const auto n = available(ec);
         detail::throw_if(ec, "available");
         return n;
     }
+    [[nodiscard]] std::size_t available(std::error_code& ec) const noexcept { return detail::available(handle_, ec); }
 
-    // For tsock's own use (open, accept, socket_pair): owns h unchecked.
-    basic_socket(detail::own_handle_t, native_handle_type h, Mode mode) noexcept : base(h, mode) {}
+private:
+    basic_socket(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
+
+    static bool connect_pending(const std::error_code& ec) noexcept
+    {
+        // Under way (EINPROGRESS, or EINTR: the signal only cut the wait
+        // short; WSAEWOULDBLOCK on Windows); anything else is an error.
+        return ec.category() == detail::socket_category() &&
+               (ec.value() == detail::connect_in_progress || ec.value() == detail::connect_interrupted);
+    }
+
+    // A waiting mode's connect: 0, or why it failed.
+    status connect_status_of(const endpoint_type& ep) noexcept
+    {
+        status s = 0;
+        const auto c = mode_.begin(s);
+        if (s) [[unlikely]]
+            return s;
+        const auto native = ep.to_native();
+        std::error_code ec;
+        detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
+        if (!ec)
+            return 0;
+        if (!connect_pending(ec))
+            return ec.value();
+        // Wait for the connection to complete, then read its outcome.
+        s = detail::wait_connected(handle_, Mode::deadline(c));
+        if (s)
+            return s;
+        ec = pending_error();
+        return ec ? ec.value() : 0;
+    }
+
+    status send_some(detail::byte_run<const std::byte> bytes, int flags, std::size_t& n) noexcept
+    {
+        status s = 0;
+        this->perform(POLLOUT, s, [&] {
+            const auto r = detail::send(handle_, bytes.data(), bytes.size(), flags);
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        return s;
+    }
+
+    status recv_some(detail::byte_run<std::byte> bytes, int flags, std::size_t& n) noexcept
+    {
+        if (bytes.size() == 0)
+            return 0; // Python's recv(0): at once, nothing consumed
+        status s = 0;
+        if constexpr (is_stream) {
+            this->perform(POLLIN, s, [&] {
+                const auto r = detail::recv(handle_, bytes.data(), bytes.size(), flags);
+                n = r < 0 ? 0 : std::size_t(r);
+                return r < 0 ? detail::last_status() : 0;
+            });
+        } else {
+            bool truncated = false;
+            this->perform(POLLIN, s, [&] {
+                const auto r = detail::recv_message(handle_, bytes.data(), bytes.size(), flags, nullptr, nullptr, truncated);
+                n = r < 0 ? 0 : std::size_t(r);
+                return r < 0 ? detail::last_status() : 0;
+            });
+            if (!s && truncated) [[unlikely]]
+                s = detail::status_of(error::message_truncated);
+        }
+        return s;
+    }
+
+    status send_everything(detail::byte_run<const std::byte> bytes, std::size_t& done) noexcept
+    {
+        status s = 0;
+        const auto c = mode_.begin(s);
+        while (!s && done != bytes.size()) {
+            this->run(c, POLLOUT, s, [&] {
+                const auto r = detail::send(handle_, bytes.data() + done, bytes.size() - done, 0);
+                if (r < 0)
+                    return detail::last_status();
+                done += std::size_t(r);
+                return 0;
+            });
+        }
+        return s;
+    }
+
+    status recv_everything(detail::byte_run<std::byte> bytes, std::size_t& done) noexcept
+    {
+        status s = 0;
+        const auto c = mode_.begin(s);
+        while (!s && done != bytes.size()) {
+            this->run(c, POLLIN, s, [&] {
+                const auto r = detail::recv(handle_, bytes.data() + done, bytes.size() - done, 0);
+                if (r < 0)
+                    return detail::last_status();
+                if (r == 0)
+                    return detail::status_of(error::end_of_stream);
+                done += std::size_t(r);
+                return 0;
+            });
+        }
+        return s;
+    }
+
+    status send_one_to(detail::byte_run<const std::byte> bytes, const endpoint_type& ep, std::size_t& n) noexcept
+    {
+        const auto native = ep.to_native();
+        status s = 0;
+        this->perform(POLLOUT, s, [&] {
+            const auto r = detail::send_to(handle_, bytes.data(), bytes.size(), 0,
+                                           reinterpret_cast<const ::sockaddr*>(&native), ep.native_size());
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        return s;
+    }
+
+    status recv_one_from(detail::byte_run<std::byte> bytes, received_from<endpoint_type>& out) noexcept
+    {
+        typename endpoint_type::native_type native{};
+        ::socklen_t len = sizeof native;
+        bool truncated = false;
+        status s = 0;
+        this->perform(POLLIN, s, [&] {
+            len = sizeof native;
+            const auto r = detail::recv_message(handle_, bytes.data(), bytes.size(), 0,
+                                                reinterpret_cast<::sockaddr*>(&native), &len, truncated);
+            out.size = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        if (s)
+            return s;
+        std::error_code ec;
+        out.sender = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
+        if (ec)
+            return ec.category() == error_category() ? -ec.value() : ec.value();
+        return truncated ? detail::status_of(error::message_truncated) : 0;
+    }
 };
 
 // The socket is its handle: no other state in the blocking and non_blocking
@@ -401,35 +564,49 @@ using unix_stream_socket = stream_socket<local>;
 using unix_datagram_socket = datagram_socket<local>;
 using unix_seqpacket_socket = seqpacket_socket<local>;
 
-#if BOOST_OS_WINDOWS
-// An error here means socket_pair on Windows: it has no socketpair, and
-// tsock has no local sockets there. Connect two TCP sockets on loopback.
-template <socket_type Type = stream, blocking_mode Mode = blocking, class... Args>
-void socket_pair(Args&&...)
-{
-    static_assert(sizeof(Type) == 0, "socket_pair: Windows has no socketpair (and tsock no local sockets there)");
-}
-#else
-// Python's socketpair: two connected local sockets (CLOEXEC, and NONBLOCK
-// when the mode wants it).
-template <socket_type Type = stream, blocking_mode Mode = blocking>
-auto socket_pair(std::error_code& ec, Mode mode = {}) noexcept
-{
-    using socket = basic_socket<local, Type, Mode>;
-    detail::native_handle_type fds[2] = {detail::invalid_handle, detail::invalid_handle};
-    if (!detail::open_socket_pair(AF_UNIX, Type::value, Type::protocol, Mode::nonblocking_handle, fds, ec))
-        return std::pair<socket, socket>();
-    return std::pair<socket, socket>(socket(detail::own_handle, fds[0], mode), socket(detail::own_handle, fds[1], mode));
-}
-template <socket_type Type = stream, blocking_mode Mode = blocking>
-auto socket_pair(Mode mode = {})
+namespace detail {
+// Can socketpair(2) make a pair of Family and Type here? (AF_UNIX stream,
+// datagram and seqpacket, where the platform has socketpair.)
+template <class Family, class Type>
+concept pairable = has_socket_pair && std::is_same_v<typename Family::endpoint_type, local_endpoint> &&
+                   Family::template supports<Type>;
+} // namespace detail
+
+// Python's socketpair: two connected local sockets of Type (stream,
+// datagram or seqpacket), CLOEXEC, and NONBLOCK when the mode wants it.
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
+    requires detail::pairable<Family, Type>
+auto socket_pair(Mode mode = detail::default_mode<Mode>())
 {
     std::error_code ec;
-    auto pair = socket_pair<Type, Mode>(ec, mode);
+    auto pair = socket_pair<Type, Mode, Family>(mode, ec);
     detail::throw_if(ec, "socketpair");
     return pair;
 }
-#endif
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
+    requires detail::pairable<Family, Type>
+auto socket_pair(std::error_code& ec) noexcept
+{
+    return socket_pair<Type, Mode, Family>(detail::default_mode<Mode>(), ec);
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
+    requires detail::pairable<Family, Type>
+auto socket_pair(Mode mode, std::error_code& ec) noexcept
+{
+    using socket = basic_socket<Family, Type, Mode>;
+    detail::native_handle_type fds[2] = {detail::invalid_handle, detail::invalid_handle};
+    if (!detail::open_socket_pair(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, fds, ec))
+        return std::pair<socket, socket>();
+    return std::pair<socket, socket>(detail::socket_access::make<socket>(fds[0], mode),
+                                     detail::socket_access::make<socket>(fds[1], mode));
+}
+// An error here means socket_pair of a family or platform without
+// socketpair(2): only local (AF_UNIX) pairs exist, and not on Windows
+// (connect two TCP sockets on loopback there).
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local, class... Args>
+    requires(!detail::pairable<Family, Type>)
+TSOCK_REFUSED("socket_pair makes local (AF_UNIX) stream, datagram or seqpacket pairs, where socketpair exists")
+socket_pair(Args&&...) TSOCK_DELETED;
 
 } // namespace tsock
 

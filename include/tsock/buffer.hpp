@@ -43,12 +43,39 @@ concept mutable_byte_buffer = byte_buffer<B> && !std::is_const_v<detail::buffer_
 
 namespace detail {
 
-// A built-in array of char, such as a string literal: sending one would send
-// its terminating NUL too, so send() refuses it (use std::string_view).
+// A built-in array of characters, such as a string literal ("...", u8"...",
+// L"...", u"...", U"..."): sending one would send its terminating NUL too.
 template <class B>
-inline constexpr bool is_char_array =
-    std::is_array_v<std::remove_cvref_t<B>> &&
-    std::is_same_v<std::remove_cv_t<std::remove_extent_t<std::remove_cvref_t<B>>>, char>;
+inline constexpr bool is_char_array = [] {
+    using T = std::remove_cvref_t<B>;
+    if constexpr (std::is_array_v<T>) {
+        using E = std::remove_cv_t<std::remove_extent_t<T>>;
+        return std::is_same_v<E, char> || std::is_same_v<E, char8_t> || std::is_same_v<E, wchar_t> ||
+               std::is_same_v<E, char16_t> || std::is_same_v<E, char32_t>;
+    } else {
+        return false;
+    }
+}();
+
+// Does a buffer passed as B&& outlive the call? A named one (an lvalue) does;
+// a temporary does only when it refers to storage elsewhere (std::span, a
+// view: std::ranges::enable_borrowed_range, which <string_view> declares).
+template <class B>
+inline constexpr bool outlives_call =
+    std::is_lvalue_reference_v<B> || std::ranges::enable_borrowed_range<std::remove_cvref_t<B>>;
+
+} // namespace detail
+
+// Can B be sent as it is? (a byte_buffer that is not a string literal.)
+template <class B>
+concept sendable_buffer = byte_buffer<B> && !detail::is_char_array<B>;
+
+// Can a B&& argument be received into? (writable bytes that outlive the
+// call: not const, not a temporary container whose data would be lost.)
+template <class B>
+concept receivable_buffer = mutable_byte_buffer<std::remove_reference_t<B>> && detail::outlives_call<B>;
+
+namespace detail {
 
 // A buffer's bytes: where they start and how many. Not std::span, whose
 // constructor checks iterator concepts that cost more to compile than a call.

@@ -59,6 +59,9 @@ enum class error {
     not_dual_stack,      // a dual-stack server needs an IPv6 endpoint
     no_endpoints,        // nothing to connect to: the list of endpoints is empty
     negative_duration,   // a timeout or delay below zero
+
+    // Sockets (added in the second wave).
+    message_truncated,   // a datagram or record longer than the buffer: only its head was stored
 };
 
 namespace detail {
@@ -100,6 +103,7 @@ private:
         case error::family_mismatch: return "socket or endpoint is of another address family";
         case error::type_mismatch: return "socket is of another socket type";
         case error::end_of_stream: return "connection closed before all the data arrived";
+        case error::message_truncated: return "message was longer than the buffer: its tail was lost";
         case error::empty_host: return "host name is empty";
         case error::name_too_long: return "host name is longer than 253 characters";
         case error::label_too_long: return "a label of the host name is longer than 63 characters";

@@ -54,10 +54,11 @@ struct ipv6 {
 };
 
 // IPv4 or IPv6, decided at run time by the endpoint a socket is opened for:
-// the dual-stack escape hatch. domain is AF_UNSPEC until then.
+// the dual-stack escape hatch. It has no fixed domain: can_be tells which
+// AF_* values its sockets may have.
 struct inet {
     using endpoint_type = inet_endpoint;
-    static constexpr int domain = AF_UNSPEC;
+    static constexpr bool can_be(int domain) noexcept { return domain == AF_INET || domain == AF_INET6; }
     static constexpr bool is_ip = true;
     static constexpr std::string_view name = "inet";
     template <class Type>
@@ -75,15 +76,17 @@ struct local {
         Type::value == SOCK_STREAM || Type::value == SOCK_DGRAM || Type::value == SOCK_SEQPACKET;
 };
 
-// Is F a socket family policy? (an AF_* value, an endpoint type, whether it
-// is IP, and which socket types it supports.) A family of your own (AF_PACKET,
-// AF_NETLINK, AF_VSOCK) is a struct with these members and an endpoint type
-// with the native contract of tsock's endpoints (native_type, to_native,
-// native_size, from_native).
+// Is F a socket family policy? (an AF_* value, or for a family decided at
+// run time by its endpoint a can_be(AF_*) test; an endpoint type, whether
+// it is IP, and which socket types it supports.) A family of your own
+// (AF_PACKET, AF_NETLINK, AF_VSOCK) is a struct with these members and an
+// endpoint type that models tsock::endpoint (tsock/endpoint.hpp) and names
+// the family as its family_type.
 template <class F>
 concept socket_family = requires {
     typename F::endpoint_type;
-    { F::domain } -> std::convertible_to<int>;
+    requires requires { { F::domain } -> std::convertible_to<int>; } ||
+                 requires(int d) { { F::can_be(d) } -> std::convertible_to<bool>; };
     { F::is_ip } -> std::convertible_to<bool>;
     { F::name } -> std::convertible_to<std::string_view>;
     { F::template supports<stream> } -> std::convertible_to<bool>;
@@ -97,6 +100,16 @@ concept address_family = requires(std::string_view text, const typename F::addre
     { F::address_type::parse(text) } -> std::same_as<typename F::address_type>;
     { a.to_string() } -> std::same_as<std::string>;
 };
+
+// May a socket of family F have the AF_* value domain?
+template <class F>
+constexpr bool family_can_be(int domain) noexcept
+{
+    if constexpr (requires { F::domain; })
+        return F::domain == domain;
+    else
+        return F::can_be(domain);
+}
 
 static_assert(address_family<ipv4> && address_family<ipv6>);
 static_assert(socket_family<ipv4> && socket_family<ipv6> && socket_family<inet> && socket_family<local>);

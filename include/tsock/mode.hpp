@@ -5,49 +5,296 @@
 #ifndef TSOCK_MODE_HPP
 #define TSOCK_MODE_HPP
 
-// Blocking mode policies: how a socket's operations wait.
-//   blocking      calls wait as long as needed; EINTR is retried inside tsock
-//   non_blocking  calls never wait; "would block" is an empty optional (or a
-//                 connect_status), never an error
-//   timeout       Python's settimeout: each call, including send_all,
-//                 recv_exact, connect and accept, fails with
-//                 tsock::error::timed_out once its deadline passes
+// Blocking mode policies: how a socket's operations wait, and what they
+// return. The behaviour lives here, not in the sockets:
+//   blocking      calls wait as long as needed; EINTR is retried inside
+//                 tsock; results are plain values
+//   non_blocking  calls never wait; results are if_ready<T>, empty when the
+//                 call would block (never an error, never a number)
+//   timeout       Python's settimeout: the descriptor is non-blocking, and a
+//                 call that would block waits with poll() for what is left of
+//                 its deadline, then fails with tsock::error::timed_out;
+//                 results are plain values
+//
+// A mode of your own is a copyable type with what blocking_mode asks for
+// (see the concept below): a socket runs each call as
+//     call c = mode.begin(s);                      // s: 0 or why not to start
+//     do s = the system call; while (s && M::wait(c, handle, events, s));
+//     return M::finish(value, s, ec);              // or finish_or_throw
+// and opens its descriptor non-blocking when M::nonblocking_handle.
 
 #include <tsock/config.hpp>
 #include <tsock/detail/chrono.hpp>
+#include <tsock/detail/refuse.hpp>
+#include <tsock/detail/status.hpp>
+#include <tsock/if_ready.hpp>
 
 #include <concepts>
+#include <system_error>
+#include <type_traits>
+#include <utility>
 
 namespace tsock {
 
-struct blocking {
-    static constexpr bool waits = true;
-    static constexpr bool nonblocking_handle = false; // O_NONBLOCK on the descriptor
+// A socket's native handle (int on POSIX, SOCKET on Windows).
+using native_handle_type = detail::native_handle_type;
+// How a system call ended, as a mode sees it: 0 for success, a system error
+// value (errno, WSAGetLastError()), or a tsock::error negated.
+using call_status = detail::status;
+
+// The mode of a socket that is not open (a default-constructed socket): a
+// mode that holds state and has no default constructor takes this tag.
+struct closed_socket_t {
+    explicit closed_socket_t() = default;
+};
+inline constexpr closed_socket_t closed_socket{};
+
+namespace detail {
+
+// The waiting modes' results: the value itself. A failed call returns T{}
+// with ec set, or throws.
+struct value_results {
+    template <class T>
+    using result = T;
+
+    template <class T>
+    static T finish(T value, status s, std::error_code& ec) noexcept
+    {
+        if (s) [[unlikely]] {
+            ec = to_error_code(s);
+            return T{};
+        }
+        clear_error(ec);
+        return value;
+    }
+    template <class T>
+    static T finish_or_throw(T value, status s, const char* what)
+    {
+        if (s) [[unlikely]]
+            throw_status(s, what);
+        return value;
+    }
 };
 
-struct non_blocking {
+// The non-blocking mode's results: if_ready<T>, empty when the call would
+// block; a real error sets ec (and the result is empty and failed()), or
+// throws.
+struct ready_results {
+    template <class T>
+    using result = if_ready<T>;
+
+    template <class T>
+    static if_ready<T> finish(T value, status s, std::error_code& ec) noexcept
+    {
+        if (s) [[unlikely]] {
+            if (would_block(s)) {
+                clear_error(ec);
+                return if_ready<T>::blocked();
+            }
+            ec = to_error_code(s);
+            return if_ready<T>::failure();
+        }
+        clear_error(ec);
+        return if_ready<T>(std::move(value));
+    }
+    template <class T>
+    static if_ready<T> finish_or_throw(T value, status s, const char* what)
+    {
+        if (s) [[unlikely]] {
+            if (would_block(s))
+                return if_ready<T>::blocked();
+            throw_status(s, what);
+        }
+        return if_ready<T>(std::move(value));
+    }
+};
+
+// from + d, saturating: a duration beyond the clock's range is no deadline
+// (time_point::max(), which the waits read as "no limit").
+inline std::chrono::steady_clock::time_point time_after(std::chrono::steady_clock::time_point from,
+                                                        std::chrono::nanoseconds d) noexcept
+{
+    using time_point = std::chrono::steady_clock::time_point;
+    if (d >= time_point::max() - from)
+        return time_point::max();
+    return from + std::chrono::duration_cast<std::chrono::steady_clock::duration>(d);
+}
+inline std::chrono::steady_clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept
+{
+    return time_after(std::chrono::steady_clock::now(), d);
+}
+
+// Any std::chrono duration as nanoseconds, saturating instead of
+// overflowing (hours::max() is nanoseconds::max(): no deadline); a NaN is
+// negative, and so refused like one.
+template <class Rep, class Period>
+constexpr std::chrono::nanoseconds to_nanoseconds(std::chrono::duration<Rep, Period> d) noexcept
+{
+    using ns = std::chrono::nanoseconds;
+    const long double v = static_cast<long double>(d.count()) * Period::num * 1000000000.0L / Period::den;
+    if (!(v == v)) // NaN
+        return ns(-1);
+    if (v >= static_cast<long double>(ns::max().count()))
+        return ns::max();
+    if (v <= static_cast<long double>(ns::min().count()))
+        return ns::min();
+    if constexpr (std::is_floating_point_v<Rep>)
+        return ns(static_cast<ns::rep>(v));
+    else
+        return std::chrono::duration_cast<ns>(d);
+}
+
+} // namespace detail
+
+// Calls wait as long as they must; the descriptor blocks.
+struct blocking : detail::value_results {
+    static constexpr bool waits = true;
+    static constexpr bool nonblocking_handle = false;
+
+    struct call {};
+    constexpr call begin(call_status&) const noexcept { return {}; }
+    // A blocking descriptor only says "would block" when the user set
+    // SO_RCVTIMEO/SO_SNDTIMEO: that is the call's error.
+    static constexpr bool wait(call, native_handle_type, short, call_status&) noexcept { return false; }
+    // Until when a call that must wait (connect) may: no limit.
+    static constexpr std::chrono::steady_clock::time_point deadline(call) noexcept
+    {
+        return std::chrono::steady_clock::time_point::max();
+    }
+    friend constexpr bool operator==(blocking, blocking) noexcept { return true; }
+};
+
+// Calls never wait: "would block" is an empty if_ready (or, for connect,
+// connect_status::in_progress).
+struct non_blocking : detail::ready_results {
     static constexpr bool waits = false;
     static constexpr bool nonblocking_handle = true;
+
+    struct call {};
+    constexpr call begin(call_status&) const noexcept { return {}; }
+    static constexpr bool wait(call, native_handle_type, short, call_status&) noexcept { return false; }
+    // Never waits.
+    static constexpr std::chrono::steady_clock::time_point deadline(call) noexcept
+    {
+        return std::chrono::steady_clock::time_point::min();
+    }
+    friend constexpr bool operator==(non_blocking, non_blocking) noexcept { return true; }
 };
 
-// Holds the per-call deadline. The descriptor itself is non-blocking; a call
-// that would block waits with poll() for what is left of its time.
-struct timeout {
+// Python's settimeout(t): each call (send_all, recv_exact, connect and
+// accept included) has a deadline t after it starts, and fails with
+// tsock::error::timed_out when it passes. Any std::chrono duration, integer
+// or floating: zero fails at once whatever would wait, a duration too large
+// for nanoseconds (hours::max()) means no deadline, and a negative one
+// (nanoseconds::min() too) makes every call fail with
+// tsock::error::negative_duration. There is no default: say how long.
+class timeout : public detail::value_results {
+public:
+    using duration = std::chrono::nanoseconds;
     static constexpr bool waits = true;
     static constexpr bool nonblocking_handle = true;
-    using duration = std::chrono::nanoseconds;
 
-    duration value = std::chrono::seconds(30);
+    template <class Rep, class Period>
+    constexpr timeout(std::chrono::duration<Rep, Period> d) noexcept // NOLINT(google-explicit-constructor)
+        : value_(detail::to_nanoseconds(d))
+    {
+    }
+    // The mode of a socket that is not open.
+    constexpr explicit timeout(closed_socket_t) noexcept {}
+
+    // An error here means a number was given for a timeout: say its unit
+    // with std::chrono (2s, 500ms, std::chrono::seconds(2)).
+    template <class T>
+        requires std::is_arithmetic_v<T>
+    TSOCK_REFUSED_CONSTRUCTOR("a timeout is a std::chrono duration: write 2s or std::chrono::milliseconds(500)")
+    timeout(T, TSOCK_REASON_PARAMETER("a timeout is a std::chrono duration: write 2s or std::chrono::milliseconds(500)")) TSOCK_DELETED;
+
+    // Python's gettimeout.
+    constexpr duration value() const noexcept { return value_; }
+
+    struct call {
+        std::chrono::steady_clock::time_point deadline;
+    };
+    call begin(call_status& s) const noexcept
+    {
+        if (value_ < duration::zero()) [[unlikely]] {
+            s = detail::status_of(error::negative_duration);
+            return {};
+        }
+        return {detail::deadline_after(value_)};
+    }
+    // Would block: waits for what is left of the deadline, then tells the
+    // call to try again (true) or why not (false, s: timed_out or poll's).
+    static bool wait(const call& c, native_handle_type h, short events, call_status& s) noexcept
+    {
+        if (!detail::would_block(s))
+            return false;
+        s = detail::wait_ready(h, events, c.deadline);
+        return s == 0;
+    }
+    static std::chrono::steady_clock::time_point deadline(const call& c) noexcept { return c.deadline; }
+
+    friend constexpr bool operator==(timeout a, timeout b) noexcept { return a.value_ == b.value_; }
+
+private:
+    duration value_{};
 };
 
-// Is M a blocking mode policy? (whether calls wait, and whether the
-// descriptor is non-blocking.)
+// Is M a blocking mode policy? (whether calls wait and whether the
+// descriptor is non-blocking; the per-call state begin() makes, what a call
+// that would block does (wait), and what calls return (finish).)
 template <class M>
-concept blocking_mode = std::default_initializable<M> && requires {
-    { M::waits } -> std::convertible_to<bool>;
-    { M::nonblocking_handle } -> std::convertible_to<bool>;
-};
+concept blocking_mode =
+    std::copyable<M> &&
+    requires(const M& m, call_status& s, const typename M::call& c, native_handle_type h, short events,
+             std::error_code& ec) {
+        { M::waits } -> std::convertible_to<bool>;
+        { M::nonblocking_handle } -> std::convertible_to<bool>;
+        { m.begin(s) } -> std::same_as<typename M::call>;
+        { M::wait(c, h, events, s) } -> std::same_as<bool>;
+        { M::deadline(c) } -> std::same_as<std::chrono::steady_clock::time_point>;
+        { M::template finish<std::size_t>(std::size_t(), s, ec) } -> std::same_as<typename M::template result<std::size_t>>;
+        { M::template finish_or_throw<std::size_t>(std::size_t(), s, "") } -> std::same_as<typename M::template result<std::size_t>>;
+    };
 
+// Does M hold state a socket needs given (the timeout's duration), so that
+// it has no default and factories take it?
+template <class M>
+concept stateful_mode = blocking_mode<M> && !std::default_initializable<M>;
+
+static_assert(blocking_mode<blocking> && blocking_mode<non_blocking> && blocking_mode<timeout>);
+
+namespace detail {
+
+// The mode a socket that is not open holds.
+template <class M>
+constexpr M closed_mode() noexcept
+{
+    if constexpr (std::default_initializable<M>)
+        return M{};
+    else
+        return M(closed_socket);
+}
+
+// Runs a call as the mode says. op() makes the system call (EINTR retried
+// inside) and returns 0 or its status; when it would block, the mode waits
+// and op runs again, or the mode gives up. s: 0, or why the call failed.
+template <class Mode, class Op>
+inline void perform(const Mode& mode, native_handle_type h, short events, status& s, Op op) noexcept
+{
+    const auto c = mode.begin(s);
+    if (s) [[unlikely]]
+        return;
+    for (;;) {
+        s = op();
+        if (!s) [[likely]]
+            return;
+        if (!Mode::wait(c, h, events, s))
+            return;
+    }
+}
+
+} // namespace detail
 } // namespace tsock
 
 #endif // TSOCK_MODE_HPP

@@ -41,6 +41,7 @@
 #include <tsock/detail/chrono.hpp>
 #include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/family.hpp>
 #include <tsock/socket_option.hpp>
 
 #include <climits>
@@ -81,15 +82,15 @@ public:
 
 namespace detail {
 
-// The rules that applies_to is made of. The run-time family inet (AF_UNSPEC)
-// may turn out to be either IPv4 or IPv6, so it takes the options of both.
+// The rules that applies_to is made of. The run-time family inet may turn
+// out to be either IPv4 or IPv6, so it takes the options of both.
 namespace where {
 template <class Family>
-inline constexpr bool ipv4_or_inet = Family::is_ip && (Family::domain == AF_INET || Family::domain == AF_UNSPEC);
+inline constexpr bool ipv4_or_inet = Family::is_ip && family_can_be<Family>(AF_INET);
 template <class Family>
-inline constexpr bool ipv6_or_inet = Family::is_ip && (Family::domain == AF_INET6 || Family::domain == AF_UNSPEC);
+inline constexpr bool ipv6_or_inet = Family::is_ip && family_can_be<Family>(AF_INET6);
 template <class Family>
-inline constexpr bool local = Family::domain == AF_UNIX;
+inline constexpr bool local = family_can_be<Family>(AF_UNIX);
 // TCP: an IP stream socket.
 template <class Family, class Type>
 inline constexpr bool tcp = Family::is_ip && Type::value == SOCK_STREAM;

@@ -6,38 +6,26 @@
 #define TSOCK_DETAIL_SOCKET_BASE_HPP
 
 // What basic_socket and basic_listener share: owning the handle (move-only,
-// closed by the destructor), opening, binding, adopting, names, and the wait
-// that the timeout mode adds to a call that would block.
+// closed by the destructor), opening, adopting, duplicating, binding, names,
+// options, the mode (and changing it), and running a call as the mode says.
 
 #include <tsock/detail/chrono.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/detail/socket_ops.hpp>
+#include <tsock/detail/status.hpp>
 #include <tsock/error.hpp>
 #include <tsock/family.hpp>
 #include <tsock/mode.hpp>
 #include <tsock/socket_option.hpp>
 #include <tsock/socket_type.hpp>
 
-#include <string>
 #include <system_error>
 #include <type_traits>
 #include <utility>
 
 namespace tsock::detail {
 
-[[noreturn]] inline void throw_error(const std::error_code& ec, const char* what)
-{
-    throw std::system_error(ec, std::string("tsock: ") + what);
-}
-
-// For a call that just failed: throws with last_error().
-[[noreturn]] inline void throw_last_error(const char* what) { throw_error(last_error(), what); }
-
-inline void throw_if(const std::error_code& ec, const char* what)
-{
-    if (ec)
-        throw_error(ec, what);
-}
-
+// The AF_* value of an endpoint.
 template <class Endpoint>
 int domain_of(const Endpoint& ep) noexcept
 {
@@ -47,30 +35,40 @@ int domain_of(const Endpoint& ep) noexcept
         return Endpoint::family;
 }
 
-// from + d, saturating: a duration beyond the clock's range is no deadline
-// (adding it would overflow). deadline_after: from now().
-inline std::chrono::steady_clock::time_point time_after(std::chrono::steady_clock::time_point from,
-                                                        std::chrono::nanoseconds d) noexcept
-{
-    using time_point = std::chrono::steady_clock::time_point;
-    if (d >= time_point::max() - from)
-        return time_point::max();
-    return from + std::chrono::duration_cast<std::chrono::steady_clock::duration>(d);
-}
-inline std::chrono::steady_clock::time_point deadline_after(std::chrono::nanoseconds d) noexcept
-{
-    return time_after(std::chrono::steady_clock::now(), d);
-}
-
-// Tag of the constructor that takes a handle tsock itself just made (accept,
-// socketpair) without the checks adopt() makes.
-struct own_handle_t {
-    explicit own_handle_t() = default;
+// Makes sockets and listeners from handles tsock itself just made (accept,
+// socketpair, a mode change), through their private constructor.
+struct socket_access {
+    template <class S, class Mode>
+    static S make(native_handle_type h, const Mode& mode) noexcept
+    {
+        return S(h, mode);
+    }
 };
-inline constexpr own_handle_t own_handle{};
 
-// Derived is the class built on it (basic_socket or basic_listener): the
-// factories below make one, through its own_handle constructor.
+// The mode a factory uses when none is given.
+template <class M>
+constexpr M default_mode() noexcept
+{
+    // An error here means a socket of a mode that holds a value (the
+    // timeout's duration) was opened without one: pass it, for example
+    // open(tsock::timeout{2s}) or listen_on(ep, SOMAXCONN, tsock::timeout{2s}).
+    static_assert(std::default_initializable<M>, "this mode needs its value: pass it, e.g. open(tsock::timeout{2s})");
+    return closed_mode<M>();
+}
+
+// Does Family fix its AF_* value at compile time (all but inet, whose
+// endpoint decides)?
+template <class Family>
+concept fixed_domain = requires {
+    { Family::domain } -> std::convertible_to<int>;
+};
+
+// Does Mode hold a duration that timeout() reads (Python's gettimeout)?
+template <class Mode>
+concept has_timeout = requires(const Mode& m) {
+    { m.value() } -> std::same_as<std::chrono::nanoseconds>;
+};
+
 template <class Derived, class Family, class Type, class Mode>
 class socket_base {
     // An error here means the family has no sockets of this type: SOCK_SEQPACKET
@@ -81,11 +79,12 @@ class socket_base {
     // basic_socket.hpp brings those of ipv4, ipv6 and local).
     static_assert(requires { sizeof(typename Family::endpoint_type); },
                   "the family's endpoint type is incomplete: include its header (<tsock/inet_endpoint.hpp> for inet)");
-#if BOOST_OS_WINDOWS
-    // An error here means a local (AF_UNIX) socket on Windows: tsock does not
-    // offer them there (no socketpair; wine has no AF_UNIX to test them on).
-    static_assert(Family::domain != AF_UNIX, "local (AF_UNIX) sockets are not available on Windows in tsock");
-#endif
+    // An error here means a local (AF_UNIX) socket on a platform where tsock
+    // has none (Windows: no socketpair, and wine no AF_UNIX to test with).
+    static_assert(has_local_sockets || !std::is_same_v<typename Family::endpoint_type, ::tsock::local_endpoint>,
+                  "local (AF_UNIX) sockets are not available on this platform in tsock");
+
+    friend struct socket_access;
 
 public:
     using family_type = Family;
@@ -97,49 +96,125 @@ public:
     socket_base(const socket_base&) = delete;
     socket_base& operator=(const socket_base&) = delete;
 
-    // socket(2) of this family and type (CLOEXEC; NONBLOCK unless the mode
-    // blocks). The inet family is opened for an endpoint instead.
-    static Derived open(std::error_code& ec, Mode mode = {}) noexcept
-        requires(Family::domain != AF_UNSPEC)
+    // socket(2) of this family and type (CLOEXEC; NONBLOCK when the mode
+    // wants it). The inet family is opened for an endpoint instead.
+    static Derived open(Mode mode = default_mode<Mode>())
+        requires fixed_domain<Family>
     {
-        return Derived(own_handle, open_handle(Family::domain, ec), mode);
+        status s = 0;
+        const auto h = open_socket(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, s);
+        if (s)
+            throw_status(s, "socket");
+        return socket_access::make<Derived>(h, mode);
     }
-    static Derived open(Mode mode = {})
-        requires(Family::domain != AF_UNSPEC)
+    static Derived open(std::error_code& ec) noexcept
+        requires fixed_domain<Family>
     {
-        std::error_code ec;
-        auto s = open(ec, mode);
-        throw_if(ec, "socket");
-        return s;
+        return open(default_mode<Mode>(), ec);
     }
+    static Derived open(Mode mode, std::error_code& ec) noexcept
+        requires fixed_domain<Family>
+    {
+        status s = 0;
+        const auto h = open_socket(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, s);
+        set_error(ec, s);
+        return s ? Derived() : socket_access::make<Derived>(h, mode);
+    }
+    // An error here means open() of an inet socket: IPv4 or IPv6 is decided
+    // by the endpoint. Use open_for(endpoint).
+    template <class... Args>
+        requires(!fixed_domain<Family>)
+    TSOCK_REFUSED("an inet socket is IPv4 or IPv6 as its endpoint says: use open_for(endpoint)")
+    open(Args&&...) TSOCK_DELETED;
+
     // socket(2) of the endpoint's family (for inet: IPv4 or IPv6).
-    static Derived open_for(const endpoint_type& ep, std::error_code& ec, Mode mode = {}) noexcept
-    {
-        return Derived(own_handle, open_handle(domain_for(ep), ec), mode);
-    }
-    static Derived open_for(const endpoint_type& ep, Mode mode = {})
+    static Derived open_for(const endpoint_type& ep, Mode mode = default_mode<Mode>())
     {
         std::error_code ec;
-        auto s = open_for(ep, ec, mode);
+        auto s = open_for(ep, mode, ec);
         throw_if(ec, "socket");
         return s;
+    }
+    static Derived open_for(const endpoint_type& ep, std::error_code& ec) noexcept
+    {
+        return open_for(ep, default_mode<Mode>(), ec);
+    }
+    static Derived open_for(const endpoint_type& ep, Mode mode, std::error_code& ec) noexcept
+    {
+        status s = 0;
+        const auto h = open_socket(domain_of(ep), Type::value, Type::protocol, Mode::nonblocking_handle, s);
+        set_error(ec, s);
+        return s ? Derived() : socket_access::make<Derived>(h, mode);
     }
 
-    // Takes ownership of a native handle (Python's fromfd, without the dup),
-    // after checking that it is a socket of this family and type (SO_TYPE,
-    // SO_DOMAIN). On a mismatch the handle stays the caller's. The handle's
-    // O_NONBLOCK (FIONBIO on Windows) must already match the mode.
-    static Derived adopt(native_handle_type h, std::error_code& ec, Mode mode = {}) noexcept
-    {
-        check_adoptable(h, ec);
-        return ec ? Derived() : Derived(own_handle, h, mode);
-    }
-    static Derived adopt(native_handle_type h, Mode mode = {})
+    // Takes ownership of a native handle (Python's socket(fileno=h)), after
+    // checking that it is a socket of this family and type (SO_TYPE,
+    // SO_DOMAIN) and making its O_NONBLOCK (FIONBIO) what the mode needs.
+    // On failure the handle stays the caller's.
+    static Derived adopt(native_handle_type h, Mode mode = default_mode<Mode>())
     {
         std::error_code ec;
-        auto s = adopt(h, ec, mode);
+        auto s = adopt(h, mode, ec);
         throw_if(ec, "adopt");
         return s;
+    }
+    static Derived adopt(native_handle_type h, std::error_code& ec) noexcept
+    {
+        return adopt(h, default_mode<Mode>(), ec);
+    }
+    static Derived adopt(native_handle_type h, Mode mode, std::error_code& ec) noexcept
+    {
+        status s = check_adoptable(h);
+        if (!s)
+            s = match_nonblocking(h, Mode::nonblocking_handle);
+        set_error(ec, s);
+        return s ? Derived() : socket_access::make<Derived>(h, mode);
+    }
+
+    // Python's fromfd: adopts a duplicate of h (h stays the caller's, open).
+    static Derived adopt_duplicate(native_handle_type h, Mode mode = default_mode<Mode>())
+    {
+        std::error_code ec;
+        auto s = adopt_duplicate(h, mode, ec);
+        throw_if(ec, "adopt_duplicate");
+        return s;
+    }
+    static Derived adopt_duplicate(native_handle_type h, std::error_code& ec) noexcept
+    {
+        return adopt_duplicate(h, default_mode<Mode>(), ec);
+    }
+    static Derived adopt_duplicate(native_handle_type h, Mode mode, std::error_code& ec) noexcept
+    {
+        status s = check_adoptable(h);
+        native_handle_type d = invalid_handle;
+        if (!s)
+            d = detail::duplicate(h, s);
+        if (!s) {
+            s = match_nonblocking(d, Mode::nonblocking_handle);
+            if (s) {
+                std::error_code ignored;
+                close_socket(d, ignored);
+            }
+        }
+        set_error(ec, s);
+        return s ? Derived() : socket_access::make<Derived>(d, mode);
+    }
+
+    // Python's dup(): another socket object for the same socket (a new
+    // descriptor, CLOEXEC), with the same mode.
+    Derived duplicate() const
+    {
+        std::error_code ec;
+        auto d = duplicate(ec);
+        throw_if(ec, "duplicate");
+        return d;
+    }
+    Derived duplicate(std::error_code& ec) const noexcept
+    {
+        status s = 0;
+        const auto d = detail::duplicate(handle_, s);
+        set_error(ec, s);
+        return s ? Derived() : socket_access::make<Derived>(d, mode_);
     }
 
     bool is_open() const noexcept { return handle_ != invalid_handle; }
@@ -149,33 +224,40 @@ public:
     native_handle_type release() noexcept { return std::exchange(handle_, invalid_handle); }
 
     // close(2); a closed object may be closed again (no-op).
-    void close(std::error_code& ec) noexcept
-    {
-        ec.clear();
-        if (is_open())
-            close_socket(release(), ec);
-    }
     void close()
     {
         std::error_code ec;
         close(ec);
         throw_if(ec, "close");
     }
+    void close(std::error_code& ec) noexcept
+    {
+        clear_error(ec);
+        if (is_open())
+            close_socket(release(), ec);
+    }
 
     // bind(2) to a local endpoint.
-    void bind(const endpoint_type& ep, std::error_code& ec) noexcept
-    {
-        const auto native = ep.to_native();
-        detail::bind(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
-    }
     void bind(const endpoint_type& ep)
     {
         std::error_code ec;
         bind(ep, ec);
         throw_if(ec, "bind");
     }
+    void bind(const endpoint_type& ep, std::error_code& ec) noexcept
+    {
+        const auto native = ep.to_native();
+        detail::bind(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
+    }
 
     // getsockname(2).
+    endpoint_type local_endpoint() const
+    {
+        std::error_code ec;
+        auto ep = local_endpoint(ec);
+        throw_if(ec, "local_endpoint");
+        return ep;
+    }
     endpoint_type local_endpoint(std::error_code& ec) const noexcept
     {
         typename endpoint_type::native_type native{};
@@ -185,23 +267,9 @@ public:
             return endpoint_type();
         return endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
     }
-    endpoint_type local_endpoint() const
-    {
-        std::error_code ec;
-        auto ep = local_endpoint(ec);
-        throw_if(ec, "local_endpoint");
-        return ep;
-    }
 
     // setsockopt(2) with a typed option. Only options that apply to this
-    // socket's family and type compile: an error naming settable_option_for
-    // says which option, family and type did not fit.
-    template <class O>
-        requires settable_option_for<O, Family, Type>
-    void set(const O& option, std::error_code& ec) noexcept
-    {
-        set_option(handle_, O::level, O::name, option.data(), option.size(), ec);
-    }
+    // socket's family and type and can be set exist for it.
     template <class O>
         requires settable_option_for<O, Family, Type>
     void set(const O& option)
@@ -210,20 +278,33 @@ public:
         set(option, ec);
         throw_if(ec, "setsockopt");
     }
+    template <class O>
+        requires settable_option_for<O, Family, Type>
+    void set(const O& option, std::error_code& ec) noexcept
+    {
+        set_option(handle_, O::level, O::name, option.data(), option.size(), ec);
+    }
+    // An error here means set() was given something that is not a socket
+    // option (see tsock/options.hpp, or raw_option<Level, Name, T>).
+    template <class O, class... Args>
+        requires(!socket_option<O>)
+    TSOCK_REFUSED("set takes a socket option: tsock::options::..., or raw_option<Level, Name, T>")
+    set(const O&, Args&&...) TSOCK_DELETED;
+    // An error here means a read-only option (error, type, peer credentials ...).
+    template <class O, class... Args>
+        requires(socket_option<O> && !O::settable)
+    TSOCK_REFUSED("this option is read-only: read it with get<Option>()")
+    set(const O&, Args&&...) TSOCK_DELETED;
+    // An error here means an option of another protocol or family: a TCP
+    // option on a datagram socket, broadcast on a stream, an IPv6 option on
+    // IPv4 ... (raw_option<Level, Name, T> is the way around).
+    template <class O, class... Args>
+        requires(socket_option<O> && O::settable && !O::template applies_to<Family, Type>)
+    TSOCK_REFUSED("this option does not apply to this socket's family and type")
+    set(const O&, Args&&...) TSOCK_DELETED;
 
     // getsockopt(2) with a typed option: its value (bool, int, a duration,
-    // ...). Only options that apply and can be read compile.
-    template <class O>
-        requires gettable_option_for<O, Family, Type>
-    typename O::value_type get(std::error_code& ec) const noexcept
-    {
-        O option;
-        ::socklen_t len = option.capacity();
-        get_option(handle_, O::level, O::name, option.data(), &len, ec);
-        if (!ec)
-            option.resize(len, ec);
-        return option.value();
-    }
+    // ...). Only options that apply and can be read exist for it.
     template <class O>
         requires gettable_option_for<O, Family, Type>
     typename O::value_type get() const
@@ -233,28 +314,83 @@ public:
         throw_if(ec, "getsockopt");
         return value;
     }
-
-    // Python's gettimeout/settimeout, for the timeout mode.
-    template <class M = Mode>
-        requires std::is_same_v<M, tsock::timeout>
-    typename M::duration timeout() const noexcept
+    template <class O>
+        requires gettable_option_for<O, Family, Type>
+    typename O::value_type get(std::error_code& ec) const noexcept
     {
-        return mode_.value;
+        O option;
+        ::socklen_t len = option.capacity();
+        get_option(handle_, O::level, O::name, option.data(), &len, ec);
+        if (!ec)
+            option.resize(len, ec);
+        return ec ? typename O::value_type() : option.value();
     }
-    template <class M = Mode>
-        requires std::is_same_v<M, tsock::timeout>
-    void timeout(typename M::duration d) noexcept
+    template <class O, class... Args>
+        requires(!socket_option<O>)
+    TSOCK_REFUSED("get<O>() takes a socket option: tsock::options::..., or raw_option<Level, Name, T>")
+    get(Args&&...) const TSOCK_DELETED;
+    // An error here means a write-only option (join_group, leave_group).
+    template <class O, class... Args>
+        requires(socket_option<O> && !O::gettable)
+    TSOCK_REFUSED("this option is write-only: set it with set(option)")
+    get(Args&&...) const TSOCK_DELETED;
+    template <class O, class... Args>
+        requires(socket_option<O> && O::gettable && !O::template applies_to<Family, Type>)
+    TSOCK_REFUSED("this option does not apply to this socket's family and type")
+    get(Args&&...) const TSOCK_DELETED;
+
+    // The mode's value: Python's gettimeout, for the timeout mode.
+    std::chrono::nanoseconds timeout() const noexcept
+        requires has_timeout<Mode>
     {
-        mode_.value = d;
+        return mode_.value();
+    }
+    // Python's settimeout, for a socket already in the timeout mode.
+    void timeout(const Mode& mode) noexcept
+        requires has_timeout<Mode>
+    {
+        mode_ = mode;
+    }
+    // An error here means timeout() on a blocking or non_blocking socket.
+    template <class... Args>
+        requires(!has_timeout<Mode>)
+    TSOCK_REFUSED("only a timeout-mode socket has a timeout: std::move(s).with_mode(tsock::timeout{2s}) makes one")
+    timeout(Args&&...) const TSOCK_DELETED;
+
+    // The mode this socket runs its calls in.
+    const Mode& mode() const noexcept { return mode_; }
+
+    // Python's setblocking/settimeout as a type change: the same descriptor
+    // as a socket of another mode (one ioctl, FIONBIO, when the descriptor's
+    // O_NONBLOCK changes; none otherwise). On failure this socket keeps it.
+    template <blocking_mode NewMode>
+    auto with_mode(NewMode mode = default_mode<NewMode>()) &&
+    {
+        std::error_code ec;
+        auto s = std::move(*this).with_mode(mode, ec);
+        throw_if(ec, "with_mode");
+        return s;
+    }
+    template <blocking_mode NewMode>
+    auto with_mode(std::error_code& ec) && noexcept
+    {
+        return std::move(*this).with_mode(default_mode<NewMode>(), ec);
+    }
+    template <blocking_mode NewMode>
+    auto with_mode(NewMode mode, std::error_code& ec) && noexcept
+    {
+        using result = typename Derived::template rebind_mode<NewMode>;
+        status s = 0;
+        if constexpr (NewMode::nonblocking_handle != Mode::nonblocking_handle)
+            s = set_nonblocking(handle_, NewMode::nonblocking_handle);
+        set_error(ec, s);
+        return s ? result() : socket_access::make<result>(release(), mode);
     }
 
 protected:
-    socket_base() noexcept = default;
-    explicit socket_base(native_handle_type h, Mode mode = {}) noexcept : handle_(h), mode_(mode) {}
-    socket_base(socket_base&& other) noexcept
-        : handle_(other.release()), mode_(other.mode_)
-    {
-    }
+    socket_base() noexcept : mode_(closed_mode<Mode>()) {}
+    socket_base(native_handle_type h, const Mode& mode) noexcept : handle_(h), mode_(mode) {}
+    socket_base(socket_base&& other) noexcept : handle_(other.release()), mode_(other.mode_) {}
     socket_base& operator=(socket_base&& other) noexcept
     {
         if (this != &other) {
@@ -267,96 +403,60 @@ protected:
     }
     ~socket_base()
     {
-        std::error_code ignored;
-        close(ignored);
+        if (is_open()) {
+            std::error_code ignored;
+            close_socket(handle_, ignored);
+        }
     }
 
-    // socket(2) for domain, with this type's SOCK_* and protocol, CLOEXEC,
-    // and NONBLOCK when the mode wants it.
-    static native_handle_type open_handle(int domain, std::error_code& ec) noexcept
+    // Runs op (the system call: returns 0 or its status) as the mode says,
+    // under a call state c that mode_.begin() made (one deadline for a whole
+    // send_all, say). s: 0 or why it failed.
+    template <class Op>
+    void run(const typename Mode::call& c, short events, status& s, Op op) const noexcept
     {
-        return open_socket(domain, Type::value, Type::protocol, Mode::nonblocking_handle, ec);
+        for (;;) {
+            s = op();
+            if (!s) [[likely]]
+                return;
+            if (!Mode::wait(c, handle_, events, s))
+                return;
+        }
+    }
+    // The same for one call with a call state of its own.
+    template <class Op>
+    void perform(short events, status& s, Op op) const noexcept
+    {
+        const auto c = mode_.begin(s);
+        if (s) [[unlikely]]
+            return;
+        run(c, events, s, op);
     }
 
-    static int domain_for(const endpoint_type& ep) noexcept
+    // Is h a socket of this family and type? 0, or why not.
+    static status check_adoptable(native_handle_type h) noexcept
     {
-        if constexpr (Family::domain != AF_UNSPEC)
-            return Family::domain;
-        else
-            return domain_of(ep);
-    }
-
-    // Checks that h is a socket of this family and type before adopting it.
-    static void check_adoptable(native_handle_type h, std::error_code& ec) noexcept
-    {
+        std::error_code ec;
         int value = 0;
         ::socklen_t len = sizeof value;
         get_option(h, SOL_SOCKET, SO_TYPE, &value, &len, ec);
         if (ec)
-            return;
-        if (value != Type::value) {
-            ec = make_error_code(error::type_mismatch);
-            return;
-        }
-#if defined(SO_DOMAIN)
-        len = sizeof value;
-        get_option(h, SOL_SOCKET, SO_DOMAIN, &value, &len, ec);
+            return ec.value();
+        if (value != Type::value)
+            return status_of(error::type_mismatch);
+        const int domain = socket_domain(h, ec);
         if (ec)
-            return;
-#elif BOOST_OS_WINDOWS
-        // No SO_DOMAIN, and getsockname fails on an unbound socket.
-        ::WSAPROTOCOL_INFOW info{};
-        len = sizeof info;
-        get_option(h, SOL_SOCKET, SO_PROTOCOL_INFOW, &info, &len, ec);
-        if (ec)
-            return;
-        value = info.iAddressFamily;
-#else
-        ::sockaddr_storage name{};
-        ::socklen_t name_len = sizeof name;
-        local_name(h, reinterpret_cast<::sockaddr*>(&name), &name_len, ec);
-        if (ec)
-            return;
-        value = name.ss_family;
-#endif
-        const bool family_ok = Family::domain == AF_UNSPEC ? (value == AF_INET || value == AF_INET6)
-                                                           : value == Family::domain;
-        if (!family_ok)
-            ec = make_error_code(error::family_mismatch);
-    }
-
-    using deadline_type = std::chrono::steady_clock::time_point;
-
-    deadline_type deadline() const noexcept
-    {
-        if constexpr (std::is_same_v<Mode, tsock::timeout>) {
-            return deadline_after(mode_.value);
-        } else {
-            return {};
-        }
-    }
-
-    // Runs op; in the timeout mode, while op would block, waits for events
-    // until the deadline (then ec = timed_out). Other modes run op once.
-    template <class Op>
-    auto with_wait(short events, deadline_type until, std::error_code& ec, Op op) const noexcept
-    {
-        for (;;) {
-            auto r = op(ec);
-            if constexpr (std::is_same_v<Mode, tsock::timeout>) {
-                if (ec && would_block(ec)) {
-                    if (wait_until(handle_, events, until, ec))
-                        continue;
-                    if (!ec)
-                        ec = make_error_code(error::timed_out);
-                }
-            }
-            return r;
-        }
+            return ec.value();
+        bool family_ok = false;
+        if constexpr (fixed_domain<Family>)
+            family_ok = domain == Family::domain;
+        else
+            family_ok = domain == AF_INET || domain == AF_INET6;
+        return family_ok ? 0 : status_of(error::family_mismatch);
     }
 
     native_handle_type handle_ = invalid_handle;
-    [[no_unique_address]] Mode mode_{};
+    [[no_unique_address]] Mode mode_;
 };
 
 } // namespace tsock::detail

@@ -5,6 +5,7 @@
 #ifndef TSOCK_DETAIL_THROW_ERROR_HPP
 #define TSOCK_DETAIL_THROW_ERROR_HPP
 
+#include <tsock/detail/throw_exception.hpp>
 #include <tsock/error.hpp>
 
 #include <cstddef>

@@ -19,6 +19,10 @@ namespace tsock::detail {
 // Longest interface name, terminating NUL included (IF_NAMESIZE).
 inline constexpr std::size_t interface_name_size = IF_NAMESIZE;
 
+// Local (AF_UNIX) sockets, and socketpair(2) for them.
+inline constexpr bool has_local_sockets = true;
+inline constexpr bool has_socket_pair = true;
+
 // The category of the socket calls' errors (errno values), and the
 // std::error_code of one (from errno or SO_ERROR).
 inline const std::error_category& socket_category() noexcept { return std::system_category(); }

@@ -17,8 +17,11 @@
 #include <cstddef>
 #include <system_error>
 
+#include <tsock/error.hpp>
+
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/uio.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -46,6 +49,18 @@ inline bool would_block(const std::error_code& ec) noexcept
 {
     return ec.category() == std::system_category() && (ec.value() == EAGAIN || ec.value() == EWOULDBLOCK);
 }
+
+// How a call ended, before any std::error_code is built (building one costs
+// a call to std::system_category() on every success): 0 for success, an
+// errno value, or a tsock::error negated (see detail/status.hpp).
+using status = int;
+
+// errno, after a call that failed.
+inline status last_status() noexcept { return errno; }
+
+// Did the call fail only because it would have had to wait?
+inline bool would_block(status s) noexcept { return s == EAGAIN || s == EWOULDBLOCK; }
+
 
 // connect's errors that mean "under way": EINPROGRESS, and EINTR (the
 // signal only cut the wait short). Not EAGAIN: an AF_UNIX listener's
@@ -113,6 +128,39 @@ inline native_handle_type open_socket(int domain, int type, int protocol, bool n
 #endif
     ec.clear();
     return fd;
+}
+
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
+{
+    std::error_code ec;
+    const auto fd = open_socket(domain, type, protocol, nonblocking, ec);
+    s = ec ? ec.value() : 0;
+    return fd;
+}
+
+// The AF_* value of a socket: SO_DOMAIN where the system has it, else the
+// family of its name.
+inline int socket_domain(native_handle_type fd, std::error_code& ec) noexcept
+{
+#if defined(SO_DOMAIN)
+    int value = 0;
+    ::socklen_t len = sizeof value;
+    if (::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &value, &len) != 0) {
+        ec = last_error();
+        return AF_UNSPEC;
+    }
+    ec.clear();
+    return value;
+#else
+    ::sockaddr_storage name{};
+    ::socklen_t len = sizeof name;
+    if (::getsockname(fd, reinterpret_cast<::sockaddr*>(&name), &len) != 0) {
+        ec = last_error();
+        return AF_UNSPEC;
+    }
+    ec.clear();
+    return name.ss_family;
+#endif
 }
 
 // socketpair(2) with the same flags; fds[0], fds[1] on success.
@@ -205,6 +253,12 @@ inline std::ptrdiff_t recv(native_handle_type fd, void* data, std::size_t size, 
     return retry_eintr([&] { return ::recv(fd, data, size, flags); });
 }
 
+inline std::ptrdiff_t send_to(native_handle_type fd, const void* data, std::size_t size, int flags,
+                              const ::sockaddr* sa, ::socklen_t len) noexcept
+{
+    return retry_eintr([&] { return ::sendto(fd, data, size, flags | send_flags, sa, len); });
+}
+
 inline std::ptrdiff_t send(native_handle_type fd, const void* data, std::size_t size, int flags,
                            std::error_code& ec) noexcept
 {
@@ -227,6 +281,41 @@ inline std::ptrdiff_t recv_from(native_handle_type fd, void* data, std::size_t s
                                 ::socklen_t* len, std::error_code& ec) noexcept
 {
     return retry_eintr(ec, [&] { return ::recvfrom(fd, data, size, flags, sa, len); });
+}
+
+// The system reports a datagram larger than the buffer as MSG_TRUNC in
+// msg_flags (recvmsg); Linux also returns the datagram's real length when
+// recv/recvfrom are asked with MSG_TRUNC, which keeps them one call.
+#if BOOST_OS_LINUX
+inline constexpr int real_length_flag = MSG_TRUNC;
+#else
+inline constexpr int real_length_flag = 0;
+#endif
+
+// Receives one message (datagram, seqpacket record, raw packet) into
+// [data, data + size), with its sender's name when sa is not null. Returns
+// the bytes stored, or -1 with errno; truncated tells whether the message
+// was longer than size (its tail is lost).
+inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_t size, int flags, ::sockaddr* sa,
+                                   ::socklen_t* len, bool& truncated) noexcept
+{
+#if BOOST_OS_LINUX
+    const auto n = retry_eintr([&] { return ::recvfrom(fd, data, size, flags | MSG_TRUNC, sa, len); });
+    truncated = n > 0 && std::size_t(n) > size;
+    return truncated ? std::ptrdiff_t(size) : n;
+#else
+    ::iovec io{data, size};
+    ::msghdr m{};
+    m.msg_name = sa;
+    m.msg_namelen = len ? *len : 0;
+    m.msg_iov = &io;
+    m.msg_iovlen = 1;
+    const auto n = retry_eintr([&] { return ::recvmsg(fd, &m, flags); });
+    if (len)
+        *len = m.msg_namelen;
+    truncated = n >= 0 && (m.msg_flags & MSG_TRUNC) != 0;
+    return n;
+#endif
 }
 
 inline void shutdown(native_handle_type fd, int how, std::error_code& ec) noexcept
@@ -281,6 +370,63 @@ inline std::size_t available(native_handle_type fd, std::error_code& ec) noexcep
     }
     ec.clear();
     return static_cast<std::size_t>(n);
+}
+
+// Sets or clears O_NONBLOCK with one ioctl (FIONBIO), as a mode change
+// needs; 0 or errno.
+inline status set_nonblocking(native_handle_type fd, bool on) noexcept
+{
+    int value = on ? 1 : 0;
+    return ::ioctl(fd, FIONBIO, &value) == 0 ? 0 : last_status();
+}
+
+// Makes an adopted descriptor's O_NONBLOCK what the mode needs: reads it,
+// and changes it only when it differs. 0 or errno.
+inline status match_nonblocking(native_handle_type fd, bool on) noexcept
+{
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0)
+        return last_status();
+    if (((flags & O_NONBLOCK) != 0) == on)
+        return 0;
+    return set_nonblocking(fd, on);
+}
+
+// A new descriptor for the same socket, CLOEXEC (Python's dup and fromfd).
+inline native_handle_type duplicate(native_handle_type fd, status& s) noexcept
+{
+    const int d = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    s = d < 0 ? last_status() : 0;
+    return d;
+}
+
+// Waits until fd is ready for events (POLLIN, POLLOUT) or the deadline has
+// passed. 0 when ready, error::timed_out (as a status) at the deadline, or
+// poll's errno. EINTR waits again for what is left; time_point::max() waits
+// without a limit.
+inline status wait_ready(native_handle_type fd, short events, std::chrono::steady_clock::time_point deadline) noexcept
+{
+    for (;;) {
+        int ms = -1;
+        if (deadline != std::chrono::steady_clock::time_point::max()) {
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0)
+                return -static_cast<int>(error::timed_out);
+            ms = left.count() > 0x7fffffff ? 0x7fffffff : static_cast<int>(left.count());
+        }
+        ::pollfd p{fd, events, 0};
+        const int r = ::poll(&p, 1, ms);
+        if (r > 0)
+            return 0;
+        if (r < 0 && errno != EINTR)
+            return last_status();
+    }
+}
+
+// Waits for a non-blocking connect to end (then SO_ERROR tells how).
+inline status wait_connected(native_handle_type fd, std::chrono::steady_clock::time_point deadline) noexcept
+{
+    return wait_ready(fd, POLLOUT, deadline);
 }
 
 // Waits until fd is ready for events (POLLIN, POLLOUT) or the deadline has

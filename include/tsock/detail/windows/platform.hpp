@@ -28,6 +28,11 @@ namespace tsock::detail {
 // Longest interface name, terminating NUL included.
 inline constexpr std::size_t interface_name_size = IF_MAX_STRING_SIZE + 1;
 
+// tsock offers no local (AF_UNIX) sockets on Windows: it has no socketpair,
+// and wine no AF_UNIX to test them on.
+inline constexpr bool has_local_sockets = false;
+inline constexpr bool has_socket_pair = false;
+
 // Winsock start-up. WSAStartup must come before the first socket, and
 // tsock promises no boilerplate for it (no init object for the user to
 // hold): the first open_socket or resolve starts Winsock 2.2 through the

@@ -14,6 +14,7 @@
 #include <tsock/config.hpp>
 #include <tsock/detail/chrono.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/error.hpp>
 
 #include <climits>
 #include <cstddef>
@@ -37,6 +38,14 @@ inline bool would_block(const std::error_code& ec) noexcept
 {
     return ec.category() == socket_category() && ec.value() == WSAEWOULDBLOCK;
 }
+
+// How a call ended, before any std::error_code is built: 0 for success, a
+// WSA error value, or a tsock::error negated (see detail/status.hpp).
+using status = int;
+
+inline status last_status() noexcept { return ::WSAGetLastError(); }
+
+inline bool would_block(status s) noexcept { return s == WSAEWOULDBLOCK; }
 
 // connect's errors that mean "under way": WSAEWOULDBLOCK (a non-blocking
 // connect; WSAEINPROGRESS means a Winsock 1.1 blocking call instead), and
@@ -87,6 +96,37 @@ inline native_handle_type open_socket(int domain, int type, int protocol, bool n
     }
     ec.clear();
     return s;
+}
+
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
+{
+    std::error_code ec;
+    const auto h = open_socket(domain, type, protocol, nonblocking, ec);
+    s = ec ? ec.value() : 0;
+    return h;
+}
+
+// The AF_* value of a socket: no SO_DOMAIN, and getsockname fails on an
+// unbound socket, so the protocol info's address family.
+inline int socket_domain(native_handle_type s, std::error_code& ec) noexcept
+{
+    ::WSAPROTOCOL_INFOW info{};
+    int len = sizeof info;
+    if (::getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOW, reinterpret_cast<char*>(&info), &len) != 0) {
+        ec = last_error();
+        return AF_UNSPEC;
+    }
+    ec.clear();
+    return info.iAddressFamily;
+}
+
+// No socketpair on Windows (has_socket_pair is false; socket_pair refuses
+// to compile): this only keeps the name for the templates that mention it.
+inline bool open_socket_pair(int, int, int, bool, native_handle_type fds[2], std::error_code& ec) noexcept
+{
+    fds[0] = fds[1] = invalid_handle;
+    ec = std::make_error_code(std::errc::operation_not_supported);
+    return false;
 }
 
 // For the calls that return 0 or SOCKET_ERROR: sets ec from the failure,
@@ -153,6 +193,13 @@ inline std::ptrdiff_t recv(native_handle_type s, void* data, std::size_t size, i
     return r == SOCKET_ERROR ? -1 : r;
 }
 
+inline std::ptrdiff_t send_to(native_handle_type s, const void* data, std::size_t size, int flags,
+                              const ::sockaddr* sa, ::socklen_t len) noexcept
+{
+    const int r = ::sendto(s, static_cast<const char*>(data), io_size(size), flags, sa, len);
+    return r == SOCKET_ERROR ? -1 : r;
+}
+
 inline std::ptrdiff_t send(native_handle_type s, const void* data, std::size_t size, int flags,
                            std::error_code& ec) noexcept
 {
@@ -213,6 +260,44 @@ inline std::size_t available(native_handle_type s, std::error_code& ec) noexcept
     }
     ec.clear();
     return static_cast<std::size_t>(n);
+}
+
+// Receives one message into [data, data + size), with its sender's name
+// when sa is not null. Winsock fails a datagram larger than the buffer with
+// WSAEMSGSIZE after filling the buffer: that is truncated, size bytes.
+inline std::ptrdiff_t recv_message(native_handle_type s, void* data, std::size_t size, int flags, ::sockaddr* sa,
+                                   ::socklen_t* len, bool& truncated) noexcept
+{
+    const int r = ::recvfrom(s, static_cast<char*>(data), io_size(size), flags, sa, len);
+    truncated = r == SOCKET_ERROR && ::WSAGetLastError() == WSAEMSGSIZE;
+    if (truncated)
+        return std::ptrdiff_t(io_size(size));
+    return r == SOCKET_ERROR ? -1 : r;
+}
+
+// FIONBIO on or off; 0 or the WSA error.
+inline status set_nonblocking(native_handle_type s, bool on) noexcept
+{
+    ::u_long value = on ? 1 : 0;
+    return ::ioctlsocket(s, FIONBIO, &value) == 0 ? 0 : last_status();
+}
+
+// Winsock cannot read FIONBIO back: an adopted socket gets the mode's.
+inline status match_nonblocking(native_handle_type s, bool on) noexcept { return set_nonblocking(s, on); }
+
+// A new handle for the same socket (WSADuplicateSocketW into this process),
+// not inheritable.
+inline native_handle_type duplicate(native_handle_type s, status& st) noexcept
+{
+    ::WSAPROTOCOL_INFOW info{};
+    if (::WSADuplicateSocketW(s, ::GetCurrentProcessId(), &info) != 0) {
+        st = last_status();
+        return invalid_handle;
+    }
+    const ::SOCKET d = ::WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, &info, 0,
+                                    WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
+    st = d == INVALID_SOCKET ? last_status() : 0;
+    return d;
 }
 
 // Milliseconds to the deadline for one wait, at most INT_MAX; 0 when it
@@ -279,6 +364,24 @@ inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time
             return false;
         }
     }
+}
+
+// The status forms of the waits: 0 when ready, error::timed_out (as a
+// status) at the deadline, or the WSA error.
+inline status wait_ready(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline) noexcept
+{
+    std::error_code ec;
+    if (wait_until(s, events, deadline, ec))
+        return 0;
+    return ec ? ec.value() : -static_cast<int>(error::timed_out);
+}
+
+inline status wait_connected(native_handle_type s, std::chrono::steady_clock::time_point deadline) noexcept
+{
+    std::error_code ec;
+    if (wait_connected(s, deadline, ec))
+        return 0;
+    return ec ? ec.value() : -static_cast<int>(error::timed_out);
 }
 
 } // namespace tsock::detail

@@ -1,0 +1,55 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_DETAIL_STATUS_HPP
+#define TSOCK_DETAIL_STATUS_HPP
+
+// A call's status (detail::status: 0, a system error value, or a
+// tsock::error negated) and what becomes of it: a std::error_code, built
+// only when the call failed, or an exception.
+
+#include <tsock/detail/socket_ops.hpp>
+#include <tsock/detail/throw_error.hpp>
+#include <tsock/error.hpp>
+
+#include <string>
+#include <system_error>
+
+namespace tsock::detail {
+
+constexpr status status_of(error e) noexcept { return -static_cast<int>(e); }
+
+inline std::error_code to_error_code(status s) noexcept
+{
+    return s < 0 ? make_error_code(static_cast<error>(-s)) : socket_error(s);
+}
+
+// ec = the status's error, or cleared (only when it holds one: see clear_error).
+inline void set_error(std::error_code& ec, status s) noexcept
+{
+    if (s) [[unlikely]]
+        ec = to_error_code(s);
+    else
+        clear_error(ec);
+}
+
+[[noreturn]] inline void throw_error(const std::error_code& ec, const char* what)
+{
+    throw_exception(std::system_error(ec, std::string("tsock: ") + what));
+}
+
+inline void throw_if(const std::error_code& ec, const char* what)
+{
+    if (ec) [[unlikely]]
+        throw_error(ec, what);
+}
+
+[[noreturn]] inline void throw_status(status s, const char* what) { throw_error(to_error_code(s), what); }
+
+// For a call that just failed: throws with last_error().
+[[noreturn]] inline void throw_last_error(const char* what) { throw_error(last_error(), what); }
+
+} // namespace tsock::detail
+
+#endif // TSOCK_DETAIL_STATUS_HPP
