@@ -20,6 +20,8 @@
 #include <tsock/ip_endpoint.hpp>
 #include <tsock/local_endpoint.hpp>
 #include <tsock/message_flags.hpp>
+#include <tsock/endpoint.hpp>
+#include <tsock/if_ready.hpp>
 #include <tsock/mode.hpp>
 #include <tsock/options.hpp>
 #include <tsock/socket_option.hpp>
@@ -27,7 +29,8 @@
 
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
-#include <tsock/connect.hpp>
+#include <tsock/concepts.hpp>
+#include <tsock/create_connection.hpp>
 #include <tsock/create_server.hpp>
 #include <tsock/resolve.hpp>
 #include <tsock/resolver_error.hpp>

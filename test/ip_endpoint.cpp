@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(construct_get_and_set)
     static_assert(ipv6_endpoint().address() == address_v6::any() && ipv6_endpoint().flowinfo() == 0);
     static_assert(ipv6_endpoint("fe80::1%3"_ipv6, 443, 0x12345).flowinfo() == 0x12345);
     static_assert(ipv6_endpoint("fe80::1%3"_ipv6, 443).address().scope_id() == 3);
-    static_assert(ipv4_endpoint::family == AF_INET && ipv6_endpoint::family == AF_INET6);
+    static_assert(ipv4_endpoint::family() == AF_INET && ipv6_endpoint::family() == AF_INET6);
     static_assert(std::is_trivially_copyable_v<ipv4_endpoint> && std::is_trivially_copyable_v<ipv6_endpoint>);
     static_assert(sizeof(ipv4_endpoint) == 8);
     constexpr auto set = [] {

@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(unnamed_by_default)
     static_assert(local_endpoint().kind() == kind::unnamed);
     static_assert(local_endpoint().name().empty());
     static_assert(local_endpoint().native_size() == offset);
-    static_assert(local_endpoint::family == AF_UNIX);
+    static_assert(local_endpoint::family() == AF_UNIX);
     static_assert(std::is_trivially_copyable_v<local_endpoint>);
     static_assert(sizeof(local_endpoint) == capacity + 2); // the bytes, a length and a kind: no pointer
     static_assert(local_endpoint::capacity == capacity && local_endpoint::max_path_length == capacity - 1);

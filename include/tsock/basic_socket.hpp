@@ -119,7 +119,7 @@ public:
     // to wait. Use open_for, connect (in_progress), then wait for writability.
     template <class... Args>
         requires(!waits)
-    TSOCK_REFUSED("connect_to waits for the connection: a non_blocking socket uses open_for, then connect")
+    static TSOCK_REFUSED("connect_to waits for the connection: a non_blocking socket uses open_for, then connect")
     connect_to(Args&&...) TSOCK_DELETED;
 
     // connect(2); the std::error_code form is Python's connect_ex. Waiting

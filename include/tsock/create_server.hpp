@@ -10,9 +10,9 @@
 // and listens. The family comes from the endpoint type.
 
 #include <tsock/basic_listener.hpp>
-#include <tsock/detail/family_of.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/detail/throw_error.hpp>
-#include <tsock/options.hpp>
+#include <tsock/endpoint.hpp>
 
 #include <system_error>
 
@@ -32,43 +32,46 @@ struct server_options {
     bool reuse_port = false;
     // An IPv6 endpoint that also accepts IPv4 (as ::ffff:a.b.c.d), with
     // IPV6_V6ONLY off. Without it an IPv6 server is IPv6-only, whatever the
-    // system's default (net.ipv6.bindv6only), as Python does. Any other
-    // endpoint: error::not_dual_stack.
+    // system's default (net.ipv6.bindv6only), as Python does, and as
+    // listen_on does. Any other endpoint: error::not_dual_stack.
     bool dual_stack = false;
 };
 
+namespace detail {
+// Can create_server make a listener of Type for endpoints like Endpoint?
+template <class Endpoint, class Type>
+concept servable = endpoint<Endpoint> && Type::connection_oriented &&
+                   family_of_t<Endpoint>::template supports<Type>;
+} // namespace detail
+
 // The listener, bound and listening; on failure ec is set and it is closed.
-template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint,
-          class Family = detail::family_of_t<Endpoint>>
-basic_listener<Family, Type, Mode> create_server(const Endpoint& ep, const server_options& o, std::error_code& ec,
-                                                 Mode mode = {}) noexcept
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
+    requires detail::servable<Endpoint, Type>
+basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o,
+                                                                const Mode& mode, std::error_code& ec) noexcept
 {
-    using listener = basic_listener<Family, Type, Mode>;
+    using family = family_of_t<Endpoint>;
+    using listener = basic_listener<family, Type, Mode>;
     ec.clear();
-    const bool is_v6 = detail::domain_of(ep) == AF_INET6;
+    const bool is_v6 = ep.family() == AF_INET6;
     if (o.dual_stack && !is_v6) {
         ec = make_error_code(error::not_dual_stack);
         return listener();
     }
-    auto l = listener::open_for(ep, ec, mode);
-    if constexpr (Family::is_ip) {
-#if BOOST_OS_WINDOWS
-        if (!ec && o.reuse_address)
-            l.set(options::exclusive_address_use(true), ec);
-        if (!ec && o.reuse_port)
-            ec = std::make_error_code(std::errc::operation_not_supported); // no SO_REUSEPORT
-#else
-        if (!ec && o.reuse_address)
-            l.set(options::reuse_address(true), ec);
-        if (!ec && o.reuse_port)
-            l.set(options::reuse_port(true), ec);
-#endif
-    } else if (!ec && o.reuse_port) {
-        ec = std::make_error_code(std::errc::operation_not_supported); // SO_REUSEPORT is for IP
+    auto l = listener::open_for(ep, mode, ec);
+    const auto native = l.native_handle();
+    const int one = 1;
+    if (!ec && family::is_ip && o.reuse_address)
+        detail::set_option(native, SOL_SOCKET, detail::server_address_option, &one, sizeof one, ec);
+    if (!ec && o.reuse_port) {
+        if (family::is_ip && detail::reuse_port_option != 0)
+            detail::set_option(native, SOL_SOCKET, detail::reuse_port_option, &one, sizeof one, ec);
+        else
+            ec = std::make_error_code(std::errc::operation_not_supported);
     }
-    if constexpr (settable_option_for<options::ipv6::only, Family, Type>) {
-        if (!ec && is_v6)
-            l.set(options::ipv6::only(!o.dual_stack), ec);
+    if (!ec && is_v6) {
+        const int only = o.dual_stack ? 0 : 1;
+        detail::set_option(native, IPPROTO_IPV6, IPV6_V6ONLY, &only, sizeof only, ec);
     }
     if (!ec)
         l.bind(ep, ec);
@@ -76,18 +79,39 @@ basic_listener<Family, Type, Mode> create_server(const Endpoint& ep, const serve
         l.listen(o.backlog, ec);
     return ec ? listener() : std::move(l);
 }
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
+    requires detail::servable<Endpoint, Type>
+basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o,
+                                                                std::error_code& ec) noexcept
+{
+    return create_server<Type, Mode>(ep, o, detail::default_mode<Mode>(), ec);
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
+    requires detail::servable<Endpoint, Type>
+basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, std::error_code& ec) noexcept
+{
+    return create_server<Type, Mode>(ep, server_options{}, detail::default_mode<Mode>(), ec);
+}
 
 // As above; throws std::system_error naming the endpoint.
-template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint,
-          class Family = detail::family_of_t<Endpoint>>
-basic_listener<Family, Type, Mode> create_server(const Endpoint& ep, const server_options& o = {}, Mode mode = {})
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
+    requires detail::servable<Endpoint, Type>
+basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o = {},
+                                                                const Mode& mode = detail::default_mode<Mode>())
 {
     std::error_code ec;
-    auto l = create_server<Type, Mode>(ep, o, ec, mode);
+    auto l = create_server<Type, Mode>(ep, o, mode, ec);
     if (ec)
         detail::throw_for(ec, "create_server", {ep.to_string()});
     return l;
 }
+
+// An error here means create_server of a connectionless type (datagram,
+// raw): they do not listen; open a socket, bind it and recv_from.
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint, class... Args>
+    requires(endpoint<Endpoint> && !Type::connection_oriented)
+TSOCK_REFUSED("create_server makes stream or seqpacket listeners: a datagram socket binds and uses recv_from")
+create_server(const Endpoint&, Args&&...) TSOCK_DELETED;
 
 } // namespace tsock
 

@@ -111,6 +111,17 @@ constexpr bool family_can_be(int domain) noexcept
         return F::can_be(domain);
 }
 
+// The AF_* value to ask the resolver for: the family's, or AF_UNSPEC (any)
+// for a family decided at run time (inet).
+template <class F>
+constexpr int lookup_domain() noexcept
+{
+    if constexpr (requires { F::domain; })
+        return F::domain;
+    else
+        return AF_UNSPEC;
+}
+
 static_assert(address_family<ipv4> && address_family<ipv6>);
 static_assert(socket_family<ipv4> && socket_family<ipv6> && socket_family<inet> && socket_family<local>);
 

@@ -28,6 +28,9 @@
 
 namespace tsock {
 
+// The family policy (tsock/family.hpp) each endpoint names as its family_type.
+struct inet;
+
 namespace detail {
 
 // Room for a sockaddr_in or a sockaddr_in6, as the socket layer passes it to
@@ -58,6 +61,7 @@ public:
     constexpr bool is_v4() const noexcept { return value_.index() == 0; }
     constexpr bool is_v6() const noexcept { return value_.index() == 1; }
     // AF_INET or AF_INET6.
+    using family_type = inet;
     constexpr int family() const noexcept { return is_v4() ? AF_INET : AF_INET6; }
 
     // The IPv4 endpoint; throws std::system_error with error::family_mismatch

@@ -34,6 +34,10 @@
 
 namespace tsock {
 
+// The family policy (tsock/family.hpp) each endpoint names as its family_type.
+struct ipv4;
+struct ipv6;
+
 namespace detail {
 
 inline constexpr std::size_t max_port_length = 5; // 65535
@@ -166,7 +170,9 @@ public:
     using address_type = address_v4;
     using port_type = std::uint16_t; // host order
     using native_type = ::sockaddr_in;
-    static constexpr int family = AF_INET;
+    using family_type = ipv4;
+    // The AF_* value, as every endpoint has it (inet_endpoint: per value).
+    static constexpr int family() noexcept { return AF_INET; }
 
     // Longest text form: "255.255.255.255:65535".
     static constexpr std::size_t max_string_length = address_v4::max_string_length + 1 + detail::max_port_length;
@@ -278,7 +284,9 @@ public:
     using port_type = std::uint16_t; // host order
     using flowinfo_type = std::uint32_t; // host order: traffic class and flow label
     using native_type = ::sockaddr_in6;
-    static constexpr int family = AF_INET6;
+    using family_type = ipv6;
+    // The AF_* value, as every endpoint has it (inet_endpoint: per value).
+    static constexpr int family() noexcept { return AF_INET6; }
 
     // Longest text form: '[', the longest address with its zone, "]:65535".
     static constexpr std::size_t max_string_length = 1 + address_v6::max_string_length + 2 + detail::max_port_length;

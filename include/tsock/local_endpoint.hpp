@@ -33,11 +33,16 @@
 
 namespace tsock {
 
+// The family policy (tsock/family.hpp) each endpoint names as its family_type.
+struct local;
+
 // The address of an AF_UNIX socket.
 class local_endpoint {
 public:
     using native_type = ::sockaddr_un;
-    static constexpr int family = AF_UNIX;
+    using family_type = local;
+    // The AF_* value, as every endpoint has it (inet_endpoint: per value).
+    static constexpr int family() noexcept { return AF_UNIX; }
 
     enum class kind_type : std::uint8_t {
         unnamed, // no name: an unbound socket, or one end of a socketpair

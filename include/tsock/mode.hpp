@@ -240,6 +240,41 @@ private:
     duration value_{};
 };
 
+// An optional limit on how long something may take (connect's overall
+// timeout, Happy Eyeballs' delay): none by default, or any std::chrono
+// duration, converted as the timeout mode converts it (saturating; a
+// negative one is refused with error::negative_duration where it is used).
+class time_limit {
+public:
+    constexpr time_limit() noexcept = default;
+    template <class Rep, class Period>
+    constexpr time_limit(std::chrono::duration<Rep, Period> d) noexcept // NOLINT(google-explicit-constructor)
+        : value_(detail::to_nanoseconds(d)), set_(true)
+    {
+    }
+    constexpr time_limit(const timeout& t) noexcept : value_(t.value()), set_(true) {} // NOLINT
+
+    // An error here means a number was given for a duration: say its unit
+    // with std::chrono (5s, 250ms, std::chrono::seconds(5)).
+    template <class T>
+        requires std::is_arithmetic_v<T>
+    TSOCK_REFUSED_CONSTRUCTOR("a timeout or delay is a std::chrono duration: write 5s or std::chrono::seconds(5)")
+    time_limit(T, TSOCK_REASON_PARAMETER("a timeout or delay is a std::chrono duration: write 5s or std::chrono::seconds(5)")) TSOCK_DELETED;
+
+    constexpr bool has_value() const noexcept { return set_; }
+    constexpr explicit operator bool() const noexcept { return set_; }
+    // The duration (zero when there is none).
+    constexpr std::chrono::nanoseconds value() const noexcept { return value_; }
+    constexpr std::chrono::nanoseconds operator*() const noexcept { return value_; }
+    constexpr bool is_negative() const noexcept { return set_ && value_ < std::chrono::nanoseconds::zero(); }
+
+    friend constexpr bool operator==(const time_limit&, const time_limit&) noexcept = default;
+
+private:
+    std::chrono::nanoseconds value_{};
+    bool set_ = false;
+};
+
 // Is M a blocking mode policy? (whether calls wait and whether the
 // descriptor is non-blocking; the per-call state begin() makes, what a call
 // that would block does (wait), and what calls return (finish).)

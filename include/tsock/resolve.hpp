@@ -181,7 +181,7 @@ resolve_results<typename Family::endpoint_type> resolve(std::string_view host, s
 {
     detail::check_resolvable<Family, Type>();
     return resolve_results<typename Family::endpoint_type>(
-        detail::get_address_info(host, service, Family::domain, Type::value, Type::protocol, flags, ec));
+        detail::get_address_info(host, service, lookup_domain<Family>(), Type::value, Type::protocol, flags, ec));
 }
 template <socket_family Family, socket_type Type = stream>
 resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,

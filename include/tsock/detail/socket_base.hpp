@@ -124,7 +124,7 @@ public:
     // by the endpoint. Use open_for(endpoint).
     template <class... Args>
         requires(!fixed_domain<Family>)
-    TSOCK_REFUSED("an inet socket is IPv4 or IPv6 as its endpoint says: use open_for(endpoint)")
+    static TSOCK_REFUSED("an inet socket is IPv4 or IPv6 as its endpoint says: use open_for(endpoint)")
     open(Args&&...) TSOCK_DELETED;
 
     // socket(2) of the endpoint's family (for inet: IPv4 or IPv6).

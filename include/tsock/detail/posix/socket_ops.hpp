@@ -42,6 +42,12 @@ inline constexpr int send_flags = 0;
 // What listen_on sets before binding, as Python's create_server does: a
 // restarted server binds while old connections linger in TIME_WAIT.
 inline constexpr int server_address_option = SO_REUSEADDR;
+// SO_REUSEPORT (several listeners on one port), where the system has it.
+#if defined(SO_REUSEPORT)
+inline constexpr int reuse_port_option = SO_REUSEPORT;
+#else
+inline constexpr int reuse_port_option = 0;
+#endif
 
 inline std::error_code last_error() noexcept { return {errno, std::system_category()}; }
 
@@ -454,6 +460,26 @@ inline bool wait_until(native_handle_type fd, short events, std::chrono::steady_
         }
     }
 }
+
+// Connect attempts under way at once, at most: no limit but the descriptors
+// a process may have.
+inline constexpr std::size_t max_racing = std::size_t(-1);
+
+// Waits up to ms milliseconds for any of count sockets, each with a connect
+// under way, to finish; done[i] = 1 for those that did. 0 or poll's errno;
+// a signal (EINTR) only ends the wait early. fds: scratch space for count.
+inline status wait_any_connected(const native_handle_type* sockets, std::size_t count, char* done, ::pollfd* fds,
+                                 int ms) noexcept
+{
+    for (std::size_t i = 0; i != count; ++i)
+        fds[i] = {sockets[i], POLLOUT, 0};
+    if (::poll(fds, ::nfds_t(count), ms) < 0 && errno != EINTR)
+        return last_status();
+    for (std::size_t i = 0; i != count; ++i)
+        done[i] = fds[i].revents != 0;
+    return 0;
+}
+using wait_scratch = ::pollfd;
 
 } // namespace tsock::detail
 

@@ -31,6 +31,8 @@ inline constexpr int send_flags = 0;
 // What listen_on sets before binding: SO_EXCLUSIVEADDRUSE, since Windows'
 // SO_REUSEADDR would let another socket take over a port in use.
 inline constexpr int server_address_option = SO_EXCLUSIVEADDRUSE;
+// Windows has no SO_REUSEPORT.
+inline constexpr int reuse_port_option = 0;
 
 inline std::error_code last_error() noexcept { return socket_error(::WSAGetLastError()); }
 
@@ -382,6 +384,34 @@ inline status wait_connected(native_handle_type s, std::chrono::steady_clock::ti
     if (wait_connected(s, deadline, ec))
         return 0;
     return ec ? ec.value() : -static_cast<int>(error::timed_out);
+}
+
+// Connect attempts under way at once, at most: select's FD_SETSIZE (64
+// unless the program defines it larger before including tsock). Further
+// attempts wait for one of these to end.
+inline constexpr std::size_t max_racing = FD_SETSIZE;
+
+// Waits up to ms milliseconds for any of count sockets, each with a connect
+// under way, to finish; done[i] = 1 for those that did. With select, not
+// WSAPoll, which misses failed connects before Windows 10 2004 (see
+// wait_connected); a failure shows in the exception set.
+struct wait_scratch {};
+inline status wait_any_connected(const native_handle_type* sockets, std::size_t count, char* done, wait_scratch*,
+                                 int ms) noexcept
+{
+    ::fd_set writable, failed;
+    FD_ZERO(&writable);
+    FD_ZERO(&failed);
+    for (std::size_t i = 0; i != count; ++i) {
+        FD_SET(sockets[i], &writable);
+        FD_SET(sockets[i], &failed);
+    }
+    ::timeval tv{ms / 1000, (ms % 1000) * 1000};
+    if (::select(0, nullptr, &writable, &failed, &tv) == SOCKET_ERROR)
+        return last_status();
+    for (std::size_t i = 0; i != count; ++i)
+        done[i] = FD_ISSET(sockets[i], &writable) || FD_ISSET(sockets[i], &failed);
+    return 0;
 }
 
 } // namespace tsock::detail

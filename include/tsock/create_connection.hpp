@@ -2,34 +2,31 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
 
-#ifndef TSOCK_CONNECT_HPP
-#define TSOCK_CONNECT_HPP
+#ifndef TSOCK_CREATE_CONNECTION_HPP
+#define TSOCK_CREATE_CONNECTION_HPP
 
-// connect(host, service): Python's create_connection, typed. Resolves, then
-// tries the addresses until one connects, within one overall timeout, from an
-// optional source endpoint; or races them (Happy Eyeballs, RFC 8305). The
-// socket returned has the mode asked for. When every attempt fails, the
-// exception lists each address tried and why it failed.
+// create_connection(host, service): Python's create_connection, typed.
+// Resolves, then tries the addresses until one connects, within one overall
+// timeout, from an optional source endpoint; or races them (Happy Eyeballs,
+// RFC 8305). The socket returned has the mode asked for. When every attempt
+// fails, the exception lists each address tried and why it failed. (The
+// member connect() connects a socket that exists.)
 
 #include <tsock/basic_socket.hpp>
 #include <tsock/detail/chrono.hpp>
-#include <tsock/detail/family_of.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/detail/throw_error.hpp>
+#include <tsock/endpoint.hpp>
 #include <tsock/resolve.hpp>
 
 #include <cstddef>
+#include <iterator>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#if !BOOST_OS_WINDOWS
-#include <fcntl.h>
-#include <poll.h>
-#endif
 
 namespace tsock {
 
@@ -46,15 +43,16 @@ struct connect_attempt {
 struct connect_options {
     // For the whole call, all attempts together (resolution counts against
     // it but cannot be cut short: getaddrinfo has no timeout). None: as long
-    // as the system takes; in the timeout mode, the mode's duration.
-    std::optional<std::chrono::nanoseconds> timeout{};
+    // as the system takes; in the timeout mode, the mode's duration. Any
+    // std::chrono duration (a plain number does not compile).
+    time_limit timeout{};
     // Bound before connecting (Python's source_address); port 0 = any port.
     // An attempt to an address of another family fails with family_mismatch.
     std::optional<inet_endpoint> source{};
     // Happy Eyeballs: the addresses' families alternate, and the next attempt
     // starts this long after the last one (or at once when one fails); the
     // first to connect wins, the others are closed. None: one at a time.
-    std::optional<std::chrono::nanoseconds> happy_eyeballs{};
+    time_limit happy_eyeballs{};
     resolve_flags flags = resolve_flags::none; // for the lookup
     // When set, every attempt is appended here, successful or not.
     std::vector<connect_attempt>* report = nullptr;
@@ -101,10 +99,10 @@ std::vector<Endpoint> interleave_families(std::vector<Endpoint> order)
 {
     if (order.empty())
         return order;
-    const int first = domain_of(order.front());
+    const int first = order.front().family();
     std::vector<Endpoint> same, other, mixed;
     for (const auto& e : order)
-        (domain_of(e) == first ? same : other).push_back(e);
+        (e.family() == first ? same : other).push_back(e);
     for (std::size_t i = 0; i < same.size() || i < other.size(); ++i) {
         if (i < same.size())
             mixed.push_back(same[i]);
@@ -114,76 +112,7 @@ std::vector<Endpoint> interleave_families(std::vector<Endpoint> order)
     return mixed;
 }
 
-// The attempts under way at once, at most: select's FD_SETSIZE on Windows
-// (64 unless the program defines it larger before including tsock); no
-// limit but the descriptors a process may have on POSIX. Further attempts
-// wait for one of these to end.
-#if BOOST_OS_WINDOWS
-inline constexpr std::size_t max_racing = FD_SETSIZE;
-#else
-inline constexpr std::size_t max_racing = std::size_t(-1);
-#endif
-
-// Waits up to ms milliseconds for any of the sockets, each with a connect
-// under way, to finish; sets done[i] for those that did. False with ec set
-// when the wait itself fails; a signal (EINTR) only ends it early.
-inline bool wait_connecting(const std::vector<native_handle_type>& sockets, std::vector<char>& done, int ms,
-                            std::error_code& ec)
-{
-    done.assign(sockets.size(), 0);
-#if BOOST_OS_WINDOWS
-    // select, not WSAPoll, which misses failed connects before Windows 10
-    // 2004 (see wait_connected); a failure shows in the exception set.
-    ::fd_set writable, failed;
-    FD_ZERO(&writable);
-    FD_ZERO(&failed);
-    for (const auto s : sockets) {
-        FD_SET(s, &writable);
-        FD_SET(s, &failed);
-    }
-    ::timeval tv{ms / 1000, (ms % 1000) * 1000};
-    if (::select(0, nullptr, &writable, &failed, &tv) == SOCKET_ERROR) {
-        ec = last_error();
-        return false;
-    }
-    for (std::size_t i = 0; i != sockets.size(); ++i)
-        done[i] = FD_ISSET(sockets[i], &writable) || FD_ISSET(sockets[i], &failed);
-#else
-    std::vector<::pollfd> fds;
-    fds.reserve(sockets.size());
-    for (const auto s : sockets)
-        fds.push_back({s, POLLOUT, 0});
-    if (::poll(fds.data(), ::nfds_t(fds.size()), ms) < 0 && errno != EINTR) {
-        ec = last_error();
-        return false;
-    }
-    for (std::size_t i = 0; i != fds.size(); ++i)
-        done[i] = fds[i].revents != 0;
-#endif
-    ec.clear();
-    return true;
-}
-
-// Makes a socket of the attempts, non-blocking until now, block.
-inline void make_blocking(native_handle_type h, std::error_code& ec) noexcept
-{
-#if BOOST_OS_WINDOWS
-    ::u_long off = 0;
-    if (::ioctlsocket(h, FIONBIO, &off) != 0) {
-        ec = last_error();
-        return;
-    }
-#else
-    const int flags = ::fcntl(h, F_GETFL);
-    if (flags < 0 || ::fcntl(h, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-        ec = last_error();
-        return;
-    }
-#endif
-    ec.clear();
-}
-
-// Tries order until one connects; returns its descriptor (O_NONBLOCK), or
+// Tries order until one connects; returns its descriptor (non-blocking), or
 // invalid_handle with ec set. Every attempt is appended to attempts (which
 // holds this call's attempts only).
 template <class Family, class Type>
@@ -203,6 +132,7 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
     };
     std::vector<pending> racing;
     std::vector<native_handle_type> handles;
+    std::vector<wait_scratch> scratch;
     std::vector<char> done;
     std::size_t next = 0;
     steady_time next_start{};
@@ -219,7 +149,7 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
                 else
                     e = make_error_code(error::family_mismatch);
             }
-            const auto status = e ? connect_status::connected : s.connect(target, e);
+            const auto status = e ? connect_status::failed : s.connect(target, e);
             attempts.push_back({target, e});
             if (e)
                 continue; // failed at once: the next one starts now
@@ -247,10 +177,14 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
         handles.clear();
         for (auto& r : racing)
             handles.push_back(r.socket.native_handle());
+        done.assign(handles.size(), 0);
+        scratch.resize(handles.size());
         const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - now).count();
         const int wait_ms = left <= 0 ? 0 : left > 0x7fffffff ? 0x7fffffff : int(left);
-        if (!wait_connecting(handles, done, wait_ms, ec))
+        if (const status s = wait_any_connected(handles.data(), handles.size(), done.data(), scratch.data(), wait_ms)) {
+            ec = to_error_code(s);
             return invalid_handle;
+        }
         // First to last: when several are ready at once, the earlier address
         // (the one the order prefers) wins.
         bool failed = false;
@@ -287,56 +221,27 @@ inline std::string describe_attempts(std::string what, const std::vector<connect
     return what + ")";
 }
 
+// The overall limit: the option's, else the mode's own timeout if it has one.
 template <class Mode>
-std::optional<std::chrono::nanoseconds> overall_timeout(const connect_options& o, const Mode& mode) noexcept
+time_limit overall_timeout(const connect_options& o, const Mode& mode) noexcept
 {
     if (o.timeout)
         return o.timeout;
-    if constexpr (std::is_same_v<Mode, tsock::timeout>)
-        return mode.value;
-    return std::nullopt;
+    if constexpr (has_timeout<Mode>)
+        return mode.value();
+    else
+        return {};
 }
-
-} // namespace detail
-
-namespace detail {
 
 // negative_duration for a negative timeout or delay (also the timeout mode's).
 template <class Mode>
 bool negative_durations(const connect_options& o, const Mode& mode, std::error_code& ec) noexcept
 {
-    const auto limit = overall_timeout(o, mode);
-    if ((limit && limit->count() < 0) || (o.happy_eyeballs && o.happy_eyeballs->count() < 0)) {
+    if (overall_timeout(o, mode).is_negative() || o.happy_eyeballs.is_negative()) {
         ec = make_error_code(error::negative_duration);
         return true;
     }
     return false;
-}
-
-// connect over a list, with the deadline already set; this call's attempts
-// go into attempts.
-template <class Type, class Mode, class Family, class Range>
-basic_socket<Family, Type, Mode> connect_list(const Range& endpoints, const connect_options& o,
-                                              steady_time deadline, std::vector<connect_attempt>& attempts,
-                                              std::error_code& ec, Mode mode)
-{
-    using socket = basic_socket<Family, Type, Mode>;
-    std::vector<typename Family::endpoint_type> order(std::ranges::begin(endpoints), std::ranges::end(endpoints));
-    if (o.happy_eyeballs)
-        order = interleave_families(std::move(order));
-    const auto h = connect_first<Family, Type>(order, o, deadline, attempts, ec);
-    if (ec)
-        return socket();
-    if constexpr (!Mode::nonblocking_handle) {
-        // The attempts were non-blocking; this socket blocks.
-        make_blocking(h, ec);
-        if (ec) {
-            std::error_code ignored;
-            close_socket(h, ignored);
-            return socket();
-        }
-    }
-    return socket(own_handle, h, mode);
 }
 
 template <class Mode>
@@ -346,29 +251,48 @@ steady_time connect_deadline(const connect_options& o, const Mode& mode) noexcep
     return limit ? deadline_after(*limit) : steady_time::max();
 }
 
+// create_connection over a list, with the deadline already set; this call's
+// attempts go into attempts.
+template <class Type, class Mode, class Family, class Range>
+basic_socket<Family, Type, Mode> connect_list(const Range& endpoints, const connect_options& o, steady_time deadline,
+                                              std::vector<connect_attempt>& attempts, const Mode& mode,
+                                              std::error_code& ec)
+{
+    using socket = basic_socket<Family, Type, Mode>;
+    std::vector<typename Family::endpoint_type> order;
+    for (auto&& e : endpoints)
+        order.push_back(e);
+    if (o.happy_eyeballs)
+        order = interleave_families(std::move(order));
+    const auto h = connect_first<Family, Type>(order, o, deadline, attempts, ec);
+    if (ec)
+        return socket();
+    // The attempts were non-blocking; the socket gets the mode's O_NONBLOCK.
+    if (const status s = match_nonblocking(h, Mode::nonblocking_handle)) {
+        ec = to_error_code(s);
+        std::error_code ignored;
+        close_socket(h, ignored);
+        return socket();
+    }
+    return socket_access::make<socket>(h, mode);
+}
+
 template <class Type, class Mode, class Family, class Range>
 basic_socket<Family, Type, Mode> connect_range(const Range& endpoints, const connect_options& o,
-                                               std::vector<connect_attempt>& attempts, std::error_code& ec,
-                                               Mode mode)
+                                               std::vector<connect_attempt>& attempts, const Mode& mode,
+                                               std::error_code& ec)
 {
-    // An error here means connect over local endpoints: there is one path to
-    // try; use basic_socket::connect_to.
-    static_assert(Family::is_ip, "connect tries a list of IP endpoints: for a local endpoint use connect_to");
     ec.clear();
-    if constexpr (Family::is_ip) { // (no further errors after the assertion)
-        if (negative_durations(o, mode, ec))
-            return {};
-        return connect_list<Type, Mode, Family>(endpoints, o, connect_deadline(o, mode), attempts, ec, mode);
-    } else {
+    if (negative_durations(o, mode, ec))
         return {};
-    }
+    return connect_list<Type, Mode, Family>(endpoints, o, connect_deadline(o, mode), attempts, mode, ec);
 }
 
 // The overall deadline starts before the lookup: resolution counts.
 template <class Type, class Mode, class Family>
 basic_socket<Family, Type, Mode> connect_name(std::string_view host, std::string_view service,
                                               const connect_options& o, std::vector<connect_attempt>& attempts,
-                                              std::error_code& ec, Mode mode)
+                                              const Mode& mode, std::error_code& ec)
 {
     ec.clear();
     if (negative_durations(o, mode, ec))
@@ -377,7 +301,7 @@ basic_socket<Family, Type, Mode> connect_name(std::string_view host, std::string
     const auto results = resolve<Family, Type>(host, service, o.flags, ec);
     if (ec)
         return {};
-    return connect_list<Type, Mode, Family>(results, o, deadline, attempts, ec, mode);
+    return connect_list<Type, Mode, Family>(results, o, deadline, attempts, mode, ec);
 }
 
 inline void add_to_report(const connect_options& o, const std::vector<connect_attempt>& attempts)
@@ -386,6 +310,23 @@ inline void add_to_report(const connect_options& o, const std::vector<connect_at
         o.report->insert(o.report->end(), attempts.begin(), attempts.end());
 }
 
+// A range of IP endpoints create_connection can try: its elements are
+// endpoints of an IP family that has sockets of Type.
+template <class Range, class Type>
+concept ip_endpoint_range = requires(const Range& r) {
+    std::begin(r);
+    std::end(r);
+} && endpoint<std::remove_cvref_t<decltype(*std::begin(std::declval<const Range&>()))>> &&
+    family_of_t<decltype(*std::begin(std::declval<const Range&>()))>::is_ip &&
+    family_of_t<decltype(*std::begin(std::declval<const Range&>()))>::template supports<Type>;
+
+template <class Range>
+using range_family_t = family_of_t<decltype(*std::begin(std::declval<const Range&>()))>;
+
+// Can create_connection make a Type socket of Family? (IP, and a type IP has)
+template <class Family, class Type>
+concept connectable_by_name = Family::is_ip && Family::template supports<Type> && Type::value != SOCK_RAW;
+
 } // namespace detail
 
 // Connects to the first endpoint of the range that accepts (in order, or
@@ -393,35 +334,41 @@ inline void add_to_report(const connect_options& o, const std::vector<connect_at
 // attempt's error (error::timed_out at the deadline, error::no_endpoints for
 // an empty range) and returns a closed socket; options.report, when set, has
 // what each attempt did appended to it.
-template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
-          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
-basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o, std::error_code& ec,
-                                         Mode mode = {})
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
+    requires detail::ip_endpoint_range<Range, Type>
+auto create_connection(const Range& endpoints, const connect_options& o, const Mode& mode, std::error_code& ec)
 {
     std::vector<connect_attempt> attempts;
-    auto s = detail::connect_range<Type, Mode, Family>(endpoints, o, attempts, ec, mode);
+    auto s = detail::connect_range<Type, Mode, detail::range_family_t<Range>>(endpoints, o, attempts, mode, ec);
     detail::add_to_report(o, attempts);
     return s;
 }
-template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
-          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
-basic_socket<Family, Type, Mode> connect(const Range& endpoints, std::error_code& ec)
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
+    requires detail::ip_endpoint_range<Range, Type>
+auto create_connection(const Range& endpoints, const connect_options& o, std::error_code& ec)
 {
-    return connect<Type, Mode>(endpoints, connect_options{}, ec);
+    return create_connection<Type, Mode>(endpoints, o, detail::default_mode<Mode>(), ec);
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
+    requires detail::ip_endpoint_range<Range, Type>
+auto create_connection(const Range& endpoints, std::error_code& ec)
+{
+    return create_connection<Type, Mode>(endpoints, connect_options{}, detail::default_mode<Mode>(), ec);
 }
 
 // As above; throws connect_error, whose attempts() are this call's.
-template <socket_type Type = stream, blocking_mode Mode = blocking, std::ranges::input_range Range,
-          class Family = detail::family_of_t<std::ranges::range_value_t<Range>>>
-basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_options& o = {}, Mode mode = {})
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
+    requires detail::ip_endpoint_range<Range, Type>
+auto create_connection(const Range& endpoints, const connect_options& o = {},
+                       const Mode& mode = detail::default_mode<Mode>())
 {
     std::vector<connect_attempt> attempts;
     std::error_code ec;
-    auto s = detail::connect_range<Type, Mode, Family>(endpoints, o, attempts, ec, mode);
+    auto s = detail::connect_range<Type, Mode, detail::range_family_t<Range>>(endpoints, o, attempts, mode, ec);
     detail::add_to_report(o, attempts);
     if (ec) {
-        const auto what = detail::describe_attempts("tsock: connect", attempts);
-        throw connect_error(ec, what, std::move(attempts));
+        const auto what = detail::describe_attempts("tsock: create_connection", attempts);
+        detail::throw_exception(connect_error(ec, what, std::move(attempts)));
     }
     return s;
 }
@@ -430,42 +377,70 @@ basic_socket<Family, Type, Mode> connect(const Range& endpoints, const connect_o
 // The overall timeout covers the lookup too (which cannot be cut short:
 // getaddrinfo has no timeout, so the attempts then find the deadline passed).
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
-basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service, const connect_options& o,
-                                         std::error_code& ec, Mode mode = {})
+    requires detail::connectable_by_name<Family, Type>
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
+                                                   const connect_options& o, const Mode& mode, std::error_code& ec)
 {
     std::vector<connect_attempt> attempts;
-    auto s = detail::connect_name<Type, Mode, Family>(host, service, o, attempts, ec, mode);
+    auto s = detail::connect_name<Type, Mode, Family>(host, service, o, attempts, mode, ec);
     detail::add_to_report(o, attempts);
     return s;
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
-basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service, std::error_code& ec)
+    requires detail::connectable_by_name<Family, Type>
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
+                                                   const connect_options& o, std::error_code& ec)
 {
-    return connect<Type, Mode, Family>(host, service, connect_options{}, ec);
+    return create_connection<Type, Mode, Family>(host, service, o, detail::default_mode<Mode>(), ec);
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
+    requires detail::connectable_by_name<Family, Type>
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
+                                                   std::error_code& ec)
+{
+    return create_connection<Type, Mode, Family>(host, service, connect_options{}, detail::default_mode<Mode>(), ec);
 }
 
 // As above; throws std::system_error naming host and service when the lookup
 // fails (or a duration is negative), connect_error when every attempt did.
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
-basic_socket<Family, Type, Mode> connect(std::string_view host, std::string_view service,
-                                         const connect_options& o = {}, Mode mode = {})
+    requires detail::connectable_by_name<Family, Type>
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
+                                                   const connect_options& o = {},
+                                                   const Mode& mode = detail::default_mode<Mode>())
 {
     std::vector<connect_attempt> attempts;
     std::error_code ec;
-    auto s = detail::connect_name<Type, Mode, Family>(host, service, o, attempts, ec, mode);
+    auto s = detail::connect_name<Type, Mode, Family>(host, service, o, attempts, mode, ec);
     detail::add_to_report(o, attempts);
     if (!ec)
         return s;
     if (attempts.empty() && ec != error::no_endpoints)
-        detail::throw_for(ec, "connect", {host, service});
-    std::string what = "tsock: connect ";
+        detail::throw_for(ec, "create_connection", {host, service});
+    std::string what = "tsock: create_connection ";
     detail::append_quoted(what, host);
     what += ' ';
     detail::append_quoted(what, service);
     what = detail::describe_attempts(std::move(what), attempts);
-    throw connect_error(ec, what, std::move(attempts));
+    detail::throw_exception(connect_error(ec, what, std::move(attempts)));
 }
+
+// An error here means create_connection of a type or family it cannot
+// make: it connects IP stream or datagram sockets (seqpacket over IP is
+// SCTP, which tsock does not offer; raw sockets do not connect by name).
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet, class... Args>
+    requires(!detail::connectable_by_name<Family, Type>)
+TSOCK_REFUSED("create_connection makes IP stream or datagram sockets (no seqpacket or raw over IP)")
+create_connection(std::string_view, Args&&...) TSOCK_DELETED;
+
+// An error here means create_connection over local (or other non-IP)
+// endpoints: a local socket has one path to try; use connect_to.
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Range, class... Args>
+    requires(!std::is_convertible_v<const Range&, std::string_view> && requires(const Range& r) { std::begin(r); } &&
+             !detail::ip_endpoint_range<Range, Type>)
+TSOCK_REFUSED("create_connection tries a list of IP endpoints: for one local endpoint use basic_socket::connect_to")
+create_connection(const Range&, Args&&...) TSOCK_DELETED;
 
 } // namespace tsock
 
-#endif // TSOCK_CONNECT_HPP
+#endif // TSOCK_CREATE_CONNECTION_HPP
