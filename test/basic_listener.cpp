@@ -252,7 +252,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connect_times_out_against_a_full_tcp_backlog, Setu
     std::error_code ec;
     tsock_test::steady::duration took{};
     for (int i = 0; i != 8 && ec != tsock::error::timed_out; ++i) {
-        took = time_of([&] { clients.push_back(S::connect_to(l.local_endpoint(), ec, tsock::timeout{200ms})); });
+        took = time_of([&] { clients.push_back(S::connect_to(l.local_endpoint(), tsock::timeout{200ms}, ec)); });
         if (ec) {
             BOOST_TEST(!clients.back().is_open()); // a failed connect_to keeps no descriptor
         }

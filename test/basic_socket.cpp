@@ -64,10 +64,7 @@ namespace {
 template <class Endpoint>
 int domain_of(const Endpoint& ep)
 {
-    if constexpr (std::is_same_v<Endpoint, tsock::inet_endpoint>)
-        return ep.family();
-    else
-        return Endpoint::family;
+    return ep.family();
 }
 
 // An endpoint of setup's family where nobody listens: one that a socket
@@ -142,12 +139,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(open_gives_a_cloexec_socket_of_its_family_type_and
     std::vector<S> sockets;
     sockets.push_back(S::open_for(ep, test_mode<M>()));
     std::error_code ec = make_error_code(std::errc::io_error);
-    sockets.push_back(S::open_for(ep, ec, test_mode<M>()));
+    sockets.push_back(S::open_for(ep, test_mode<M>(), ec));
     BOOST_TEST(!ec, ec.message());
-    if constexpr (C::family::domain != AF_UNSPEC) {
+    if constexpr (requires { C::family::domain; }) {
         sockets.push_back(S::open(test_mode<M>()));
         ec = make_error_code(std::errc::io_error);
-        sockets.push_back(S::open(ec, test_mode<M>()));
+        sockets.push_back(S::open(test_mode<M>(), ec));
         BOOST_TEST(!ec, ec.message());
     }
     for (auto& s : sockets) {
@@ -188,7 +185,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(socket_pair_is_connected_cloexec_and_in_its_mode, 
     BOOST_TEST(recv_bytes(a, 5) == "pong!");
 
     std::error_code ec = make_error_code(std::errc::io_error);
-    auto [c, d] = tsock::socket_pair<T, M>(ec, test_mode<M>());
+    auto [c, d] = tsock::socket_pair<T, M>(test_mode<M>(), ec);
     BOOST_TEST(!ec, ec.message());
     BOOST_TEST((c.is_open() && d.is_open()));
 }
@@ -227,15 +224,35 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(datagrams_keep_their_boundaries_and_name_their_sen
         BOOST_TEST(data == expected);
         BOOST_TEST(sender == at_a);
     }
-    // A datagram larger than the buffer is cut to it; the rest is gone.
-    send_datagram(b, "0123456789", at_a);
-    send_datagram(b, "next", at_a);
-    {
-        const auto [data, sender] = recv_datagram(a, 4);
-        BOOST_TEST(data == "0123");
-        BOOST_TEST(sender == at_b);
+    // A datagram larger than the buffer is an error (its head is in the
+    // buffer, the rest is gone): 10 bytes into 4, through recv_from and recv.
+    for (int via_recv = 0; via_recv != 2; ++via_recv) {
+        send_datagram(b, "0123456789", at_a);
+        send_datagram(b, "next", at_a);
+        BOOST_REQUIRE(wait_for(a.native_handle(), POLLIN));
+        std::array<char, 4> small{};
+        std::error_code ec;
+        bool failed = false;
+        if (via_recv) {
+            const auto r = a.recv(small, ec);
+            if constexpr (C::mode::waits)
+                failed = r == 0u;
+            else
+                failed = r.failed();
+        } else {
+            const auto r = a.recv_from(small, ec);
+            if constexpr (C::mode::waits)
+                failed = r.size == 0u;
+            else
+                failed = r.failed();
+        }
+        BOOST_TEST((ec == tsock::error::message_truncated), ec.message());
+        BOOST_TEST(failed); // no size beside the error
+        BOOST_TEST(std::string_view(small.data(), small.size()) == "0123");
+        BOOST_TEST(recv_datagram(a).first == "next"); // the next datagram is whole
+        send_datagram(b, "0123456789", at_a);           // and the throwing form throws
+        BOOST_CHECK_EXCEPTION((void)recv_datagram(a, 4), std::system_error, has_code(tsock::error::message_truncated));
     }
-    BOOST_TEST(recv_datagram(a).first == "next");
 }
 
 BOOST_AUTO_TEST_CASE(an_unbound_sender_is_unnamed_over_local_and_autobound_over_udp)
@@ -278,8 +295,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_connected_datagram_socket_sends_and_receives_wit
     auto b = S::open_for(ep_b, mode);
     a.bind(ep_a);
     b.bind(ep_b);
-    const auto status = a.connect(b.local_endpoint());
-    BOOST_TEST((status == connect_status::connected)); // a datagram connect only names the peer
+    if constexpr (C::mode::waits) {
+        a.connect(b.local_endpoint());
+    } else {
+        const auto status = a.connect(b.local_endpoint());
+        BOOST_TEST((status == connect_status::connected)); // a datagram connect only names the peer
+    }
     BOOST_TEST(a.remote_endpoint() == b.local_endpoint());
     send_bytes(a, "via send");
     const auto [data, sender] = recv_datagram(b);
@@ -297,7 +318,17 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(seqpacket_keeps_message_boundaries, M, as_tuple<al
     send_bytes(a, "fifteen bytes!!");
     BOOST_TEST(recv_once(b, 64) == "one");
     BOOST_TEST(recv_once(b, 64) == "three");
-    BOOST_TEST(recv_once(b, 4) == "fift"); // cut to the buffer; the rest of the message is dropped
+    // A message longer than the buffer is an error, never passed as a whole
+    // one: its head is in the buffer, the rest is dropped.
+    std::array<char, 4> small{};
+    std::error_code truncated;
+    const auto n = b.recv(small, truncated);
+    BOOST_TEST((truncated == tsock::error::message_truncated), truncated.message());
+    if constexpr (M::waits)
+        BOOST_TEST(n == 0u);
+    else
+        BOOST_TEST(n.failed());
+    BOOST_TEST(std::string_view(small.data(), 4) == "fift");
     send_bytes(a, "four");
     BOOST_TEST(recv_once(b, 64) == "four");
 }
@@ -368,14 +399,18 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_where_nobody_listens_is_refused, C, str
 
     auto s = S::open_for(ep, test_mode<M>());
     std::error_code ec;
-    const auto status = s.connect(ep, ec);
     if constexpr (!M::waits) {
+        const auto status = s.connect(ep, ec);
         if (!ec) { // in progress: the outcome comes with POLLOUT, in SO_ERROR
             BOOST_TEST((status == connect_status::in_progress));
             BOOST_REQUIRE(wait_for(s.native_handle(), POLLOUT));
             ec = s.pending_error();
             BOOST_TEST(!s.pending_error()); // reading SO_ERROR cleared it
+        } else {
+            BOOST_TEST((status == connect_status::failed)); // never "connected" with an error
         }
+    } else {
+        s.connect(ep, ec); // returns nothing: there is no status to misread
     }
     BOOST_TEST((ec == std::errc::connection_refused), ec.message());
 
@@ -384,7 +419,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_where_nobody_listens_is_refused, C, str
         auto t = S::open_for(ep, test_mode<M>());
         BOOST_CHECK_EXCEPTION(t.connect(ep), std::system_error, has_code(std::errc::connection_refused));
         ec.clear();
-        const auto u = S::connect_to(ep, ec, test_mode<M>());
+        const auto u = S::connect_to(ep, test_mode<M>(), ec);
         BOOST_TEST((ec == std::errc::connection_refused), ec.message());
         BOOST_TEST(!u.is_open()); // a failed connect_to keeps no descriptor
     }
@@ -411,9 +446,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_non_blocking_socket_would_block, T, pair_
     const auto r = a.recv(buffer, ec);
     BOOST_TEST(!r.has_value());
     BOOST_TEST(!ec, ec.message());
-    std::optional<std::size_t> thrown_r = 1;
+    BOOST_TEST(r.would_block());
+    tsock::if_ready<std::size_t> thrown_r = 1;
     BOOST_CHECK_NO_THROW(thrown_r = a.recv(buffer));
-    BOOST_TEST(!thrown_r.has_value());
+    BOOST_TEST(thrown_r.would_block());
     BOOST_TEST(a.available() == 0u);
 
     // Sending until the peer's queue is full would block as well.
@@ -485,17 +521,22 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_to_a_full_local_backlog_never_reports_a
     int refusals = 0;
     for (int i = 0; i != 4; ++i) {
         std::error_code ec;
-        M mode{};
-        if constexpr (is_timeout_mode<M>)
-            mode = tsock::timeout{std::chrono::milliseconds(100)};
-        auto s = S::open_for(name, ec, mode);
+        M mode = [] {
+            if constexpr (is_timeout_mode<M>)
+                return tsock::timeout{std::chrono::milliseconds(100)};
+            else
+                return M{};
+        }();
+        auto s = S::open_for(name, mode, ec);
         BOOST_REQUIRE(!ec);
-        const auto status = s.connect(name, ec);
         if constexpr (!M::waits) {
+            const auto status = s.connect(name, ec);
             if (!ec && status == connect_status::in_progress) {
                 BOOST_REQUIRE(wait_for(s.native_handle(), POLLOUT));
                 ec = s.pending_error();
             }
+        } else {
+            s.connect(name, ec);
         }
         if (ec) {
             ++refusals;
@@ -527,7 +568,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(recv_times_out_on_a_silent_peer, T, pair_types)
     BOOST_TEST(n == 0u);
     BOOST_TEST(ms(took) >= 100); // not before the deadline
     BOOST_TEST(ms(took) < ms(patience));
-    BOOST_CHECK_EXCEPTION(a.recv(buffer), std::system_error, has_code(tsock::error::timed_out));
+    BOOST_CHECK_EXCEPTION((void)a.recv(buffer), std::system_error, has_code(tsock::error::timed_out));
     // What arrives later is received as usual.
     BOOST_TEST(b.send("late"sv) == 4u);
     BOOST_TEST(a.recv(buffer) == 4u);
@@ -542,7 +583,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(tcp_and_local_recv_time_out_on_a_silent_peer, C, t
     c.client.timeout(std::chrono::milliseconds(100));
     std::array<std::byte, 8> buffer{};
     std::error_code ec;
-    const auto took = time_of([&] { c.client.recv(buffer, ec); });
+    const auto took = time_of([&] { (void)c.client.recv(buffer, ec); });
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
     BOOST_TEST(ms(took) >= 100);
     BOOST_TEST(ms(took) < ms(patience));
@@ -555,7 +596,7 @@ BOOST_AUTO_TEST_CASE(recv_from_times_out_on_a_silent_network)
     u.bind(tsock::ipv6_endpoint(tsock::address_v6::loopback(), 0));
     std::array<char, 8> buffer{};
     std::error_code ec;
-    const auto took = time_of([&] { u.recv_from(buffer, ec); });
+    const auto took = time_of([&] { (void)u.recv_from(buffer, ec); });
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
     BOOST_TEST(ms(took) >= 100);
     BOOST_TEST(ms(took) < ms(patience));
@@ -603,7 +644,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(send_all_times_out_into_a_peer_that_never_reads, S
     BOOST_TEST(pattern_mismatch(got, 0) == got.size());
     c.server.timeout(std::chrono::milliseconds(50));
     std::array<std::byte, 1> more{};
-    c.server.recv(more, ec);
+    (void)c.server.recv(more, ec);
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
 }
 
@@ -615,20 +656,20 @@ BOOST_AUTO_TEST_CASE(changing_the_timeout_takes_effect_on_the_next_call)
 
     a.timeout(std::chrono::milliseconds(300)); // longer: a call that still used 100 ms would return early
     BOOST_TEST((a.timeout() == std::chrono::milliseconds(300)));
-    auto took = time_of([&] { a.recv(buffer, ec); });
+    auto took = time_of([&] { (void)a.recv(buffer, ec); });
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
     BOOST_TEST(ms(took) >= 300);
     BOOST_TEST(ms(took) < ms(patience));
 
     a.timeout(std::chrono::milliseconds(20));
-    took = time_of([&] { a.recv(buffer, ec); });
+    took = time_of([&] { (void)a.recv(buffer, ec); });
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
     BOOST_TEST(ms(took) >= 20);
     BOOST_TEST(ms(took) < ms(patience));
 
     // Zero: data already there is taken; otherwise timed_out at once.
     a.timeout(std::chrono::nanoseconds(0));
-    took = time_of([&] { a.recv(buffer, ec); });
+    took = time_of([&] { (void)a.recv(buffer, ec); });
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
     BOOST_TEST(ms(took) < ms(patience));
     b.send_all("now"sv);
@@ -653,9 +694,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(send_all_delivers_64_MiB_through_small_buffers, C,
 {
     using M = typename C::mode;
     constexpr std::size_t total = std::size_t(64) << 20;
-    M mode{};
-    if constexpr (is_timeout_mode<M>)
-        mode = M{std::chrono::seconds(120)}; // one deadline for the whole send_all
+    // One deadline for the whole send_all.
+    const M mode = [] {
+        if constexpr (is_timeout_mode<M>)
+            return M{std::chrono::seconds(120)};
+        else
+            return M{};
+    }();
 
     std::jthread reader; // joined after the client below is closed
     typename C::setup setup;

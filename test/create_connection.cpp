@@ -1,6 +1,6 @@
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
-#include <tsock/connect.hpp>
+#include <tsock/create_connection.hpp>
 
 #define BOOST_TEST_MODULE connect
 #include <boost/test/unit_test.hpp>
@@ -261,9 +261,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connects_to_localhost_by_name_in_the_mode_asked_fo
     // Both forms; the throwing one and the error_code one.
     attempts thrown_report, ec_report;
     auto by_throwing =
-        tsock::connect<stream, Mode>("localhost", service, opts().report(&thrown_report), test_mode<Mode>());
+        tsock::create_connection<stream, Mode>("localhost", service, opts().report(&thrown_report), test_mode<Mode>());
     std::error_code ec = make_error_code(std::errc::io_error);
-    auto by_ec = tsock::connect<stream, Mode>("localhost", service, opts().report(&ec_report), ec, test_mode<Mode>());
+    auto by_ec = tsock::create_connection<stream, Mode>("localhost", service, opts().report(&ec_report), test_mode<Mode>(), ec);
     BOOST_TEST(!ec, ec.message());
     static_assert(std::is_same_v<decltype(by_throwing), tsock::basic_socket<inet, stream, Mode>>);
     static_assert(std::is_same_v<decltype(by_ec), tsock::basic_socket<inet, stream, Mode>>);
@@ -303,10 +303,10 @@ BOOST_AUTO_TEST_CASE(connects_by_numeric_host_and_the_short_overload)
     auto l = listener_v4();
     const auto port = std::to_string(l.local_endpoint().port());
     std::error_code ec = make_error_code(std::errc::io_error);
-    auto a = tsock::connect("127.0.0.1", port, ec);
+    auto a = tsock::create_connection("127.0.0.1", port, ec);
     BOOST_TEST(!ec, ec.message());
     BOOST_TEST(a.is_open());
-    auto b = tsock::connect("127.0.0.1", port, opts().flags(tsock::resolve_flags::numeric_host));
+    auto b = tsock::create_connection("127.0.0.1", port, opts().flags(tsock::resolve_flags::numeric_host));
     BOOST_TEST(b.is_open());
     BOOST_TEST(!is_nonblocking(b.native_handle())); // blocking is the default mode
     BOOST_TEST(l.accept().socket.is_open());
@@ -318,13 +318,13 @@ BOOST_AUTO_TEST_CASE(the_family_and_type_come_from_the_range_or_the_template)
     auto l = listener_v4();
     const tsock::ipv4_endpoint target = l.local_endpoint();
     const std::vector<tsock::ipv4_endpoint> only_v4{target};
-    auto s = tsock::connect(only_v4);
+    auto s = tsock::create_connection(only_v4);
     static_assert(std::is_same_v<decltype(s), tsock::tcp_socket>);
     BOOST_TEST(s.remote_endpoint() == target);
 
     attempts report;
     std::error_code ec;
-    auto t = tsock::connect<stream, non_blocking>(only_v4, opts().report(&report), ec);
+    auto t = tsock::create_connection<stream, non_blocking>(only_v4, opts().report(&report), ec);
     static_assert(std::is_same_v<decltype(t), tsock::basic_socket<tsock::ipv4, stream, non_blocking>>);
     BOOST_TEST(!ec, ec.message());
     BOOST_TEST(describe(report) == target.to_string() + " ok");
@@ -341,7 +341,7 @@ BOOST_AUTO_TEST_CASE(falls_back_from_a_refused_endpoint_to_the_next)
 
     attempts report;
     std::error_code ec = make_error_code(std::errc::io_error);
-    auto s = tsock::connect(endpoints, opts().report(&report), ec);
+    auto s = tsock::create_connection(endpoints, opts().report(&report), ec);
     BOOST_TEST(!ec, ec.message());
     BOOST_REQUIRE(s.is_open());
     BOOST_TEST(s.remote_endpoint() == endpoints[1]);
@@ -360,12 +360,12 @@ BOOST_AUTO_TEST_CASE(falls_back_in_the_throwing_form_too)
     const std::vector<inet_endpoint> endpoints{refused.endpoint, v4("127.0.0.1", port)};
 
     attempts report;
-    auto s = tsock::connect(endpoints, opts().report(&report));
+    auto s = tsock::create_connection(endpoints, opts().report(&report));
     BOOST_TEST(s.remote_endpoint() == endpoints[1]);
     BOOST_TEST(describe(report) == endpoints[0].to_string() + " refused; " + endpoints[1].to_string() + " ok");
 
     // Without a report it connects all the same.
-    auto t = tsock::connect(endpoints);
+    auto t = tsock::create_connection(endpoints);
     BOOST_TEST(t.remote_endpoint() == endpoints[1]);
 }
 
@@ -378,7 +378,7 @@ BOOST_AUTO_TEST_CASE(when_every_endpoint_refuses_connect_error_lists_them_all)
     // The error_code form: the last attempt's error, a closed socket.
     attempts report;
     std::error_code ec;
-    auto s = tsock::connect(endpoints, opts().report(&report), ec);
+    auto s = tsock::create_connection(endpoints, opts().report(&report), ec);
     BOOST_TEST(!s.is_open());
     BOOST_TEST(ec.value() == ECONNREFUSED);
     BOOST_TEST((ec.category() == std::system_category()));
@@ -387,7 +387,7 @@ BOOST_AUTO_TEST_CASE(when_every_endpoint_refuses_connect_error_lists_them_all)
     // The throwing form: connect_error, a std::system_error.
     bool thrown = false;
     try {
-        tsock::connect(endpoints);
+        tsock::create_connection(endpoints);
     } catch (const connect_error& e) {
         thrown = true;
         BOOST_TEST(error_name(e.code()) == "refused");
@@ -404,7 +404,7 @@ BOOST_AUTO_TEST_CASE(when_every_endpoint_refuses_connect_error_lists_them_all)
         BOOST_TEST(contains(what, "refused"), contains_msg(what, "refused"));
     }
     BOOST_TEST(thrown);
-    BOOST_CHECK_THROW(tsock::connect(endpoints), std::system_error);
+    BOOST_CHECK_THROW(tsock::create_connection(endpoints), std::system_error);
 }
 
 BOOST_AUTO_TEST_CASE(by_name_connect_error_names_the_host_and_service)
@@ -413,7 +413,7 @@ BOOST_AUTO_TEST_CASE(by_name_connect_error_names_the_host_and_service)
     const auto service = std::to_string(r.endpoint.port());
     bool thrown = false;
     try {
-        tsock::connect("127.0.0.1", service);
+        tsock::create_connection("127.0.0.1", service);
     } catch (const connect_error& e) {
         thrown = true;
         const std::string what = e.what();
@@ -430,14 +430,14 @@ BOOST_AUTO_TEST_CASE(an_empty_list_is_no_endpoints)
     const std::vector<inet_endpoint> none;
     attempts report;
     std::error_code ec;
-    auto s = tsock::connect(none, opts().report(&report), ec);
+    auto s = tsock::create_connection(none, opts().report(&report), ec);
     BOOST_TEST(!s.is_open());
     BOOST_TEST(ec == error::no_endpoints);
     BOOST_TEST(report.empty());
 
     bool thrown = false;
     try {
-        tsock::connect(none);
+        tsock::create_connection(none);
     } catch (const connect_error& e) {
         thrown = true;
         BOOST_TEST(e.code() == error::no_endpoints);
@@ -456,28 +456,28 @@ BOOST_AUTO_TEST_CASE(an_empty_list_is_no_endpoints_even_with_a_used_report)
     const std::vector<inet_endpoint> none;
     attempts report;
     std::error_code ec;
-    auto first = tsock::connect(one, opts().report(&report), ec);
+    auto first = tsock::create_connection(one, opts().report(&report), ec);
     BOOST_TEST_REQUIRE(!ec, ec.message());
     BOOST_TEST_REQUIRE(report.size() == 1u); // ends with a success
 
     // Blocking mode: reports EBADF (fcntl on -1) instead of no_endpoints.
-    auto blocking_socket = tsock::connect(none, opts().report(&report), ec);
+    auto blocking_socket = tsock::create_connection(none, opts().report(&report), ec);
     BOOST_TEST(ec == error::no_endpoints, "expected no_endpoints, got " << error_name(ec));
     BOOST_TEST(!blocking_socket.is_open());
 
     // Non-blocking mode: no error at all, and a closed socket.
     ec = make_error_code(std::errc::io_error);
-    auto non_blocking_socket = tsock::connect<stream, non_blocking>(none, opts().report(&report), ec);
+    auto non_blocking_socket = tsock::create_connection<stream, non_blocking>(none, opts().report(&report), ec);
     BOOST_TEST(ec == error::no_endpoints, "expected no_endpoints, got " << error_name(ec));
     BOOST_TEST(!non_blocking_socket.is_open());
-    BOOST_CHECK_THROW((tsock::connect<stream, non_blocking>(none, opts().report(&report))), connect_error);
+    BOOST_CHECK_THROW((tsock::create_connection<stream, non_blocking>(none, opts().report(&report))), connect_error);
 
     // After a failure: that failure's code instead of no_endpoints.
     attempts failed;
     const auto r = refuse_at(v4("127.0.0.1", 0));
-    tsock::connect(std::vector<inet_endpoint>{r.endpoint}, opts().report(&failed), ec);
+    tsock::create_connection(std::vector<inet_endpoint>{r.endpoint}, opts().report(&failed), ec);
     BOOST_TEST_REQUIRE(error_name(ec) == "refused");
-    tsock::connect(none, opts().report(&failed), ec);
+    tsock::create_connection(none, opts().report(&failed), ec);
     BOOST_TEST(ec == error::no_endpoints, "expected no_endpoints, got " << error_name(ec));
     BOOST_TEST(l.accept().socket.is_open());
 }
@@ -487,7 +487,7 @@ BOOST_AUTO_TEST_CASE(the_report_is_appended_to)
     auto l = listener_v4();
     const std::vector<inet_endpoint> one{inet_endpoint(l.local_endpoint())};
     attempts report{{v4("127.0.0.9", 9), make_error_code(std::errc::io_error)}};
-    auto s = tsock::connect(one, opts().report(&report));
+    auto s = tsock::create_connection(one, opts().report(&report));
     BOOST_TEST_REQUIRE(report.size() == 2u);
     BOOST_TEST(report[0].endpoint == v4("127.0.0.9", 9));
     BOOST_TEST(report[1].endpoint == one[0]);
@@ -505,7 +505,7 @@ BOOST_AUTO_TEST_CASE(connect_error_lists_only_this_calls_attempts)
     attempts report{{earlier, make_error_code(std::errc::io_error)}};
     bool thrown = false;
     try {
-        tsock::connect(refusing, opts().report(&report));
+        tsock::create_connection(refusing, opts().report(&report));
     } catch (const connect_error& e) {
         thrown = true;
         BOOST_TEST(describe(e.attempts()) == r.endpoint.to_string() + " refused");
@@ -528,23 +528,23 @@ BOOST_AUTO_TEST_CASE(a_negative_timeout_or_delay_is_negative_duration)
         auto with_report = o;
         with_report.report = &report;
         std::error_code ec;
-        auto s = tsock::connect(one, with_report, ec);
+        auto s = tsock::create_connection(one, with_report, ec);
         BOOST_TEST(ec == error::negative_duration);
         BOOST_TEST(!s.is_open());
         BOOST_TEST(report.empty()); // nothing was tried
-        auto n = tsock::connect("127.0.0.1", std::to_string(one[0].port()), o, ec);
+        auto n = tsock::create_connection("127.0.0.1", std::to_string(one[0].port()), o, ec);
         BOOST_TEST(ec == error::negative_duration);
         BOOST_TEST(!n.is_open());
-        BOOST_CHECK_EXCEPTION(tsock::connect(one, o), connect_error,
+        BOOST_CHECK_EXCEPTION(tsock::create_connection(one, o), connect_error,
                               [](const connect_error& e) { return e.code() == error::negative_duration; });
     }
     // The timeout mode's duration is the overall timeout when none is given.
     std::error_code ec;
-    auto t = tsock::connect<stream, tsock::timeout>(one, {}, ec, tsock::timeout{-1s});
+    auto t = tsock::create_connection<stream, tsock::timeout>(one, {}, tsock::timeout{-1s}, ec);
     BOOST_TEST(ec == error::negative_duration);
     BOOST_TEST(!t.is_open());
     // A zero delay is no error: every attempt starts at once.
-    auto z = tsock::connect(one, opts().timeout(patience).happy_eyeballs(0ns), ec);
+    auto z = tsock::create_connection(one, opts().timeout(patience).happy_eyeballs(0ns), ec);
     BOOST_TEST(!ec, ec.message());
     BOOST_TEST(z.is_open());
     BOOST_TEST(l.accept().socket.is_open());
@@ -557,7 +557,7 @@ BOOST_AUTO_TEST_CASE(binds_to_the_source_endpoint)
 {
     auto l = listener_v4();
     const auto target = inet_endpoint(l.local_endpoint());
-    auto s = tsock::connect(std::vector<inet_endpoint>{target}, opts().source(v4("127.0.0.3", 0)));
+    auto s = tsock::create_connection(std::vector<inet_endpoint>{target}, opts().source(v4("127.0.0.3", 0)));
     const auto local = s.local_endpoint();
     BOOST_TEST(local.v4().address() == tsock::address_v4::parse("127.0.0.3"));
     const auto accepted = l.accept();
@@ -575,7 +575,7 @@ BOOST_AUTO_TEST_CASE(a_fixed_source_port_is_bound_again_after_a_refusal)
         return probe.local_endpoint();
     }();
     attempts report;
-    auto s = tsock::connect(std::vector<inet_endpoint>{refused.endpoint, v4("127.0.0.1", port)},
+    auto s = tsock::create_connection(std::vector<inet_endpoint>{refused.endpoint, v4("127.0.0.1", port)},
                             opts().source(source).report(&report));
     BOOST_TEST(describe(report) ==
                refused.endpoint.to_string() + " refused; 127.0.0.1:" + std::to_string(port) + " ok");
@@ -591,11 +591,11 @@ BOOST_AUTO_TEST_CASE(a_source_of_the_other_family_fails_that_attempt_with_family
     // A v6 source and only a v4 target: the call fails.
     attempts report;
     std::error_code ec;
-    auto s = tsock::connect(std::vector<inet_endpoint>{target4}, opts().source(v6("::1", 0)).report(&report), ec);
+    auto s = tsock::create_connection(std::vector<inet_endpoint>{target4}, opts().source(v6("::1", 0)).report(&report), ec);
     BOOST_TEST(!s.is_open());
     BOOST_TEST(ec == error::family_mismatch);
     BOOST_TEST(describe(report) == target4.to_string() + " family_mismatch");
-    BOOST_CHECK_EXCEPTION(tsock::connect(std::vector<inet_endpoint>{target4}, opts().source(v6("::1", 0))),
+    BOOST_CHECK_EXCEPTION(tsock::create_connection(std::vector<inet_endpoint>{target4}, opts().source(v6("::1", 0))),
                           connect_error, [](const connect_error& e) { return e.code() == error::family_mismatch; });
 
     // The mismatch fails only that attempt: the next, of the source's
@@ -603,7 +603,7 @@ BOOST_AUTO_TEST_CASE(a_source_of_the_other_family_fails_that_attempt_with_family
     auto l6 = tsock::tcp6_listener::listen_on({tsock::address_v6::loopback(), 0});
     const auto target6 = inet_endpoint(l6.local_endpoint());
     report.clear();
-    auto t = tsock::connect(std::vector<inet_endpoint>{target4, target6}, opts().source(v6("::1", 0)).report(&report),
+    auto t = tsock::create_connection(std::vector<inet_endpoint>{target4, target6}, opts().source(v6("::1", 0)).report(&report),
                             ec);
     BOOST_TEST(!ec, ec.message());
     BOOST_TEST(t.remote_endpoint() == target6);
@@ -612,7 +612,7 @@ BOOST_AUTO_TEST_CASE(a_source_of_the_other_family_fails_that_attempt_with_family
 
     // Over the ipv4 family alone, an IPv6 source can never fit.
     ec.clear();
-    auto u = tsock::connect(std::vector<tsock::ipv4_endpoint>{l4.local_endpoint()}, opts().source(v6("::1", 0)), ec);
+    auto u = tsock::create_connection(std::vector<tsock::ipv4_endpoint>{l4.local_endpoint()}, opts().source(v6("::1", 0)), ec);
     BOOST_TEST(ec == error::family_mismatch);
 }
 
@@ -628,7 +628,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_falls_back_to_the_family_that_answers)
     // next attempt at once" lets this connect before the deadline.
     attempts report;
     std::error_code ec;
-    auto s = tsock::connect(endpoints, opts().timeout(patience).happy_eyeballs(1h).report(&report), ec);
+    auto s = tsock::create_connection(endpoints, opts().timeout(patience).happy_eyeballs(1h).report(&report), ec);
     BOOST_TEST_REQUIRE(!ec, ec.message() << ": " << describe(report));
     BOOST_TEST(s.remote_endpoint() == endpoints[1]);
     BOOST_TEST(s.remote_endpoint().is_v4());
@@ -636,7 +636,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_falls_back_to_the_family_that_answers)
     BOOST_TEST(l.accept().socket.is_open());
 
     // The RFC's recommended delay, in the throwing form.
-    auto t = tsock::connect(endpoints, opts().happy_eyeballs(tsock::recommended_attempt_delay));
+    auto t = tsock::create_connection(endpoints, opts().happy_eyeballs(tsock::recommended_attempt_delay));
     BOOST_TEST(t.remote_endpoint() == endpoints[1]);
     BOOST_TEST(l.accept().socket.is_open());
 }
@@ -656,7 +656,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_alternates_the_families_starting_with_the_fi
     const std::vector<inet_endpoint> six_first{a6.endpoint, b6.endpoint, a4.endpoint, b4.endpoint};
     attempts report;
     std::error_code ec;
-    auto s = tsock::connect(six_first, opts().timeout(patience).happy_eyeballs(1h).report(&report), ec);
+    auto s = tsock::create_connection(six_first, opts().timeout(patience).happy_eyeballs(1h).report(&report), ec);
     BOOST_TEST(!s.is_open());
     BOOST_TEST(error_name(ec) == "refused");
     BOOST_TEST(describe(report) == text(a6, a4, b6, b4));
@@ -664,12 +664,12 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_alternates_the_families_starting_with_the_fi
     // Starting with IPv4; the longer family's tail comes last.
     const std::vector<inet_endpoint> four_first{a4.endpoint, a6.endpoint, b6.endpoint};
     report.clear();
-    tsock::connect(four_first, opts().timeout(patience).happy_eyeballs(1h).report(&report), ec);
+    tsock::create_connection(four_first, opts().timeout(patience).happy_eyeballs(1h).report(&report), ec);
     BOOST_TEST(describe(report) == text(a4, a6, b6));
 
     // Without Happy Eyeballs the list's own order.
     report.clear();
-    tsock::connect(six_first, opts().timeout(patience).report(&report), ec);
+    tsock::create_connection(six_first, opts().timeout(patience).report(&report), ec);
     BOOST_TEST(describe(report) == text(a6, b6, a4, b4));
 }
 
@@ -687,7 +687,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_prefers_the_earlier_address_when_both_are_re
     const std::vector<inet_endpoint> endpoints{l6.local_endpoint(), l4.local_endpoint()};
     attempts report;
     std::error_code ec;
-    auto s = tsock::connect(endpoints, opts().timeout(patience).happy_eyeballs(0ns).report(&report), ec);
+    auto s = tsock::create_connection(endpoints, opts().timeout(patience).happy_eyeballs(0ns).report(&report), ec);
     BOOST_TEST_REQUIRE(!ec, ec.message());
     BOOST_TEST(s.remote_endpoint() == endpoints[0]);
     BOOST_TEST(describe(report) == endpoints[0].to_string() + " ok; " + endpoints[1].to_string() + " canceled");
@@ -700,11 +700,11 @@ BOOST_AUTO_TEST_CASE(the_timeout_mode_keeps_its_duration_on_the_socket)
 {
     auto l = listener_v4();
     const std::vector<inet_endpoint> one{inet_endpoint(l.local_endpoint())};
-    auto s = tsock::connect<stream, tsock::timeout>(one, {}, tsock::timeout{1234ms});
+    auto s = tsock::create_connection<stream, tsock::timeout>(one, {}, tsock::timeout{1234ms});
     BOOST_TEST((s.timeout() == 1234ms));
     BOOST_TEST(is_nonblocking(s.native_handle()));
     // An explicit overall timeout does not change the socket's own.
-    auto t = tsock::connect<stream, tsock::timeout>(one, opts().timeout(patience), tsock::timeout{4321ms});
+    auto t = tsock::create_connection<stream, tsock::timeout>(one, opts().timeout(patience), tsock::timeout{4321ms});
     BOOST_TEST((t.timeout() == 4321ms));
     BOOST_TEST(l.accept().socket.is_open());
     BOOST_TEST(l.accept().socket.is_open());
@@ -717,7 +717,7 @@ BOOST_AUTO_TEST_CASE(a_connected_datagram_socket_reaches_its_receiver)
     const auto at = receiver.local_endpoint();
 
     attempts report;
-    auto client = tsock::connect<datagram>("127.0.0.1", std::to_string(at.port()), opts().report(&report));
+    auto client = tsock::create_connection<datagram>("127.0.0.1", std::to_string(at.port()), opts().report(&report));
     static_assert(std::is_same_v<decltype(client), tsock::basic_socket<inet, datagram, blocking>>);
     BOOST_TEST(int_option(client.native_handle(), SOL_SOCKET, SO_TYPE) == SOCK_DGRAM);
     BOOST_TEST(is_cloexec(client.native_handle()));
@@ -745,22 +745,22 @@ BOOST_AUTO_TEST_CASE(a_connected_datagram_socket_reaches_its_receiver)
 BOOST_AUTO_TEST_CASE(bad_names_are_refused_before_the_lookup)
 {
     std::error_code ec;
-    auto a = tsock::connect("", "80", ec);
+    auto a = tsock::create_connection("", "80", ec);
     BOOST_TEST(ec == error::empty_host);
     BOOST_TEST(!a.is_open());
-    BOOST_CHECK_EXCEPTION(tsock::connect("", "80"), std::system_error,
+    BOOST_CHECK_EXCEPTION(tsock::create_connection("", "80"), std::system_error,
                           [](const std::system_error& e) { return e.code() == error::empty_host; });
 
-    auto b = tsock::connect("127.0.0.1", "65536", ec);
+    auto b = tsock::create_connection("127.0.0.1", "65536", ec);
     BOOST_TEST(ec == error::port_out_of_range);
     BOOST_TEST(!b.is_open());
-    BOOST_CHECK_EXCEPTION(tsock::connect("127.0.0.1", "65536"), std::system_error, [](const std::system_error& e) {
+    BOOST_CHECK_EXCEPTION(tsock::create_connection("127.0.0.1", "65536"), std::system_error, [](const std::system_error& e) {
         const std::string what = e.what();
         return e.code() == error::port_out_of_range && contains(what, "\"65536\"");
     });
     // The lookup's failures are no connect_error: nothing was tried.
     try {
-        tsock::connect("", "80");
+        tsock::create_connection("", "80");
     } catch (const connect_error&) {
         BOOST_ERROR("a bad name threw connect_error");
     } catch (const std::system_error&) {
@@ -776,7 +776,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_host_is_a_resolver_error_naming_the_host)
     const auto answer = ask(s, [] {
         std::string out;
         try {
-            tsock::connect("no-such-host.invalid", "80");
+            tsock::create_connection("no-such-host.invalid", "80");
             out += field("thrown", "nothing");
         } catch (const connect_error& e) {
             out += field("thrown", "connect_error");
@@ -787,7 +787,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_host_is_a_resolver_error_naming_the_host)
             out += field("what", e.what());
         }
         std::error_code ec;
-        auto sock = tsock::connect("no-such-host.invalid", "80", ec);
+        auto sock = tsock::create_connection("no-such-host.invalid", "80", ec);
         out += field("ec_category", ec.category().name());
         out += field("ec_value", ec.value());
         out += field("open", int(sock.is_open()));
@@ -815,7 +815,7 @@ BOOST_AUTO_TEST_CASE(a_blackholed_endpoint_times_out_at_the_overall_timeout)
         attempts report;
         std::error_code ec;
         const auto start = steady::now();
-        auto s = tsock::connect(hole, opts().timeout(300ms).report(&report), ec);
+        auto s = tsock::create_connection(hole, opts().timeout(300ms).report(&report), ec);
         out += field("error", error_name(ec));
         out += field("elapsed", ms(steady::now() - start));
         out += field("open", int(s.is_open()));
@@ -823,7 +823,7 @@ BOOST_AUTO_TEST_CASE(a_blackholed_endpoint_times_out_at_the_overall_timeout)
 
         const auto thrown_start = steady::now();
         try {
-            tsock::connect(hole, opts().timeout(300ms));
+            tsock::create_connection(hole, opts().timeout(300ms));
             out += field("thrown", "nothing");
         } catch (const connect_error& e) {
             out += field("thrown", error_name(e.code()));
@@ -857,7 +857,7 @@ BOOST_AUTO_TEST_CASE(one_at_a_time_the_deadline_passes_before_the_next_endpoint)
         attempts report;
         std::error_code ec;
         const auto start = steady::now();
-        auto s = tsock::connect(std::vector<inet_endpoint>{v4("198.18.0.2", 80), v4("127.0.0.1", port)},
+        auto s = tsock::create_connection(std::vector<inet_endpoint>{v4("198.18.0.2", 80), v4("127.0.0.1", port)},
                                 opts().timeout(500ms).report(&report), ec);
         out += field("error", error_name(ec));
         out += field("elapsed", ms(steady::now() - start));
@@ -884,10 +884,10 @@ BOOST_AUTO_TEST_CASE(a_signal_storm_neither_fails_nor_extends_the_wait)
         {
             const auto storm = signal_storm(::pthread_self(), 400, [] {});
             const auto start = steady::now();
-            auto s = tsock::connect(std::vector<inet_endpoint>{v4("198.18.0.2", 80)},
+            auto s = tsock::create_connection(std::vector<inet_endpoint>{v4("198.18.0.2", 80)},
                                     opts().timeout(300ms).report(&report), ec);
             elapsed = ms(steady::now() - start);
-            auto t = tsock::connect(std::vector<inet_endpoint>{v6("fd5e:feed::2", 80), l.local_endpoint()},
+            auto t = tsock::create_connection(std::vector<inet_endpoint>{v6("fd5e:feed::2", 80), l.local_endpoint()},
                                     opts().timeout(patience).happy_eyeballs(100ms).report(&raced), raced_ec);
         }
         out += field("error", error_name(ec));
@@ -914,7 +914,7 @@ BOOST_AUTO_TEST_CASE(the_timeout_modes_duration_is_the_default_overall_timeout)
         const std::vector<inet_endpoint> hole{v4("198.18.0.2", 80)};
         const auto start = steady::now();
         try {
-            tsock::connect<stream, tsock::timeout>(hole, {}, tsock::timeout{300ms});
+            tsock::create_connection<stream, tsock::timeout>(hole, {}, tsock::timeout{300ms});
             out += field("thrown", "nothing");
         } catch (const connect_error& e) {
             out += field("thrown", error_name(e.code()));
@@ -925,7 +925,7 @@ BOOST_AUTO_TEST_CASE(the_timeout_modes_duration_is_the_default_overall_timeout)
         // An explicit timeout wins over the mode's (here far longer) one.
         std::error_code ec;
         const auto explicit_start = steady::now();
-        auto s = tsock::connect<stream, tsock::timeout>(hole, opts().timeout(300ms), ec, tsock::timeout{60s});
+        auto s = tsock::create_connection<stream, tsock::timeout>(hole, opts().timeout(300ms), tsock::timeout{60s}, ec);
         out += field("explicit", error_name(ec));
         out += field("explicit_elapsed", ms(steady::now() - explicit_start));
         return out;
@@ -949,7 +949,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_wins_over_ipv4_while_ipv6_blackholes)
         attempts report;
         std::error_code ec;
         const auto start = steady::now();
-        auto s = tsock::connect(std::vector<inet_endpoint>{v6("fd5e:feed::2", 80), v4("127.0.0.1", port)},
+        auto s = tsock::create_connection(std::vector<inet_endpoint>{v6("fd5e:feed::2", 80), v4("127.0.0.1", port)},
                                 opts().timeout(patience).happy_eyeballs(50ms).report(&report), ec);
         out += field("elapsed", ms(steady::now() - start));
         out += field("error", error_name(ec));
@@ -980,7 +980,7 @@ BOOST_AUTO_TEST_CASE(a_delay_beyond_the_clock_waits_for_a_failure)
         auto l = listener_v4();
         attempts report;
         std::error_code ec;
-        auto s = tsock::connect(std::vector<inet_endpoint>{v6("fd5e:feed::2", 80), inet_endpoint(l.local_endpoint())},
+        auto s = tsock::create_connection(std::vector<inet_endpoint>{v6("fd5e:feed::2", 80), inet_endpoint(l.local_endpoint())},
                                 opts().timeout(300ms).happy_eyeballs(std::chrono::nanoseconds::max()).report(&report),
                                 ec);
         out += field("error", error_name(ec));
@@ -1004,7 +1004,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_by_name_when_the_first_address_blackholes)
         attempts report;
         std::error_code ec;
         const auto start = steady::now();
-        auto s = tsock::connect("tsock-dual", service,
+        auto s = tsock::create_connection("tsock-dual", service,
                                 opts().timeout(patience).happy_eyeballs(50ms).report(&report), ec);
         out += field("elapsed", ms(steady::now() - start));
         out += field("error", error_name(ec));
@@ -1014,7 +1014,7 @@ BOOST_AUTO_TEST_CASE(happy_eyeballs_by_name_when_the_first_address_blackholes)
 
         // One at a time, the blackholed first address takes all the time.
         attempts sequential;
-        auto t = tsock::connect("tsock-dual", service, opts().timeout(300ms).report(&sequential), ec);
+        auto t = tsock::create_connection("tsock-dual", service, opts().timeout(300ms).report(&sequential), ec);
         out += field("sequential_error", error_name(ec));
         out += field("sequential_report", describe(sequential));
         return out;
@@ -1049,14 +1049,14 @@ BOOST_AUTO_TEST_CASE(falls_back_by_name_in_getaddrinfos_order)
 
         attempts report;
         std::error_code ec;
-        auto c = tsock::connect("tsock-fallback", service, opts().report(&report), ec);
+        auto c = tsock::create_connection("tsock-fallback", service, opts().report(&report), ec);
         out += field("error", error_name(ec));
         out += field("report", describe(report));
         if (c.is_open())
             out += field("remote", c.remote_endpoint().to_string());
 
         attempts thrown_report;
-        auto d = tsock::connect("tsock-fallback", service, opts().report(&thrown_report));
+        auto d = tsock::create_connection("tsock-fallback", service, opts().report(&thrown_report));
         out += field("thrown_report", describe(thrown_report));
         return out;
     });
@@ -1089,7 +1089,7 @@ BOOST_AUTO_TEST_CASE(the_lookup_counts_against_the_overall_timeout)
 
         attempts report;
         const auto start = steady::now();
-        auto c = tsock::connect("tsock-slow", "80", opts().timeout(1s).report(&report), ec);
+        auto c = tsock::create_connection("tsock-slow", "80", opts().timeout(1s).report(&report), ec);
         out += field("elapsed", ms(steady::now() - start));
         out += field("error", error_name(ec));
         return out;

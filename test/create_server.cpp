@@ -361,7 +361,7 @@ BOOST_AUTO_TEST_CASE(ipv6_only_follows_dual_stack_whatever_the_system_default)
                 // The dual-stack one takes an IPv4 client.
                 std::error_code ec;
                 auto client = tsock::basic_socket<tsock::ipv4, stream, tsock::timeout>::connect_to(
-                    {tsock::address_v4::loopback(), dual.local_endpoint().port()}, ec, tsock::timeout{patience});
+                    {tsock::address_v4::loopback(), dual.local_endpoint().port()}, tsock::timeout{patience}, ec);
                 out += ec ? " " + ec.message() : " connected";
                 return out;
             });
@@ -447,7 +447,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_timeout_server_times_out_in_accept, Setup, all_s
 {
     Setup setup;
     std::error_code ec;
-    auto l = create_server<stream, tsock::timeout>(setup.endpoint(), {}, ec, tsock::timeout{200ms});
+    auto l = create_server<stream, tsock::timeout>(setup.endpoint(), {}, tsock::timeout{200ms}, ec);
     BOOST_TEST_REQUIRE(!ec, ec.message());
     BOOST_TEST((l.timeout() == 200ms));
     BOOST_TEST(is_nonblocking(l.native_handle()));

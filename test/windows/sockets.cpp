@@ -441,7 +441,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_where_nobody_listens_is_refused, C, all
         BOOST_CHECK_EXCEPTION(S::connect_to(u.at, test_mode<M>()), std::system_error,
                               has_code(std::errc::connection_refused));
         ec.clear();
-        const auto t = S::connect_to(u.at, ec, test_mode<M>());
+        const auto t = S::connect_to(u.at, test_mode<M>(), ec);
         BOOST_TEST((ec == std::errc::connection_refused), ec.message());
         BOOST_TEST(!t.is_open()); // a failed connect_to keeps no handle
     }
@@ -831,7 +831,7 @@ BOOST_AUTO_TEST_CASE(connect_falls_back_from_a_refused_address_to_the_next)
     tsock::connect_options o;
     o.timeout = patience;
     o.report = &report;
-    auto c = tsock::connect(order, o);
+    auto c = tsock::create_connection(order, o);
     BOOST_REQUIRE(report.size() == 2u);
     BOOST_TEST((report[0].error == std::errc::connection_refused), report[0].error.message());
     BOOST_TEST(!report[1].error);
@@ -863,7 +863,7 @@ BOOST_AUTO_TEST_CASE(connect_error_lists_every_refused_address)
     const std::vector<tsock::ipv4_endpoint> order{first.at, second.at};
     bool thrown = false;
     try {
-        tsock::connect(order);
+        tsock::create_connection(order);
     } catch (const tsock::connect_error& e) {
         thrown = true;
         BOOST_TEST((e.code() == std::errc::connection_refused), e.code().message());
@@ -874,7 +874,7 @@ BOOST_AUTO_TEST_CASE(connect_error_lists_every_refused_address)
     }
     BOOST_TEST(thrown);
     std::error_code ec;
-    auto none = tsock::connect(std::vector<tsock::ipv4_endpoint>{}, ec);
+    auto none = tsock::create_connection(std::vector<tsock::ipv4_endpoint>{}, ec);
     BOOST_TEST((ec == tsock::error::no_endpoints), ec.message());
     BOOST_TEST(!none.is_open());
 }
@@ -885,11 +885,11 @@ BOOST_AUTO_TEST_CASE(connect_by_name_in_every_mode_and_happy_eyeballs)
     const auto port = std::to_string(l.local_endpoint().port());
     tsock::connect_options o;
     o.timeout = patience;
-    auto b = tsock::connect("127.0.0.1", port, o);
+    auto b = tsock::create_connection("127.0.0.1", port, o);
     BOOST_TEST(l.accept().peer == b.local_endpoint());
-    auto n = tsock::connect<tsock::stream, non_blocking>("127.0.0.1", port, o);
+    auto n = tsock::create_connection<tsock::stream, non_blocking>("127.0.0.1", port, o);
     BOOST_TEST(l.accept().peer == n.local_endpoint());
-    auto t = tsock::connect<tsock::stream, tsock::timeout>("127.0.0.1", port, o, tsock::timeout{patience});
+    auto t = tsock::create_connection<tsock::stream, tsock::timeout>("127.0.0.1", port, o, tsock::timeout{patience});
     BOOST_TEST(l.accept().peer == t.local_endpoint());
     // Happy Eyeballs over an IPv6 address where nobody listens and the IPv4
     // listener: the IPv4 attempt wins.
@@ -899,7 +899,7 @@ BOOST_AUTO_TEST_CASE(connect_by_name_in_every_mode_and_happy_eyeballs)
     std::vector<tsock::connect_attempt> report;
     o.happy_eyeballs = 10ms;
     o.report = &report;
-    auto h = tsock::connect(both, o);
+    auto h = tsock::create_connection(both, o);
     BOOST_TEST(h.is_open());
     BOOST_TEST(l.accept().peer == h.local_endpoint());
     BOOST_REQUIRE(report.size() == 2u);
@@ -907,6 +907,6 @@ BOOST_AUTO_TEST_CASE(connect_by_name_in_every_mode_and_happy_eyeballs)
     // A negative duration is refused before any attempt.
     std::error_code ec;
     o.timeout = -1ms;
-    tsock::connect("127.0.0.1", port, o, ec);
+    tsock::create_connection("127.0.0.1", port, o, ec);
     BOOST_TEST((ec == tsock::error::negative_duration), ec.message());
 }
