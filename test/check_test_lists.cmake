@@ -3,7 +3,8 @@
 #
 # cmake -DSOURCE_DIR=<repo> -P check_test_lists.cmake
 # Fails when test/CMakeLists.txt and test/Jamfile list different tests, when
-# a public header has no test, or a compile_fail/*.cpp is in neither list.
+# a public header has no test, a compile_fail/*.cpp is in neither list, or
+# either file does not run compile_fail/diagnostics.sh.
 
 cmake_policy(VERSION 3.21)
 
@@ -54,6 +55,15 @@ foreach(case IN LISTS cases)
     string(REGEX REPLACE "\\.cpp$" "" name ${case})
     if(NOT name IN_LIST cmake_cf)
         message(SEND_ERROR "test/compile_fail/${case} is not in the compile-fail lists")
+        set(failed TRUE)
+    endif()
+endforeach()
+
+# Both run the measurement of the compile-fail diagnostics.
+foreach(file IN ITEMS CMakeLists.txt Jamfile)
+    file(READ ${test_dir}/${file} text)
+    if(NOT text MATCHES "compile_fail/diagnostics\\.sh")
+        message(SEND_ERROR "test/${file} does not run compile_fail/diagnostics.sh")
         set(failed TRUE)
     endif()
 endforeach()
