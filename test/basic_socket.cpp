@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE basic_socket
 #include <boost/test/unit_test.hpp>
 
+#include "support/errors.hpp"
 #include "support/socket_support.hpp"
 
 #include <tsock/basic_listener.hpp>
@@ -76,14 +77,6 @@ typename Setup::family::endpoint_type closed_endpoint(Setup& setup)
     auto probe = basic_socket<typename Setup::family, stream>::open_for(ep);
     probe.bind(ep);
     return probe.local_endpoint();
-}
-
-// For BOOST_CHECK_EXCEPTION: the exception carries this code (a
-// tsock::error) or one equivalent to this condition (a std::errc).
-template <class E>
-auto has_code(E expected)
-{
-    return [expected](const std::system_error& e) { return e.code() == expected; };
 }
 
 // The types socket_pair makes.

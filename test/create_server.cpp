@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/create_server.hpp>
+#include <tsock/options.hpp>
 
 #define BOOST_TEST_MODULE create_server
 #include <boost/test/unit_test.hpp>
@@ -351,7 +352,8 @@ BOOST_AUTO_TEST_CASE(ipv6_only_follows_dual_stack_whatever_the_system_default)
                         throw std::runtime_error("cannot write net.ipv6.bindv6only");
                 }
                 std::string out;
-                // What a plain IPv6 listener gets: the system's default.
+                // listen_on agrees with create_server: IPv6-only, whatever
+                // the system's default (it followed the default before).
                 auto plain = tsock::tcp6_listener::listen_on({tsock::address_v6::any(), 0});
                 out += std::to_string(int(plain.get<options::ipv6::only>()));
                 auto dual = create_server(tsock::ipv6_endpoint(tsock::address_v6::any(), 0), {.dual_stack = true});
@@ -365,7 +367,7 @@ BOOST_AUTO_TEST_CASE(ipv6_only_follows_dual_stack_whatever_the_system_default)
                 out += ec ? " " + ec.message() : " connected";
                 return out;
             });
-            BOOST_TEST(answer == std::string(bindv6only) + "01 connected");
+            BOOST_TEST(answer == "101 connected");
         }
     }
 }
@@ -452,11 +454,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_timeout_server_times_out_in_accept, Setup, all_s
     BOOST_TEST((l.timeout() == 200ms));
     BOOST_TEST(is_nonblocking(l.native_handle()));
 
-    const auto took = time_of([&] { l.accept(ec); });
+    const auto took = time_of([&] { (void)l.accept(ec); });
     BOOST_TEST((ec == error::timed_out), error_name(ec));
     BOOST_TEST(ms(took) >= 200);
     BOOST_TEST(ms(took) < 5000);
-    const auto [code, what] = thrown_by([&] { l.accept(); });
+    const auto [code, what] = thrown_by([&] { (void)l.accept(); });
     BOOST_TEST((code == error::timed_out), error_name(code));
 
     // With a client waiting, it accepts.

@@ -705,9 +705,9 @@ namespace {
 // family or address.
 template <class E> bool kernel_round_trip(const E& e)
 {
-    const fd_guard server(::socket(E::family, SOCK_DGRAM, 0));
+    const fd_guard server(::socket(E::family(), SOCK_DGRAM, 0));
     if (server.fd < 0 && (errno == EAFNOSUPPORT || errno == EPROTONOSUPPORT)) {
-        BOOST_TEST_MESSAGE("no AF " << E::family << " sockets on this host: skipped");
+        BOOST_TEST_MESSAGE("no AF " << E::family() << " sockets on this host: skipped");
         return false;
     }
     BOOST_REQUIRE(server.fd >= 0);
@@ -731,7 +731,7 @@ template <class E> bool kernel_round_trip(const E& e)
     BOOST_TEST(E::from_native(reinterpret_cast<const ::sockaddr*>(&again), bound.native_size()) == bound);
     BOOST_TEST(std::memcmp(&again, &storage, sizeof again) == 0);
 
-    const fd_guard client(::socket(E::family, SOCK_DGRAM, 0));
+    const fd_guard client(::socket(E::family(), SOCK_DGRAM, 0));
     BOOST_REQUIRE(client.fd >= 0);
     BOOST_REQUIRE(::connect(client.fd, reinterpret_cast<const ::sockaddr*>(&again), bound.native_size()) == 0);
     length = sizeof storage;

@@ -5,8 +5,36 @@
 #define BOOST_TEST_MODULE mode
 #include <boost/test/unit_test.hpp>
 
+#include "support/errors.hpp"
+#include "support/socket_support.hpp"
+
+#include <tsock/basic_socket.hpp>
+#include <tsock/create_connection.hpp>
+
+#include <array>
 #include <chrono>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <thread>
 #include <type_traits>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+// Modes carry their behaviour: how a call waits (begin, wait, deadline)
+// and what it returns (result, finish). These tests drive real sockets
+// through each mode, a mode written here (as a user would), mode changes
+// and adoption, and the timeout rules for odd durations.
+
+using namespace std::chrono_literals;
+using namespace std::string_view_literals;
+using namespace tsock_test;
+
+BOOST_TEST_GLOBAL_FIXTURE(fd_leak_check);
 
 // blocking and non_blocking hold nothing (a socket stays the size of its
 // handle); timeout holds exactly its duration.
@@ -14,28 +42,259 @@ static_assert(std::is_empty_v<tsock::blocking> && std::is_empty_v<tsock::non_blo
 static_assert(sizeof(tsock::timeout) == sizeof(tsock::timeout::duration));
 static_assert(tsock::blocking::waits && !tsock::blocking::nonblocking_handle);
 static_assert(!tsock::non_blocking::waits && tsock::non_blocking::nonblocking_handle);
-// The timeout mode waits, but with poll() on a non-blocking descriptor, so a
-// deadline can cut a call short.
 static_assert(tsock::timeout::waits && tsock::timeout::nonblocking_handle);
 
-struct user_mode {
+// Results: plain values in the waiting modes, if_ready in non_blocking.
+static_assert(std::is_same_v<tsock::blocking::result<int>, int>);
+static_assert(std::is_same_v<tsock::timeout::result<int>, int>);
+static_assert(std::is_same_v<tsock::non_blocking::result<int>, tsock::if_ready<int>>);
+
+// No default duration: a timeout says how long, with a unit.
+static_assert(!std::is_default_constructible_v<tsock::timeout>);
+static_assert(std::is_constructible_v<tsock::timeout, std::chrono::milliseconds>);
+static_assert(std::is_constructible_v<tsock::timeout, std::chrono::duration<double>>);
+static_assert(!std::is_constructible_v<tsock::timeout, int>);
+static_assert(!std::is_constructible_v<tsock::timeout, double>);
+static_assert(tsock::stateful_mode<tsock::timeout> && !tsock::stateful_mode<tsock::blocking>);
+
+namespace {
+
+// A mode of the user's own: the descriptor is non-blocking and a call that
+// would block waits with poll() as long as it takes, counting its waits.
+// Results are plain values (it reuses what the blocking mode returns).
+struct patient_mode {
+    static constexpr bool waits = true;
+    static constexpr bool nonblocking_handle = true;
+    template <class T>
+    using result = T;
+
+    struct call {};
+    call begin(tsock::call_status&) const noexcept { return {}; }
+    static inline int waited = 0;
+    static bool wait(call, tsock::native_handle_type h, short events, tsock::call_status& s) noexcept
+    {
+        if (s != EAGAIN && s != EWOULDBLOCK)
+            return false;
+        ++waited;
+        ::pollfd p{h, events, 0};
+        if (::poll(&p, 1, 10'000) != 1) {
+            s = ETIMEDOUT;
+            return false;
+        }
+        return true;
+    }
+    static std::chrono::steady_clock::time_point deadline(call) noexcept
+    {
+        return std::chrono::steady_clock::time_point::max();
+    }
+    template <class T>
+    static T finish(T value, tsock::call_status s, std::error_code& ec) noexcept
+    {
+        return tsock::blocking::finish<T>(std::move(value), s, ec);
+    }
+    template <class T>
+    static T finish_or_throw(T value, tsock::call_status s, const char* what)
+    {
+        return tsock::blocking::finish_or_throw<T>(std::move(value), s, what);
+    }
+};
+static_assert(tsock::blocking_mode<patient_mode>);
+
+// Flags only: no behaviour, which is no longer a mode.
+struct flags_only_mode {
     static constexpr bool waits = true;
     static constexpr bool nonblocking_handle = true;
 };
-struct not_default_constructible {
-    static constexpr bool waits = true;
-    static constexpr bool nonblocking_handle = false;
-    explicit not_default_constructible(int) {}
-};
-static_assert(tsock::blocking_mode<tsock::blocking> && tsock::blocking_mode<tsock::non_blocking>);
-static_assert(tsock::blocking_mode<tsock::timeout> && tsock::blocking_mode<user_mode>);
-static_assert(!tsock::blocking_mode<int> && !tsock::blocking_mode<not_default_constructible>);
+static_assert(!tsock::blocking_mode<flags_only_mode> && !tsock::blocking_mode<int>);
 
-BOOST_AUTO_TEST_CASE(timeout_holds_its_duration)
+// Closes a descriptor the test opened itself.
+struct fd_guard {
+    int fd;
+    explicit fd_guard(int f) : fd(f) {}
+    ~fd_guard() { ::close(fd); }
+    fd_guard(const fd_guard&) = delete;
+    fd_guard& operator=(const fd_guard&) = delete;
+};
+
+template <class Mode>
+using pair_of = std::pair<tsock::basic_socket<tsock::local, tsock::stream, Mode>,
+                          tsock::basic_socket<tsock::local, tsock::stream, Mode>>;
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(durations_convert_without_overflow)
 {
-    tsock::timeout t{std::chrono::milliseconds(250)};
-    BOOST_TEST(t.value.count() == 250'000'000);
-    t.value = std::chrono::seconds(2);
-    BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(t.value).count() == 2000);
-    BOOST_TEST(tsock::timeout{}.value > tsock::timeout::duration::zero()); // a default that does wait
+    BOOST_TEST(tsock::timeout{250ms}.value().count() == 250'000'000);
+    BOOST_TEST(tsock::timeout{std::chrono::duration<double>(1.5)}.value().count() == 1'500'000'000);
+    // Too large for nanoseconds: saturates (no deadline), never wraps.
+    BOOST_TEST((tsock::timeout{std::chrono::hours::max()}.value() == std::chrono::nanoseconds::max()));
+    BOOST_TEST((tsock::timeout{std::chrono::duration<double>(1e300)}.value() == std::chrono::nanoseconds::max()));
+    BOOST_TEST((tsock::timeout{std::chrono::hours::min()}.value() == std::chrono::nanoseconds::min()));
+    // NaN is no duration: negative, so refused where used.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    BOOST_TEST(tsock::timeout{std::chrono::duration<double>(nan)}.value().count() < 0);
+    tsock::timeout t{1s};
+    t = 2s;
+    BOOST_TEST((t.value() == 2s));
+}
+
+BOOST_AUTO_TEST_CASE(a_negative_timeout_fails_every_call_at_once)
+{
+    for (const auto d : {std::chrono::nanoseconds(-1), std::chrono::nanoseconds::min()}) {
+        auto [a, b] = tsock::socket_pair<tsock::stream, tsock::timeout>(tsock::timeout{d});
+        std::array<char, 4> buffer{};
+        std::error_code ec;
+        const auto took = time_of([&] { (void)a.recv(buffer, ec); });
+        BOOST_TEST((ec == tsock::error::negative_duration), ec.message());
+        BOOST_TEST(ms(took) < 1000);
+        BOOST_CHECK_EXCEPTION((void)a.send("x"sv), std::system_error, has_code(tsock::error::negative_duration));
+        BOOST_CHECK_EXCEPTION(a.send_all("x"sv), std::system_error, has_code(tsock::error::negative_duration));
+        // connect by name refuses it the same way
+        std::error_code by_name;
+        (void)tsock::create_connection<tsock::stream, tsock::timeout>("127.0.0.1", "9", {}, tsock::timeout{d}, by_name);
+        BOOST_TEST((by_name == tsock::error::negative_duration), by_name.message());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_zero_timeout_fails_at_once_unless_the_call_is_ready)
+{
+    auto [a, b] = tsock::socket_pair<tsock::stream, tsock::timeout>(tsock::timeout{0s});
+    std::array<char, 4> buffer{};
+    std::error_code ec;
+    const auto took = time_of([&] { (void)a.recv(buffer, ec); });
+    BOOST_TEST((ec == tsock::error::timed_out), ec.message());
+    BOOST_TEST(ms(took) < 1000);
+    BOOST_TEST(b.send("hey"sv) == 3u);
+    BOOST_TEST(a.recv(buffer) == 3u); // ready: no wait, no timeout
+}
+
+BOOST_AUTO_TEST_CASE(the_largest_timeout_is_no_deadline)
+{
+    for (const auto d : {std::chrono::nanoseconds::max(), std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::hours(100'000))}) {
+        auto pair = tsock::socket_pair<tsock::stream, tsock::timeout>(tsock::timeout{d});
+        auto& a = pair.first;
+        auto& b = pair.second;
+        std::jthread writer([&b] {
+            std::this_thread::sleep_for(50ms); // so that a waits (not synchronisation: a waits either way)
+            b.send_all("late"sv);
+        });
+        std::array<char, 4> buffer{};
+        a.recv_exact(buffer);
+        BOOST_TEST(std::string_view(buffer.data(), 4) == "late");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_buffer_returns_at_once_in_every_mode)
+{
+    std::string empty;
+    {
+        auto [a, b] = tsock::socket_pair<tsock::stream, tsock::blocking>();
+        BOOST_TEST(a.recv(empty) == 0u); // would otherwise wait forever: nothing is sent
+    }
+    {
+        auto [a, b] = tsock::socket_pair<tsock::datagram, tsock::timeout>(tsock::timeout{30s});
+        const auto took = time_of([&] { BOOST_TEST(a.recv(empty) == 0u); });
+        BOOST_TEST(ms(took) < 1000); // not the 30 s timeout
+        BOOST_TEST(b.send("kept"sv) == 4u);
+        std::array<char, 8> buffer{};
+        BOOST_TEST(a.recv(empty) == 0u);  // and consumes nothing
+        BOOST_TEST(a.recv(buffer) == 4u); // the datagram is still there, whole
+    }
+    {
+        auto [a, b] = tsock::socket_pair<tsock::stream, tsock::non_blocking>();
+        const auto r = a.recv(empty);
+        BOOST_TEST(r.has_value());
+        BOOST_TEST(*r == 0u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_mode_of_the_users_own_runs_the_calls)
+{
+    patient_mode::waited = 0;
+    auto pair = tsock::socket_pair<tsock::stream, patient_mode>();
+    auto& a = pair.first;
+    auto& b = pair.second;
+    BOOST_TEST(is_nonblocking(a.native_handle()));
+    std::jthread writer([&b] {
+        std::this_thread::sleep_for(50ms);
+        b.send_all("user mode"sv);
+    });
+    std::array<char, 9> buffer{};
+    a.recv_exact(buffer); // would block at first: the mode's wait polls
+    BOOST_TEST(std::string_view(buffer.data(), buffer.size()) == "user mode");
+    BOOST_TEST(patient_mode::waited >= 1);
+}
+
+BOOST_AUTO_TEST_CASE(with_mode_changes_the_type_and_the_descriptor_flag)
+{
+    auto [a, b] = tsock::socket_pair<tsock::stream, tsock::blocking>();
+    const int fd = a.native_handle();
+    BOOST_TEST(!is_nonblocking(fd));
+
+    auto nb = std::move(a).with_mode<tsock::non_blocking>();
+    BOOST_TEST(!a.is_open()); // the descriptor moved, not a copy
+    BOOST_TEST(nb.native_handle() == fd);
+    BOOST_TEST(is_nonblocking(fd));
+    std::array<char, 4> buffer{};
+    BOOST_TEST(nb.recv(buffer).would_block());
+
+    auto t = std::move(nb).with_mode(tsock::timeout{100ms});
+    BOOST_TEST(t.native_handle() == fd);
+    BOOST_TEST(is_nonblocking(fd));
+    BOOST_TEST((t.timeout() == 100ms)); // Python's gettimeout
+    std::error_code ec;
+    (void)t.recv(buffer, ec);
+    BOOST_TEST((ec == tsock::error::timed_out), ec.message());
+    t.timeout(tsock::timeout{50ms}); // settimeout
+    BOOST_TEST((t.timeout() == 50ms));
+
+    auto back = std::move(t).with_mode<tsock::blocking>();
+    BOOST_TEST(!is_nonblocking(fd));
+    BOOST_TEST(b.send("ok"sv) == 2u);
+    BOOST_TEST(back.recv(buffer) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(adopt_makes_the_descriptor_flag_match_the_mode)
+{
+    int fds[2];
+    BOOST_REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) == 0);
+    // A non-blocking descriptor adopted as blocking: made blocking, so recv
+    // waits for data instead of throwing EAGAIN.
+    auto a = tsock::unix_stream_socket::adopt(fds[0]);
+    BOOST_TEST(!is_nonblocking(fds[0]));
+    // A blocking descriptor adopted in the timeout mode: made non-blocking,
+    // so the deadline holds instead of a hang.
+    const int flags = ::fcntl(fds[1], F_GETFL);
+    BOOST_REQUIRE(::fcntl(fds[1], F_SETFL, flags & ~O_NONBLOCK) == 0);
+    using timed = tsock::basic_socket<tsock::local, tsock::stream, tsock::timeout>;
+    auto b = timed::adopt(fds[1], tsock::timeout{100ms});
+    BOOST_TEST(is_nonblocking(fds[1]));
+    std::array<char, 4> buffer{};
+    std::error_code ec;
+    const auto took = time_of([&] { (void)b.recv(buffer, ec); });
+    BOOST_TEST((ec == tsock::error::timed_out), ec.message());
+    BOOST_TEST(ms(took) < ms(patience));
+    BOOST_TEST(b.send("go"sv) == 2u);
+    BOOST_TEST(a.recv(buffer) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(adopt_duplicate_is_fromfd_and_duplicate_is_dup)
+{
+    int fds[2];
+    BOOST_REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) == 0);
+    const fd_guard keep0(fds[0]), keep1(fds[1]);
+    auto a = tsock::unix_stream_socket::adopt_duplicate(fds[0]);
+    BOOST_TEST(a.native_handle() != fds[0]);
+    BOOST_TEST(::fcntl(fds[0], F_GETFD) >= 0); // the caller's descriptor stays open
+    BOOST_TEST(is_cloexec(a.native_handle()));
+    auto d = a.duplicate();
+    BOOST_TEST(d.native_handle() != a.native_handle());
+    BOOST_TEST(::write(fds[1], "xy", 2) == 2);
+    std::array<char, 1> one{};
+    BOOST_TEST(a.recv(one) == 1u); // the same socket through every descriptor
+    BOOST_TEST(d.recv(one) == 1u);
+    BOOST_TEST(one[0] == 'y');
+    std::error_code ec;
+    (void)tsock::udp_socket::adopt_duplicate(fds[0], ec);
+    BOOST_TEST((ec == tsock::error::type_mismatch), ec.message());
 }

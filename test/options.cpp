@@ -140,7 +140,7 @@ private:
 
 // The AF_* a test socket of Family is opened with (inet: IPv6, dual-stack).
 template <class Family>
-constexpr int open_domain = Family::domain == AF_UNSPEC ? AF_INET6 : Family::domain;
+constexpr int open_domain = tsock::lookup_domain<Family>() == AF_UNSPEC ? AF_INET6 : tsock::lookup_domain<Family>();
 
 // What basic_socket<Family, Type> does with options, on a descriptor of the
 // test's own: set and get take exactly the options the concepts allow.

@@ -576,12 +576,14 @@ concept pairable = has_socket_pair && std::is_same_v<typename Family::endpoint_t
 // datagram or seqpacket), CLOEXEC, and NONBLOCK when the mode wants it.
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
     requires detail::pairable<Family, Type>
-auto socket_pair(Mode mode = detail::default_mode<Mode>())
+auto socket_pair(Mode mode, std::error_code& ec) noexcept
 {
-    std::error_code ec;
-    auto pair = socket_pair<Type, Mode, Family>(mode, ec);
-    detail::throw_if(ec, "socketpair");
-    return pair;
+    using socket = basic_socket<Family, Type, Mode>;
+    detail::native_handle_type fds[2] = {detail::invalid_handle, detail::invalid_handle};
+    if (!detail::open_socket_pair(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, fds, ec))
+        return std::pair<socket, socket>();
+    return std::pair<socket, socket>(detail::socket_access::make<socket>(fds[0], mode),
+                                     detail::socket_access::make<socket>(fds[1], mode));
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
     requires detail::pairable<Family, Type>
@@ -591,14 +593,12 @@ auto socket_pair(std::error_code& ec) noexcept
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
     requires detail::pairable<Family, Type>
-auto socket_pair(Mode mode, std::error_code& ec) noexcept
+auto socket_pair(Mode mode = detail::default_mode<Mode>())
 {
-    using socket = basic_socket<Family, Type, Mode>;
-    detail::native_handle_type fds[2] = {detail::invalid_handle, detail::invalid_handle};
-    if (!detail::open_socket_pair(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, fds, ec))
-        return std::pair<socket, socket>();
-    return std::pair<socket, socket>(detail::socket_access::make<socket>(fds[0], mode),
-                                     detail::socket_access::make<socket>(fds[1], mode));
+    std::error_code ec;
+    auto pair = socket_pair<Type, Mode, Family>(mode, ec);
+    detail::throw_if(ec, "socketpair");
+    return pair;
 }
 // An error here means socket_pair of a family or platform without
 // socketpair(2): only local (AF_UNIX) pairs exist, and not on Windows

@@ -149,11 +149,11 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
                 else
                     e = make_error_code(error::family_mismatch);
             }
-            const auto status = e ? connect_status::failed : s.connect(target, e);
+            const auto outcome = e ? connect_status::failed : s.connect(target, e);
             attempts.push_back({target, e});
             if (e)
                 continue; // failed at once: the next one starts now
-            if (status == connect_status::connected) {
+            if (outcome == connect_status::connected) {
                 cancel_others(racing);
                 return s.release();
             }

@@ -27,6 +27,14 @@ void check_error(F f, tsock::error expected, std::string_view what_part)
     }
 }
 
+// For BOOST_CHECK_EXCEPTION: the exception carries this code (a
+// tsock::error) or one equivalent to this condition (a std::errc).
+template <class E>
+auto has_code(E expected)
+{
+    return [expected](const std::system_error& e) { return e.code() == expected; };
+}
+
 } // namespace tsock_test
 
 #endif // TSOCK_TEST_SUPPORT_ERRORS_HPP
