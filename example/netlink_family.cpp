@@ -2,14 +2,17 @@
 // Distributed under the Boost Software License, Version 1.0.
 //
 // A family tsock does not ship, written outside the library: AF_NETLINK.
-// It needs a policy (domain, endpoint type, which socket types) and an
-// endpoint with the native contract (native_type, to_native, native_size,
-// from_native). Then basic_socket does the rest. The program asks the kernel
-// for its network interfaces (RTM_GETLINK) and prints their names (Linux).
+// It needs a policy (domain, endpoint type, which socket types: what
+// tsock::socket_family asks) and an endpoint that models tsock::endpoint (a
+// regular value naming its family_type, its AF_* value as family(), and the
+// native contract: native_type, to_native, native_size, from_native). Then
+// basic_socket does the rest. The program asks the kernel for its network
+// interfaces (RTM_GETLINK) and prints their names (Linux).
 //
 //   netlink_family        prints "index name" for each interface
 
 #include <tsock/basic_socket.hpp>
+#include <tsock/concepts.hpp>
 
 #include <boost/predef/os.h>
 
@@ -27,11 +30,14 @@ int main() { return 0; } // netlink is Linux's
 #include <string>
 #include <vector>
 
+struct netlink; // the family policy, below
+
 // The endpoint: a netlink port id and multicast groups (sockaddr_nl).
 class netlink_endpoint {
 public:
     using native_type = ::sockaddr_nl;
-    static constexpr int family = AF_NETLINK;
+    using family_type = netlink;
+    static constexpr int family() noexcept { return AF_NETLINK; }
 
     netlink_endpoint() = default;
     explicit netlink_endpoint(std::uint32_t port_id, std::uint32_t groups = 0) : port_id_(port_id), groups_(groups) {}
@@ -55,8 +61,11 @@ public:
             return {};
         }
         std::memcpy(&n, sa, sizeof n);
+        ec.clear();
         return netlink_endpoint(n.nl_pid, n.nl_groups);
     }
+
+    friend bool operator==(const netlink_endpoint&, const netlink_endpoint&) = default;
 
 private:
     std::uint32_t port_id_ = 0; // 0: the kernel
@@ -73,8 +82,10 @@ struct netlink {
     static constexpr bool supports = Type::value == SOCK_RAW || Type::value == SOCK_DGRAM;
 };
 static_assert(tsock::socket_family<netlink>);
+static_assert(tsock::endpoint<netlink_endpoint>);
 
 using route_socket = tsock::basic_socket<netlink, tsock::raw<NETLINK_ROUTE>>;
+static_assert(tsock::any_datagram_socket<route_socket>); // send_to and recv_from, no connection
 
 int main()
 {
@@ -90,7 +101,12 @@ int main()
     request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
     request.header.nlmsg_seq = 1;
     request.body.ifi_family = AF_UNSPEC;
-    s.send_to(std::span(reinterpret_cast<const std::byte*>(&request), sizeof request), netlink_endpoint(0));
+    const auto bytes = std::span(reinterpret_cast<const std::byte*>(&request), sizeof request);
+    const auto sent = s.send_to(bytes, netlink_endpoint(0));
+    if (sent != sizeof request) {
+        std::cerr << "netlink: short send\n";
+        return 1;
+    }
 
     std::vector<std::byte> buffer(1 << 16);
     for (int replies = 0; replies != 1000; ++replies) { // bounded: a dump ends with NLMSG_DONE

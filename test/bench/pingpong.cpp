@@ -183,7 +183,7 @@ public:
         if constexpr (Socket::type_policy::connection_oriented)
             s_.shutdown(tsock::shutdown_type::send);
         else
-            s_.send(std::span<const std::byte>());
+            (void)s_.send(std::span<const std::byte>()); // an empty datagram: the end
     }
 
 private:
