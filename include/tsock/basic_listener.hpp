@@ -56,8 +56,12 @@ public:
     // SO_EXCLUSIVEADDRUSE on Windows, whose SO_REUSEADDR would let another
     // socket take the port; an IPv6 endpoint is IPv6-only, as create_server
     // makes it unless asked for dual stack).
-    static basic_listener listen_on(const endpoint_type& ep, int backlog = SOMAXCONN,
-                                    Mode mode = detail::default_mode<Mode>())
+    static basic_listener listen_on(const endpoint_type& ep, int backlog = SOMAXCONN)
+        requires std::default_initializable<Mode>
+    {
+        return listen_on(ep, backlog, Mode{});
+    }
+    static basic_listener listen_on(const endpoint_type& ep, int backlog, Mode mode)
     {
         std::error_code ec;
         auto l = listen_on(ep, backlog, mode, ec);
@@ -65,12 +69,14 @@ public:
         return l;
     }
     static basic_listener listen_on(const endpoint_type& ep, std::error_code& ec) noexcept
+        requires std::default_initializable<Mode>
     {
-        return listen_on(ep, SOMAXCONN, detail::default_mode<Mode>(), ec);
+        return listen_on(ep, SOMAXCONN, Mode{}, ec);
     }
     static basic_listener listen_on(const endpoint_type& ep, int backlog, std::error_code& ec) noexcept
+        requires std::default_initializable<Mode>
     {
-        return listen_on(ep, backlog, detail::default_mode<Mode>(), ec);
+        return listen_on(ep, backlog, Mode{}, ec);
     }
     static basic_listener listen_on(const endpoint_type& ep, int backlog, Mode mode, std::error_code& ec) noexcept
     {
@@ -89,6 +95,9 @@ public:
             l.listen(backlog, ec);
         return ec ? basic_listener() : std::move(l);
     }
+    template <class E, class... Args>
+        requires detail::mode_missing<Mode, Args...>
+    static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) listen_on(const E&, Args&&...) TSOCK_DELETED;
 
     // listen(2).
     void listen(int backlog = SOMAXCONN)

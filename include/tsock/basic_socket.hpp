@@ -92,7 +92,12 @@ public:
 
     // Opens a socket for ep and connects it (Python's create_connection for
     // one endpoint). In the timeout mode the whole call has the deadline.
-    static basic_socket connect_to(const endpoint_type& ep, Mode mode = detail::default_mode<Mode>())
+    static basic_socket connect_to(const endpoint_type& ep)
+        requires waits && std::default_initializable<Mode>
+    {
+        return connect_to(ep, Mode{});
+    }
+    static basic_socket connect_to(const endpoint_type& ep, Mode mode)
         requires waits
     {
         std::error_code ec;
@@ -101,9 +106,9 @@ public:
         return s;
     }
     static basic_socket connect_to(const endpoint_type& ep, std::error_code& ec) noexcept
-        requires waits
+        requires waits && std::default_initializable<Mode>
     {
-        return connect_to(ep, detail::default_mode<Mode>(), ec);
+        return connect_to(ep, Mode{}, ec);
     }
     static basic_socket connect_to(const endpoint_type& ep, Mode mode, std::error_code& ec) noexcept
         requires waits
@@ -121,6 +126,9 @@ public:
         requires(!waits)
     static TSOCK_REFUSED("connect_to waits for the connection: a non_blocking socket uses open_for, then connect")
     connect_to(Args&&...) TSOCK_DELETED;
+    template <class E, class... Args>
+        requires(waits && detail::mode_missing<Mode, Args...>)
+    static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) connect_to(const E&, Args&&...) TSOCK_DELETED;
 
     // connect(2); the std::error_code form is Python's connect_ex. Waiting
     // modes return when connected (or fail: error::timed_out at the timeout
@@ -586,20 +594,29 @@ auto socket_pair(Mode mode, std::error_code& ec) noexcept
                                      detail::socket_access::make<socket>(fds[1], mode));
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
-    requires detail::pairable<Family, Type>
+    requires(detail::pairable<Family, Type> && std::default_initializable<Mode>)
 auto socket_pair(std::error_code& ec) noexcept
 {
-    return socket_pair<Type, Mode, Family>(detail::default_mode<Mode>(), ec);
+    return socket_pair<Type, Mode, Family>(Mode{}, ec);
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
     requires detail::pairable<Family, Type>
-auto socket_pair(Mode mode = detail::default_mode<Mode>())
+auto socket_pair(Mode mode)
 {
     std::error_code ec;
     auto pair = socket_pair<Type, Mode, Family>(mode, ec);
     detail::throw_if(ec, "socketpair");
     return pair;
 }
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local>
+    requires(detail::pairable<Family, Type> && std::default_initializable<Mode>)
+auto socket_pair()
+{
+    return socket_pair<Type, Mode, Family>(Mode{});
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = local, class... Args>
+    requires(detail::pairable<Family, Type> && detail::mode_missing<Mode, Args...>)
+TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) socket_pair(Args&&...) TSOCK_DELETED;
 // An error here means socket_pair of a family or platform without
 // socketpair(2): only local (AF_UNIX) pairs exist, and not on Windows
 // (connect two TCP sockets on loopback there).

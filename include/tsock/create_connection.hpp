@@ -344,23 +344,28 @@ auto create_connection(const Range& endpoints, const connect_options& o, const M
     return s;
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
-    requires detail::ip_endpoint_range<Range, Type>
+    requires(detail::ip_endpoint_range<Range, Type> && std::default_initializable<Mode>)
 auto create_connection(const Range& endpoints, const connect_options& o, std::error_code& ec)
 {
-    return create_connection<Type, Mode>(endpoints, o, detail::default_mode<Mode>(), ec);
+    return create_connection<Type, Mode>(endpoints, o, Mode{}, ec);
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
-    requires detail::ip_endpoint_range<Range, Type>
+    requires(detail::ip_endpoint_range<Range, Type> && std::default_initializable<Mode>)
 auto create_connection(const Range& endpoints, std::error_code& ec)
 {
-    return create_connection<Type, Mode>(endpoints, connect_options{}, detail::default_mode<Mode>(), ec);
+    return create_connection<Type, Mode>(endpoints, connect_options{}, Mode{}, ec);
 }
 
 // As above; throws connect_error, whose attempts() are this call's.
 template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
+    requires(detail::ip_endpoint_range<Range, Type> && std::default_initializable<Mode>)
+auto create_connection(const Range& endpoints, const connect_options& o = {})
+{
+    return create_connection<Type, Mode>(endpoints, o, Mode{});
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Range>
     requires detail::ip_endpoint_range<Range, Type>
-auto create_connection(const Range& endpoints, const connect_options& o = {},
-                       const Mode& mode = detail::default_mode<Mode>())
+auto create_connection(const Range& endpoints, const connect_options& o, const Mode& mode)
 {
     std::vector<connect_attempt> attempts;
     std::error_code ec;
@@ -387,27 +392,33 @@ basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::s
     return s;
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
-    requires detail::connectable_by_name<Family, Type>
+    requires(detail::connectable_by_name<Family, Type> && std::default_initializable<Mode>)
 basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
                                                    const connect_options& o, std::error_code& ec)
 {
-    return create_connection<Type, Mode, Family>(host, service, o, detail::default_mode<Mode>(), ec);
+    return create_connection<Type, Mode, Family>(host, service, o, Mode{}, ec);
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
-    requires detail::connectable_by_name<Family, Type>
+    requires(detail::connectable_by_name<Family, Type> && std::default_initializable<Mode>)
 basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
                                                    std::error_code& ec)
 {
-    return create_connection<Type, Mode, Family>(host, service, connect_options{}, detail::default_mode<Mode>(), ec);
+    return create_connection<Type, Mode, Family>(host, service, connect_options{}, Mode{}, ec);
 }
 
 // As above; throws std::system_error naming host and service when the lookup
 // fails (or a duration is negative), connect_error when every attempt did.
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
+    requires(detail::connectable_by_name<Family, Type> && std::default_initializable<Mode>)
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
+                                                   const connect_options& o = {})
+{
+    return create_connection<Type, Mode, Family>(host, service, o, Mode{});
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet>
     requires detail::connectable_by_name<Family, Type>
 basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service,
-                                                   const connect_options& o = {},
-                                                   const Mode& mode = detail::default_mode<Mode>())
+                                                   const connect_options& o, const Mode& mode)
 {
     std::vector<connect_attempt> attempts;
     std::error_code ec;
@@ -424,6 +435,10 @@ basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::s
     what = detail::describe_attempts(std::move(what), attempts);
     detail::throw_exception(connect_error(ec, what, std::move(attempts)));
 }
+
+template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet, class... Args>
+    requires(detail::connectable_by_name<Family, Type> && detail::mode_missing<Mode, Args...>)
+TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) create_connection(std::string_view, std::string_view, Args&&...) TSOCK_DELETED;
 
 // An error here means create_connection of a type or family it cannot
 // make: it connects IP stream or datagram sockets (seqpacket over IP is

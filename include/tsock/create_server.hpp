@@ -80,24 +80,30 @@ basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& 
     return ec ? listener() : std::move(l);
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
-    requires detail::servable<Endpoint, Type>
+    requires(detail::servable<Endpoint, Type> && std::default_initializable<Mode>)
 basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o,
                                                                 std::error_code& ec) noexcept
 {
-    return create_server<Type, Mode>(ep, o, detail::default_mode<Mode>(), ec);
+    return create_server<Type, Mode>(ep, o, Mode{}, ec);
 }
 template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
-    requires detail::servable<Endpoint, Type>
+    requires(detail::servable<Endpoint, Type> && std::default_initializable<Mode>)
 basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, std::error_code& ec) noexcept
 {
-    return create_server<Type, Mode>(ep, server_options{}, detail::default_mode<Mode>(), ec);
+    return create_server<Type, Mode>(ep, server_options{}, Mode{}, ec);
 }
 
 // As above; throws std::system_error naming the endpoint.
 template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
+    requires(detail::servable<Endpoint, Type> && std::default_initializable<Mode>)
+basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o = {})
+{
+    return create_server<Type, Mode>(ep, o, Mode{});
+}
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint>
     requires detail::servable<Endpoint, Type>
-basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o = {},
-                                                                const Mode& mode = detail::default_mode<Mode>())
+basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& ep, const server_options& o,
+                                                                const Mode& mode)
 {
     std::error_code ec;
     auto l = create_server<Type, Mode>(ep, o, mode, ec);
@@ -105,6 +111,10 @@ basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& 
         detail::throw_for(ec, "create_server", {ep.to_string()});
     return l;
 }
+
+template <socket_type Type = stream, blocking_mode Mode = blocking, class Endpoint, class... Args>
+    requires(detail::servable<Endpoint, Type> && detail::mode_missing<Mode, Args...>)
+TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) create_server(const Endpoint&, Args&&...) TSOCK_DELETED;
 
 // An error here means create_server of a connectionless type (datagram,
 // raw): they do not listen; open a socket, bind it and recv_from.

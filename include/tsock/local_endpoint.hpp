@@ -262,11 +262,11 @@ private:
     }
     static int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
     {
-        using family_type = decltype(::sockaddr::sa_family);
+        using sa_family_type = decltype(::sockaddr::sa_family);
         constexpr std::size_t offset = offsetof(::sockaddr, sa_family);
-        if (sa == nullptr || sockaddr_size(length) < offset + sizeof(family_type))
+        if (sa == nullptr || sockaddr_size(length) < offset + sizeof(sa_family_type))
             return -1;
-        family_type f;
+        sa_family_type f;
         std::memcpy(&f, reinterpret_cast<const char*>(sa) + offset, sizeof f);
         return int(f);
     }

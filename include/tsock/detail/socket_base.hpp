@@ -13,6 +13,7 @@
 #include <tsock/detail/refuse.hpp>
 #include <tsock/detail/socket_ops.hpp>
 #include <tsock/detail/status.hpp>
+#include <tsock/endpoint.hpp>
 #include <tsock/error.hpp>
 #include <tsock/family.hpp>
 #include <tsock/mode.hpp>
@@ -29,10 +30,7 @@ namespace tsock::detail {
 template <class Endpoint>
 int domain_of(const Endpoint& ep) noexcept
 {
-    if constexpr (requires { ep.family(); })
-        return ep.family();
-    else
-        return Endpoint::family;
+    return ep.family();
 }
 
 // Makes sockets and listeners from handles tsock itself just made (accept,
@@ -45,16 +43,15 @@ struct socket_access {
     }
 };
 
-// The mode a factory uses when none is given.
-template <class M>
-constexpr M default_mode() noexcept
-{
-    // An error here means a socket of a mode that holds a value (the
-    // timeout's duration) was opened without one: pass it, for example
-    // open(tsock::timeout{2s}) or listen_on(ep, SOMAXCONN, tsock::timeout{2s}).
-    static_assert(std::default_initializable<M>, "this mode needs its value: pass it, e.g. open(tsock::timeout{2s})");
-    return closed_mode<M>();
-}
+// Does a call with these arguments leave out the value a stateful mode
+// (the timeout's duration) needs? Then a refused overload says so.
+template <class Mode, class... Args>
+concept mode_missing =
+    !std::default_initializable<Mode> &&
+    ((!std::is_convertible_v<Args, Mode> || std::is_arithmetic_v<std::remove_cvref_t<Args>>) && ...);
+
+// The reason a factory is refused without its mode.
+#define TSOCK_REASON_MODE_VALUE "this mode needs its value: pass it, e.g. tsock::timeout{2s}, before the error_code"
 
 // Does Family fix its AF_* value at compile time (all but inet, whose
 // endpoint decides)?
@@ -79,6 +76,13 @@ class socket_base {
     // basic_socket.hpp brings those of ipv4, ipv6 and local).
     static_assert(requires { sizeof(typename Family::endpoint_type); },
                   "the family's endpoint type is incomplete: include its header (<tsock/inet_endpoint.hpp> for inet)");
+    // An error here means a family of the user's whose endpoint type does
+    // not provide what tsock::endpoint asks (tsock/endpoint.hpp), or names
+    // another family as its family_type.
+    static_assert(endpoint<typename Family::endpoint_type>,
+                  "the family's endpoint type does not model tsock::endpoint: see tsock/endpoint.hpp");
+    static_assert(std::is_same_v<family_of_t<typename Family::endpoint_type>, Family>,
+                  "the family's endpoint type names another family as its family_type");
     // An error here means a local (AF_UNIX) socket on a platform where tsock
     // has none (Windows: no socketpair, and wine no AF_UNIX to test with).
     static_assert(has_local_sockets || !std::is_same_v<typename Family::endpoint_type, ::tsock::local_endpoint>,
@@ -98,7 +102,12 @@ public:
 
     // socket(2) of this family and type (CLOEXEC; NONBLOCK when the mode
     // wants it). The inet family is opened for an endpoint instead.
-    static Derived open(Mode mode = default_mode<Mode>())
+    static Derived open()
+        requires fixed_domain<Family> && std::default_initializable<Mode>
+    {
+        return open(Mode{});
+    }
+    static Derived open(Mode mode)
         requires fixed_domain<Family>
     {
         status s = 0;
@@ -108,9 +117,9 @@ public:
         return socket_access::make<Derived>(h, mode);
     }
     static Derived open(std::error_code& ec) noexcept
-        requires fixed_domain<Family>
+        requires fixed_domain<Family> && std::default_initializable<Mode>
     {
-        return open(default_mode<Mode>(), ec);
+        return open(Mode{}, ec);
     }
     static Derived open(Mode mode, std::error_code& ec) noexcept
         requires fixed_domain<Family>
@@ -126,9 +135,19 @@ public:
         requires(!fixed_domain<Family>)
     static TSOCK_REFUSED("an inet socket is IPv4 or IPv6 as its endpoint says: use open_for(endpoint)")
     open(Args&&...) TSOCK_DELETED;
+    // An error here means a socket of a mode that holds a value (the
+    // timeout's duration) made without one: pass it.
+    template <class... Args>
+        requires(fixed_domain<Family> && mode_missing<Mode, Args...>)
+    static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) open(Args&&...) TSOCK_DELETED;
 
     // socket(2) of the endpoint's family (for inet: IPv4 or IPv6).
-    static Derived open_for(const endpoint_type& ep, Mode mode = default_mode<Mode>())
+    static Derived open_for(const endpoint_type& ep)
+        requires std::default_initializable<Mode>
+    {
+        return open_for(ep, Mode{});
+    }
+    static Derived open_for(const endpoint_type& ep, Mode mode)
     {
         std::error_code ec;
         auto s = open_for(ep, mode, ec);
@@ -136,8 +155,9 @@ public:
         return s;
     }
     static Derived open_for(const endpoint_type& ep, std::error_code& ec) noexcept
+        requires std::default_initializable<Mode>
     {
-        return open_for(ep, default_mode<Mode>(), ec);
+        return open_for(ep, Mode{}, ec);
     }
     static Derived open_for(const endpoint_type& ep, Mode mode, std::error_code& ec) noexcept
     {
@@ -146,12 +166,20 @@ public:
         set_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(h, mode);
     }
+    template <class E, class... Args>
+        requires mode_missing<Mode, Args...>
+    static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) open_for(const E&, Args&&...) TSOCK_DELETED;
 
     // Takes ownership of a native handle (Python's socket(fileno=h)), after
     // checking that it is a socket of this family and type (SO_TYPE,
     // SO_DOMAIN) and making its O_NONBLOCK (FIONBIO) what the mode needs.
     // On failure the handle stays the caller's.
-    static Derived adopt(native_handle_type h, Mode mode = default_mode<Mode>())
+    static Derived adopt(native_handle_type h)
+        requires std::default_initializable<Mode>
+    {
+        return adopt(h, Mode{});
+    }
+    static Derived adopt(native_handle_type h, Mode mode)
     {
         std::error_code ec;
         auto s = adopt(h, mode, ec);
@@ -159,8 +187,9 @@ public:
         return s;
     }
     static Derived adopt(native_handle_type h, std::error_code& ec) noexcept
+        requires std::default_initializable<Mode>
     {
-        return adopt(h, default_mode<Mode>(), ec);
+        return adopt(h, Mode{}, ec);
     }
     static Derived adopt(native_handle_type h, Mode mode, std::error_code& ec) noexcept
     {
@@ -170,9 +199,17 @@ public:
         set_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(h, mode);
     }
+    template <class... Args>
+        requires mode_missing<Mode, Args...>
+    static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) adopt(native_handle_type, Args&&...) TSOCK_DELETED;
 
     // Python's fromfd: adopts a duplicate of h (h stays the caller's, open).
-    static Derived adopt_duplicate(native_handle_type h, Mode mode = default_mode<Mode>())
+    static Derived adopt_duplicate(native_handle_type h)
+        requires std::default_initializable<Mode>
+    {
+        return adopt_duplicate(h, Mode{});
+    }
+    static Derived adopt_duplicate(native_handle_type h, Mode mode)
     {
         std::error_code ec;
         auto s = adopt_duplicate(h, mode, ec);
@@ -180,8 +217,9 @@ public:
         return s;
     }
     static Derived adopt_duplicate(native_handle_type h, std::error_code& ec) noexcept
+        requires std::default_initializable<Mode>
     {
-        return adopt_duplicate(h, default_mode<Mode>(), ec);
+        return adopt_duplicate(h, Mode{}, ec);
     }
     static Derived adopt_duplicate(native_handle_type h, Mode mode, std::error_code& ec) noexcept
     {
@@ -199,6 +237,9 @@ public:
         set_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(d, mode);
     }
+    template <class... Args>
+        requires mode_missing<Mode, Args...>
+    static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) adopt_duplicate(native_handle_type, Args&&...) TSOCK_DELETED;
 
     // Python's dup(): another socket object for the same socket (a new
     // descriptor, CLOEXEC), with the same mode.
@@ -364,7 +405,13 @@ public:
     // as a socket of another mode (one ioctl, FIONBIO, when the descriptor's
     // O_NONBLOCK changes; none otherwise). On failure this socket keeps it.
     template <blocking_mode NewMode>
-    auto with_mode(NewMode mode = default_mode<NewMode>()) &&
+        requires std::default_initializable<NewMode>
+    auto with_mode() &&
+    {
+        return std::move(*this).with_mode(NewMode{});
+    }
+    template <blocking_mode NewMode>
+    auto with_mode(NewMode mode) &&
     {
         std::error_code ec;
         auto s = std::move(*this).with_mode(mode, ec);
@@ -372,9 +419,10 @@ public:
         return s;
     }
     template <blocking_mode NewMode>
+        requires std::default_initializable<NewMode>
     auto with_mode(std::error_code& ec) && noexcept
     {
-        return std::move(*this).with_mode(default_mode<NewMode>(), ec);
+        return std::move(*this).with_mode(NewMode{}, ec);
     }
     template <blocking_mode NewMode>
     auto with_mode(NewMode mode, std::error_code& ec) && noexcept
@@ -386,6 +434,9 @@ public:
         set_error(ec, s);
         return s ? result() : socket_access::make<result>(release(), mode);
     }
+    template <blocking_mode NewMode, class... Args>
+        requires mode_missing<NewMode, Args...>
+    TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) with_mode(Args&&...) && TSOCK_DELETED;
 
 protected:
     socket_base() noexcept : mode_(closed_mode<Mode>()) {}
