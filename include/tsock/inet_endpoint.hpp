@@ -11,6 +11,7 @@
 // and formatting are constexpr; the sockaddr conversions are not.
 
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/throw_exception.hpp>
 #include <tsock/error.hpp>
 #include <tsock/ip_endpoint.hpp>
 
@@ -205,8 +206,8 @@ private:
 
     [[noreturn]] static void throw_family_mismatch(const char* what)
     {
-        throw std::system_error(
-            make_error_code(error::family_mismatch), std::string("tsock::inet_endpoint holds ") + what);
+        detail::throw_exception(std::system_error(
+            make_error_code(error::family_mismatch), std::string("tsock::inet_endpoint holds ") + what));
     }
 
     std::variant<ipv4_endpoint, ipv6_endpoint> value_;
