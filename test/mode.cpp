@@ -37,5 +37,5 @@ BOOST_AUTO_TEST_CASE(timeout_holds_its_duration)
     BOOST_TEST(t.value.count() == 250'000'000);
     t.value = std::chrono::seconds(2);
     BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(t.value).count() == 2000);
-    BOOST_TEST(tsock::timeout{}.value > tsock::timeout::duration::zero()); // a default that does wait
+    BOOST_TEST(tsock::timeout{}.value.count() > 0); // a default that does wait
 }
