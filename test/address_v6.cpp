@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <random>
 #include <set>
@@ -24,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -368,6 +370,66 @@ BOOST_AUTO_TEST_CASE(ordering_is_bytes_then_scope)
         const auto order = a <=> b;
         BOOST_TEST(((order < 0) == (expected < 0) && (order == 0) == (expected == 0)),
                    "a=" << a << " b=" << b);
+    }
+}
+
+// The hand-written <=> (libc++ 16's std::array has none to default to):
+// strong, constexpr, bytes unsigned and most significant first, and usable as
+// the key order of std::set and std::map.
+BOOST_AUTO_TEST_CASE(ordering_in_ordered_containers)
+{
+    static_assert(std::is_same_v<decltype("::1"_ipv6 <=> "::2"_ipv6), std::strong_ordering>);
+    static_assert("8000::"_ipv6 > "7fff::"_ipv6);      // unsigned: 0x80 is not negative
+    static_assert("::80"_ipv6 > "::7f"_ipv6);
+    static_assert("::ff"_ipv6 > "::1"_ipv6);
+    static_assert("1::"_ipv6 > "0:ffff:ffff:ffff:ffff:ffff:ffff:ffff"_ipv6); // the first byte outweighs the rest
+    static_assert("::1:0"_ipv6 > "::ffff"_ipv6);
+    static_assert("::1%4294967295"_ipv6 < "::2"_ipv6);  // the scope only breaks ties
+    static_assert("::1%4294967295"_ipv6 > "::1%4294967294"_ipv6); // unsigned scope too
+    static_assert(("::"_ipv6 <=> address_v6()) == 0 && !("::"_ipv6 < address_v6()));
+
+    // Inserted in a scrambled order, a std::set gives them back sorted.
+    const char* const sorted[] = {"::", "::%7", "::7f", "::80", "::ff", "::ffff", "::1:0", "7fff::",
+                                  "7fff::%1", "8000::", "fe80::1%1", "fe80::1%4294967295", "ff02::1",
+                                  "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"};
+    constexpr std::size_t n = std::size(sorted);
+    std::set<address_v6> set;
+    for (std::size_t i = 0; i != n; ++i)
+        set.insert(address_v6::parse(sorted[(i * 5 + 3) % n])); // 5 and 14 are coprime: each once
+    for (const char* t : sorted)
+        set.insert(address_v6::parse(t)); // duplicates: no new elements
+    BOOST_TEST(set.size() == n);
+    std::size_t i = 0;
+    for (const auto& a : set)
+        BOOST_TEST(a == address_v6::parse(sorted[i++]));
+
+    std::map<address_v6, int> map;
+    for (std::size_t k = n; k-- != 0;)
+        map[address_v6::parse(sorted[k])] = int(k);
+    BOOST_TEST(map.size() == n);
+    BOOST_TEST(map.at("::80"_ipv6) == 3);
+    BOOST_TEST(map.count("::80%1"_ipv6) == 0u);
+    BOOST_TEST(map.begin()->first == address_v6::any());
+    BOOST_TEST(map.lower_bound("8000::"_ipv6)->second == 9);
+    BOOST_TEST(map.upper_bound("7fff::%1"_ipv6)->second == 9);
+
+    // Random addresses: the set's order is memcmp's over the bytes, then the scope.
+    tsock_test::rng rng(6005);
+    std::set<address_v6> random;
+    std::set<std::pair<std::vector<std::uint8_t>, std::uint32_t>> expected;
+    for (int k = 0; k != 2000; ++k) {
+        const auto bytes = random_address(rng);
+        const std::uint32_t scope = pick(rng, 2) == 0 ? 0u : std::uint32_t(rng());
+        random.insert(address_v6(bytes, scope));
+        expected.emplace(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), scope);
+    }
+    BOOST_TEST(random.size() == expected.size());
+    auto e = expected.begin();
+    for (const auto& a : random) {
+        const auto b = a.to_bytes();
+        BOOST_TEST((std::vector<std::uint8_t>(b.begin(), b.end()) == e->first && a.scope_id() == e->second),
+                   "address " << a);
+        ++e;
     }
 }
 

@@ -443,7 +443,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_accept, C, storm
 {
     using M = typename C::mode;
     sigusr1_without_restart handler;
-    std::jthread storm; // joined before the listener below closes
+    joining_thread storm; // joined before the listener below closes
     typename C::setup setup;
     auto l = basic_listener<typename C::family, stream, M>::listen_on(setup.endpoint(), SOMAXCONN, test_mode<M>());
     std::error_code client_ec;

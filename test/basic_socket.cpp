@@ -695,7 +695,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(send_all_delivers_64_MiB_through_small_buffers, C,
             return M{};
     }();
 
-    std::jthread reader; // joined after the client below is closed
+    joining_thread reader; // joined after the client below is closed
     typename C::setup setup;
     auto c = connect_pair<stream>(setup, mode);
     shrink_buffers(c.client, c.server); // a thousandth of the data, or less
@@ -707,7 +707,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(send_all_delivers_64_MiB_through_small_buffers, C,
         std::uint64_t first_bad = ~std::uint64_t(0);
         std::size_t after_end = 1;
     } seen;
-    reader = std::jthread([server = std::move(c.server), &seen]() mutable {
+    reader = joining_thread([server = std::move(c.server), &seen]() mutable {
         std::vector<std::byte> chunk(1000003); // odd size: chunks straddle the sender's
         while (seen.received != total) {
             const auto part = std::span(chunk).first(std::min<std::size_t>(chunk.size(), total - seen.received));
@@ -840,7 +840,7 @@ BOOST_AUTO_TEST_CASE(moves_release_close_and_the_destructor_own_the_descriptor)
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_recv_exact, C, bulk_combos)
 {
     sigusr1_without_restart handler;
-    std::jthread storm; // joined before the sockets below close
+    joining_thread storm; // joined before the sockets below close
     typename C::setup setup;
     auto c = connect_pair<stream>(setup, test_mode<typename C::mode>());
     const std::string message = "after the storm";
@@ -864,7 +864,7 @@ using storm_send_combos = as_tuple<mp::mp_product<combo, mp::mp_list<on_ipv6, on
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_send_all, C, storm_send_combos)
 {
     sigusr1_without_restart handler;
-    std::jthread storm;
+    joining_thread storm;
     typename C::setup setup;
     auto c = connect_pair<stream>(setup, test_mode<typename C::mode>());
     shrink_buffers(c.client, c.server);
@@ -1197,7 +1197,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(both_ends_of_a_connection_name_each_other, C, tcp_
 // the program under UBSan.
 BOOST_AUTO_TEST_CASE(the_largest_timeout_waits_instead_of_failing_at_once)
 {
-    std::jthread reader;
+    joining_thread reader;
     auto [a, b] = tsock::socket_pair<stream, tsock::timeout>(tsock::timeout{std::chrono::nanoseconds::max()});
     b.timeout(patience);
     set_int_option(a.native_handle(), SOL_SOCKET, SO_SNDBUF, 4096);
@@ -1206,7 +1206,7 @@ BOOST_AUTO_TEST_CASE(the_largest_timeout_waits_instead_of_failing_at_once)
         std::error_code ec;
         std::size_t mismatch = 0;
     } seen;
-    reader = std::jthread([peer = std::move(b), &seen, size = data.size()]() mutable {
+    reader = joining_thread([peer = std::move(b), &seen, size = data.size()]() mutable {
         std::vector<std::byte> got(size);
         peer.recv_exact(got, seen.ec);
         seen.mismatch = pattern_mismatch(got, 0);

@@ -5,6 +5,7 @@
 # Fails when test/CMakeLists.txt and test/Jamfile list different tests, when
 # a public header has no test, a compile_fail/*.cpp is in neither list, or
 # either file does not run compile_fail/diagnostics.sh.
+# The lists: unit tests, compile-fail cases, no-exceptions programs.
 
 cmake_policy(VERSION 3.21)
 
@@ -27,6 +28,8 @@ read_list(${test_dir}/CMakeLists.txt "set\\(TSOCK_TESTS([^)]*)\\)" cmake_tests)
 read_list(${test_dir}/Jamfile "local tests =([^;]*);" jam_tests)
 read_list(${test_dir}/CMakeLists.txt "set\\(TSOCK_COMPILE_FAIL([^)]*)\\)" cmake_cf)
 read_list(${test_dir}/Jamfile "local compile_fail =([^;]*);" jam_cf)
+read_list(${test_dir}/CMakeLists.txt "set\\(TSOCK_NO_EXCEPTIONS_TESTS([^)]*)\\)" cmake_noex)
+read_list(${test_dir}/Jamfile "local no_exceptions_tests =([^;]*);" jam_noex)
 
 set(failed FALSE)
 macro(compare what a b)
@@ -37,6 +40,7 @@ macro(compare what a b)
 endmacro()
 compare("unit test lists" cmake_tests jam_tests)
 compare("compile-fail lists" cmake_cf jam_cf)
+compare("no-exceptions lists" cmake_noex jam_noex)
 
 # Every public header has its test program (tsock.hpp -> tsock.cpp).
 file(GLOB headers RELATIVE ${SOURCE_DIR}/include/tsock ${SOURCE_DIR}/include/tsock/*.hpp)
@@ -73,4 +77,5 @@ if(failed)
 endif()
 list(LENGTH cmake_tests n_tests)
 list(LENGTH cmake_cf n_cf)
-message(STATUS "test lists agree: ${n_tests} unit tests, ${n_cf} compile-fail cases")
+list(LENGTH cmake_noex n_noex)
+message(STATUS "test lists agree: ${n_tests} unit tests, ${n_cf} compile-fail cases, ${n_noex} no-exceptions programs")

@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE concepts
 #include <boost/test/unit_test.hpp>
 
+#include "support/joining_thread.hpp"
 #include "support/socket_support.hpp"
 
 #include <tsock/basic_listener.hpp>
@@ -407,7 +408,7 @@ void check_relay(Writer& writer, Source& source, Sink& sink, Reader& reader, std
     std::vector<std::byte> received;
     std::size_t relayed = 0;
     {
-        std::jthread write_thread([&] {
+        tsock_test::joining_thread write_thread([&] {
             try {
                 writer.send_all(sent);
                 writer.shutdown(tsock::shutdown_type::send);
@@ -417,7 +418,7 @@ void check_relay(Writer& writer, Source& source, Sink& sink, Reader& reader, std
                 writer.shutdown(tsock::shutdown_type::both, ignored);
             }
         });
-        std::jthread read_thread([&] {
+        tsock_test::joining_thread read_thread([&] {
             try {
                 std::array<std::byte, 8192> chunk{};
                 for (int i = 0; i != 1 << 20; ++i) {

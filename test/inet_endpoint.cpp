@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -253,6 +254,21 @@ BOOST_AUTO_TEST_CASE(v4_before_v6_then_as_the_family_compares)
             }
     // A v4-mapped IPv6 endpoint is not the IPv4 one.
     BOOST_TEST(inet_endpoint::parse("[::ffff:10.0.0.1]:80") != inet_endpoint::parse("10.0.0.1:80"));
+
+    // Written out by hand (libc++ 16's std::variant has no <=>): strong, and
+    // the key order of std::map.
+    static_assert(std::is_same_v<decltype(es[0] <=> es[1]), std::strong_ordering>);
+    static_assert(inet_endpoint(ipv6_endpoint("8000::"_ipv6, 0)) > inet_endpoint(ipv6_endpoint("7fff::"_ipv6, 1)));
+    std::map<inet_endpoint, std::size_t> map;
+    for (std::size_t i = es.size(); i-- != 0;)
+        map.emplace(es[i], i);
+    BOOST_TEST(map.size() == es.size());
+    std::size_t next = 0;
+    for (const auto& [e, i] : map) {
+        BOOST_TEST(i == next, e);
+        ++next;
+    }
+    BOOST_TEST(map.lower_bound(inet_endpoint(ipv6_endpoint()))->second == 4u); // the first IPv6 one
 
     std::unordered_set<inet_endpoint> hashed(es.begin(), es.end());
     hashed.insert(es.begin(), es.end());

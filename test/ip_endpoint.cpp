@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -494,6 +495,52 @@ BOOST_AUTO_TEST_CASE(v6_ordering_is_address_scope_port_flowinfo)
                 BOOST_TEST((sorted[i] < sorted[j]) == (i < j));
                 BOOST_TEST((sorted[i] == sorted[j]) == (i == j));
             }
+}
+
+// std::map and std::set keyed by endpoints (under libc++ 16 too, whose
+// std::array has no <=> for address_v6 to default to).
+BOOST_AUTO_TEST_CASE(endpoints_as_ordered_keys)
+{
+    static_assert(std::is_same_v<decltype(ipv6_endpoint() <=> ipv6_endpoint()), std::strong_ordering>);
+    static_assert(std::is_same_v<decltype(ipv4_endpoint() <=> ipv4_endpoint()), std::strong_ordering>);
+    static_assert(ipv6_endpoint("8000::"_ipv6, 0) > ipv6_endpoint("7fff::"_ipv6, 65535)); // unsigned bytes
+    static_assert(ipv6_endpoint("::1%1"_ipv6, 0) > ipv6_endpoint("::1"_ipv6, 65535, 0xfffff)); // scope before port
+    static_assert(ipv6_endpoint("::1"_ipv6, 2, 0) > ipv6_endpoint("::1"_ipv6, 1, 0xfffff));     // port before flow info
+
+    const ipv6_endpoint sorted[] = {
+        {"::"_ipv6, 0},
+        {"::"_ipv6, 0, 7},
+        {"::"_ipv6, 65535},
+        {"::1%1"_ipv6, 0},
+        {"::7f"_ipv6, 80},
+        {"::80"_ipv6, 80},
+        {"7fff::"_ipv6, 443},
+        {"8000::"_ipv6, 1},
+        {"fe80::1"_ipv6, 80},
+        {"fe80::1%2"_ipv6, 80},
+        {"fe80::1%2"_ipv6, 81},
+    };
+    constexpr std::size_t n = std::size(sorted);
+    std::map<ipv6_endpoint, int> map;
+    for (std::size_t i = n; i-- != 0;)
+        map.emplace(sorted[i], int(i));
+    map.emplace(sorted[3], -1); // already there: not replaced
+    BOOST_TEST(map.size() == n);
+    int expected = 0;
+    for (const auto& [endpoint, value] : map) {
+        BOOST_TEST(endpoint == sorted[std::size_t(expected)], show(endpoint.to_string()));
+        BOOST_TEST(value == expected);
+        ++expected;
+    }
+    BOOST_TEST(map.at(ipv6_endpoint("::80"_ipv6, 80)) == 5);
+    BOOST_TEST(map.count(ipv6_endpoint("::80"_ipv6, 80, 1)) == 0u); // flow info is part of the key
+    BOOST_TEST(map.lower_bound(ipv6_endpoint("::1"_ipv6, 0))->second == 3); // scope 0 sorts first
+    BOOST_TEST(map.upper_bound(ipv6_endpoint("fe80::1%2"_ipv6, 80))->second == 10);
+
+    std::set<ipv4_endpoint> set4 = {ipv4_endpoint("128.0.0.1"_ipv4, 1), ipv4_endpoint("127.0.0.1"_ipv4, 65535),
+        ipv4_endpoint("127.0.0.1"_ipv4, 80)};
+    BOOST_TEST(set4.begin()->port() == 80);
+    BOOST_TEST(set4.rbegin()->address() == "128.0.0.1"_ipv4);
 }
 
 BOOST_AUTO_TEST_CASE(hash_agrees_with_equality)

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/errors.hpp"
+#include "support/joining_thread.hpp"
 #include "support/socket_support.hpp"
 
 #include <tsock/basic_socket.hpp>
@@ -174,7 +175,7 @@ BOOST_AUTO_TEST_CASE(the_largest_timeout_is_no_deadline)
         auto pair = tsock::socket_pair<tsock::stream, tsock::timeout>(tsock::timeout{d});
         auto& a = pair.first;
         auto& b = pair.second;
-        std::jthread writer([&b] {
+        tsock_test::joining_thread writer([&b] {
             std::this_thread::sleep_for(50ms); // so that a waits (not synchronisation: a waits either way)
             b.send_all("late"sv);
         });
@@ -215,7 +216,7 @@ BOOST_AUTO_TEST_CASE(a_mode_of_the_users_own_runs_the_calls)
     auto& a = pair.first;
     auto& b = pair.second;
     BOOST_TEST(is_nonblocking(a.native_handle()));
-    std::jthread writer([&b] {
+    tsock_test::joining_thread writer([&b] {
         std::this_thread::sleep_for(50ms);
         b.send_all("user mode"sv);
     });

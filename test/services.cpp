@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/errors.hpp"
+#include "support/joining_thread.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -398,7 +399,7 @@ BOOST_AUTO_TEST_CASE(concurrent_lookups_agree)
     std::vector<int> agreed(thread_count, 0); // not vector<bool>: one element per thread
     {
         std::latch start(thread_count);
-        std::vector<std::jthread> threads;
+        std::vector<tsock_test::joining_thread> threads;
         for (int t = 0; t != thread_count; ++t)
             threads.emplace_back([&, t] {
                 start.arrive_and_wait();

@@ -191,8 +191,17 @@ public:
                  is_link_local());
     }
 
-    // Bytes first, then the scope id.
-    friend constexpr auto operator<=>(const address_v6&, const address_v6&) noexcept = default;
+    // Bytes first (as unsigned numbers, the first byte most significant),
+    // then the scope id. Written out because libc++ 16's std::array has no
+    // <=>, which would leave a defaulted one deleted there.
+    friend constexpr std::strong_ordering operator<=>(const address_v6& a, const address_v6& b) noexcept
+    {
+        for (std::size_t i = 0; i != a.bytes_.size(); ++i)
+            if (a.bytes_[i] != b.bytes_[i])
+                return a.bytes_[i] <=> b.bytes_[i];
+        return a.scope_id_ <=> b.scope_id_;
+    }
+    friend constexpr bool operator==(const address_v6&, const address_v6&) noexcept = default;
 
 private:
     static constexpr address_v6 make(const detail::v6_value& v) noexcept { return address_v6(v.bytes, v.scope); }

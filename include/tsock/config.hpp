@@ -32,4 +32,23 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #define TSOCK_HAS_BUILTIN_BSWAP 0
 #endif
 
+// Exceptions. Every throwing form throws through detail::throw_exception
+// (detail/throw_exception.hpp). TSOCK_NO_EXCEPTIONS is 1 when the compiler
+// has exceptions off (-fno-exceptions: no __cpp_exceptions); define it to 1
+// yourself to take that path with exceptions on. On that path a throwing form
+// that fails calls tsock::exception_handler(e) when TSOCK_USER_EXCEPTION_HANDLER
+// is 1 (you define that function, once), and otherwise writes e.what() to
+// stderr and calls std::abort(). The std::error_code& forms never get there.
+// Define both the same way in every translation unit of a program.
+#if !defined(TSOCK_NO_EXCEPTIONS)
+#if defined(__cpp_exceptions) || defined(_CPPUNWIND)
+#define TSOCK_NO_EXCEPTIONS 0
+#else
+#define TSOCK_NO_EXCEPTIONS 1
+#endif
+#endif
+#if !defined(TSOCK_USER_EXCEPTION_HANDLER)
+#define TSOCK_USER_EXCEPTION_HANDLER 0
+#endif
+
 #endif // TSOCK_CONFIG_HPP

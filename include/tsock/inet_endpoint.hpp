@@ -11,6 +11,7 @@
 // and formatting are constexpr; the sockaddr conversions are not.
 
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/throw_exception.hpp>
 #include <tsock/error.hpp>
 #include <tsock/ip_endpoint.hpp>
 
@@ -193,15 +194,24 @@ public:
     }
 
     // Every IPv4 endpoint before every IPv6 one; then as those compare.
-    friend constexpr auto operator<=>(const inet_endpoint&, const inet_endpoint&) noexcept = default;
+    // Written out because libc++ 16's std::variant has no <=>.
+    friend constexpr std::strong_ordering operator<=>(const inet_endpoint& a, const inet_endpoint& b) noexcept
+    {
+        if (const auto c = a.value_.index() <=> b.value_.index(); c != 0)
+            return c;
+        if (const auto* v4 = a.as_v4())
+            return *v4 <=> *b.as_v4();
+        return *a.as_v6() <=> *b.as_v6();
+    }
+    friend constexpr bool operator==(const inet_endpoint&, const inet_endpoint&) noexcept = default;
 
 private:
     static constexpr bool is_v6_text(std::string_view text) noexcept { return !text.empty() && text[0] == '['; }
 
     [[noreturn]] static void throw_family_mismatch(const char* what)
     {
-        throw std::system_error(
-            make_error_code(error::family_mismatch), std::string("tsock::inet_endpoint holds ") + what);
+        detail::throw_exception(std::system_error(
+            make_error_code(error::family_mismatch), std::string("tsock::inet_endpoint holds ") + what));
     }
 
     std::variant<ipv4_endpoint, ipv6_endpoint> value_;

@@ -149,7 +149,7 @@ inline int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
     message += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
     message += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
     message += what;
-    throw std::system_error(make_error_code(error::bad_endpoint), message);
+    throw_exception(std::system_error(make_error_code(error::bad_endpoint), message));
 }
 
 // BSD and macOS sockaddrs begin with their own length (sin_len, ...); the

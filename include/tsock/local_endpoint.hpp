@@ -213,7 +213,7 @@ public:
             what += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
             what += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
             what += ec == error::bad_endpoint ? "a local endpoint (AF_UNIX)" : "a name that fits sun_path";
-            throw std::system_error(ec, what);
+            detail::throw_exception(std::system_error(ec, what));
         }
         return ep;
     }

@@ -16,6 +16,8 @@
 #include <tsock/basic_socket.hpp>
 #include <tsock/inet_endpoint.hpp>
 
+#include "joining_thread.hpp"
+
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 
@@ -537,9 +539,9 @@ private:
 // Sends target SIGUSR1 signals 1 ms apart (pacing, not synchronisation),
 // then runs after(); the returned thread joins when destroyed.
 template <class After>
-std::jthread signal_storm(pthread_t target, int signals, After after)
+joining_thread signal_storm(pthread_t target, int signals, After after)
 {
-    return std::jthread([target, signals, after = std::move(after)]() mutable {
+    return joining_thread([target, signals, after = std::move(after)]() mutable {
         for (int i = 0; i != signals; ++i) {
             ::pthread_kill(target, SIGUSR1);
             std::this_thread::sleep_for(1ms);

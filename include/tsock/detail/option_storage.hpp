@@ -14,6 +14,7 @@
 #include <tsock/detail/chrono.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
+#include <tsock/detail/throw_exception.hpp>
 
 #include <concepts>
 #include <cstddef>
@@ -60,7 +61,7 @@ struct option_label {
     what += option;
     what += ": ";
     what += why;
-    throw std::system_error(std::make_error_code(std::errc::invalid_argument), what);
+    throw_exception(std::system_error(std::make_error_code(std::errc::invalid_argument), what));
 }
 
 // Level, name, and which calls an option is for.

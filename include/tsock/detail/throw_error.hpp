@@ -46,7 +46,7 @@ inline void append_quoted(std::string& out, std::string_view text)
     append_quoted(what, text);
     what += " at offset ";
     what += std::to_string(where);
-    throw std::system_error(make_error_code(code), what);
+    throw_exception(std::system_error(make_error_code(code), what));
 }
 
 // Throws std::system_error whose what() names the call and its quoted
@@ -61,7 +61,7 @@ inline void append_quoted(std::string& out, std::string_view text)
         what += ' ';
         append_quoted(what, argument);
     }
-    throw std::system_error(ec, what);
+    throw_exception(std::system_error(ec, what));
 }
 
 } // namespace tsock::detail
