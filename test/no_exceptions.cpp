@@ -18,31 +18,7 @@
 #error "test/no_exceptions.cpp must be compiled with -fno-exceptions"
 #endif
 
-#include <tsock/address_v4.hpp>
-#include <tsock/address_v6.hpp>
-#include <tsock/byte_order.hpp>
-#include <tsock/error.hpp>
-#include <tsock/family.hpp>
-#include <tsock/host.hpp>
-#include <tsock/host_entry.hpp>
-#include <tsock/inet.hpp>
-#include <tsock/inet_endpoint.hpp>
-#include <tsock/interfaces.hpp>
-#include <tsock/ip_endpoint.hpp>
-#include <tsock/local_endpoint.hpp>
-#include <tsock/options.hpp>
-#include <tsock/resolve.hpp>
-#include <tsock/resolver_error.hpp>
-#include <tsock/reverse_resolve.hpp>
-#include <tsock/services.hpp>
-#include <tsock/socket_option.hpp>
-#include <tsock/socket_type.hpp>
-// TODO(no-exceptions): these still throw directly and are being rewritten;
-// once they call detail::throw_exception, include them here, then replace
-// this whole list with <tsock.hpp>:
-//   <tsock/basic_socket.hpp>, <tsock/basic_listener.hpp>,
-//   <tsock/detail/socket_base.hpp>, <tsock/mode.hpp>, <tsock/connect.hpp>,
-//   <tsock/create_server.hpp>, <tsock/buffer.hpp>.
+#include <tsock.hpp>
 
 #include <arpa/inet.h>
 #include <sys/resource.h>
@@ -130,6 +106,27 @@ void error_code_forms()
 
     TSOCK_TEST_CHECK(options::linger(std::chrono::seconds(5)).value() == std::chrono::seconds(5));
     TSOCK_TEST_CHECK(options::receive_buffer_size(4096).value() == 4096);
+
+    // Sockets: every call has its std::error_code form.
+    auto [a, b] = socket_pair<stream>(ec);
+    TSOCK_TEST_CHECK(!ec && a.is_open() && b.is_open());
+    TSOCK_TEST_CHECK(a.send("ping"sv, ec) == 4u && !ec);
+    char buffer[8];
+    TSOCK_TEST_CHECK(b.recv(buffer, ec) == 4u && !ec);
+    auto nb = std::move(b).with_mode<non_blocking>(ec);
+    TSOCK_TEST_CHECK(!ec && nb.recv(buffer, ec).would_block() && !ec);
+    unix_stream_socket closed;
+    TSOCK_TEST_CHECK(closed.recv(buffer, ec) == 0u && ec == std::errc::bad_file_descriptor);
+    auto l = create_server(ipv4_endpoint(address_v4::loopback(), 0), {}, ec);
+    TSOCK_TEST_CHECK(!ec && l.is_open());
+    const auto port = std::to_string(l.local_endpoint(ec).port());
+    auto c = create_connection("127.0.0.1", port, {}, ec);
+    TSOCK_TEST_CHECK(!ec && c.is_open());
+    auto accepted = l.accept(ec);
+    TSOCK_TEST_CHECK(!ec && accepted.socket.is_open());
+    c.send_all("all of it"sv, ec);
+    char nine[9];
+    TSOCK_TEST_CHECK(accepted.socket.recv_exact(nine, ec) == 9u && !ec);
 }
 
 // Runs f in a child with stderr into a pipe; true when the child aborted
@@ -219,6 +216,18 @@ void throwing_forms()
     const std::string einval = "generic:" + std::to_string(EINVAL);
     TSOCK_TEST_CHECK(aborts_with("linger", expect(einval, "tsock::options::linger: -1 s is outside"),
                       [] { (void)options::linger(std::chrono::seconds(-1)); }));
+    // detail::throw_status (detail/status.hpp): the sockets' throwing forms.
+    const std::string ebadf = "system:" + std::to_string(EBADF);
+    TSOCK_TEST_CHECK(aborts_with("recv", expect(ebadf, "tsock: recv"), [] {
+        tcp_socket closed;
+        char buffer[4];
+        (void)closed.recv(buffer);
+    }));
+    // create_connection's connect_error.
+    TSOCK_TEST_CHECK(aborts_with("create_connection", expect(code(error::no_endpoints), "tsock: create_connection"), [] {
+        const std::vector<ipv4_endpoint> none;
+        (void)create_connection(none);
+    }));
 }
 
 } // namespace
