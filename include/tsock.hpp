@@ -22,6 +22,7 @@
 #include <tsock/message_flags.hpp>
 #include <tsock/mode.hpp>
 #include <tsock/options.hpp>
+#include <tsock/port_number.hpp>
 #include <tsock/socket_option.hpp>
 #include <tsock/socket_type.hpp>
 

@@ -185,6 +185,34 @@ BOOST_AUTO_TEST_CASE(numeric_hosts_and_ports)
     BOOST_TEST(&ec.category() == &tsock::resolver_category());
 }
 
+namespace {
+template <class T>
+concept resolves_port = requires(T port) { resolve<ipv4>("127.0.0.1", port); };
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_port_is_a_port_number)
+{
+    // A constant is checked while compiling (resolve<ipv4>(host, 70000) does
+    // not compile), a std::uint16_t is taken as it is, any other run-time
+    // integer goes through port_number::checked. An integer 0 is port 0, not
+    // a null pointer made service text.
+    static_assert(resolves_port<std::uint16_t> && resolves_port<tsock::port_number>);
+    static_assert(!resolves_port<double> && !resolves_port<bool>);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", 0).front().port() == 0);
+    int run_time = 65536;
+    BOOST_CHECK_EXCEPTION(resolve<ipv4>("127.0.0.1", tsock::port_number::checked(run_time)), std::system_error,
+                          [](const std::system_error& e) { return e.code() == error::port_out_of_range; });
+    run_time = 8080;
+    std::error_code ec;
+    const auto r = resolve<ipv4>("127.0.0.1", tsock::port_number::checked(run_time), ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(r.front().to_string() == "127.0.0.1:8080");
+    // Service text of any string type.
+    const std::string text = "8081";
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", text).front().port() == 8081);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", std::string_view("8082"), ec).front().port() == 8082);
+}
+
 BOOST_AUTO_TEST_CASE(services_agree_with_etc_services)
 {
     for (const char* name : {"http", "https", "ssh", "domain", "smtp"}) {
@@ -264,10 +292,6 @@ BOOST_AUTO_TEST_CASE(bad_names_are_refused_before_the_lookup)
     resolve<ipv4>("localhost", "65536", ec);
     BOOST_TEST(ec == error::port_out_of_range);
     resolve<ipv4>("localhost", "99999999999999999999", ec);
-    BOOST_TEST(ec == error::port_out_of_range);
-    resolve<ipv4>("localhost", 65536, resolve_flags::none, ec);
-    BOOST_TEST(ec == error::port_out_of_range);
-    resolve<ipv4>("localhost", -1, resolve_flags::none, ec);
     BOOST_TEST(ec == error::port_out_of_range);
     resolve<ipv4>("localhost", std::string(300, 'x'), ec);
     BOOST_TEST(ec == error::service_not_found);

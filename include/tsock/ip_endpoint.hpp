@@ -19,6 +19,7 @@
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
+#include <tsock/port_number.hpp>
 
 #include <charconv>
 #include <compare>
@@ -173,12 +174,17 @@ public:
 
     // 0.0.0.0:0
     constexpr ipv4_endpoint() noexcept = default;
-    constexpr ipv4_endpoint(const address_v4& address, port_type port) noexcept : address_(address), port_(port) { }
+    // The port is a port_number: a constant (checked while compiling), a
+    // std::uint16_t, or port_number::checked(n) for any other integer.
+    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept
+        : address_(address), port_(port.value())
+    {
+    }
 
     constexpr address_v4 address() const noexcept { return address_; }
     constexpr void address(const address_v4& a) noexcept { address_ = a; }
     constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_type p) noexcept { port_ = p; }
+    constexpr void port(port_number p) noexcept { port_ = p.value(); }
 
     // "a.b.c.d:port" (the address as address_v4::parse reads it; the port
     // 0-65535, leading zeros allowed). A missing port is error::empty_part,
@@ -285,15 +291,16 @@ public:
 
     // [::]:0
     constexpr ipv6_endpoint() noexcept = default;
-    constexpr ipv6_endpoint(const address_v6& address, port_type port, flowinfo_type flowinfo = 0) noexcept
-        : address_(address), port_(port), flowinfo_(flowinfo)
+    // The port as ipv4_endpoint's.
+    constexpr ipv6_endpoint(const address_v6& address, port_number port, flowinfo_type flowinfo = 0) noexcept
+        : address_(address), port_(port.value()), flowinfo_(flowinfo)
     {
     }
 
     constexpr address_v6 address() const noexcept { return address_; }
     constexpr void address(const address_v6& a) noexcept { address_ = a; }
     constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_type p) noexcept { port_ = p; }
+    constexpr void port(port_number p) noexcept { port_ = p.value(); }
     constexpr flowinfo_type flowinfo() const noexcept { return flowinfo_; }
     constexpr void flowinfo(flowinfo_type f) noexcept { flowinfo_ = f; }
 

@@ -16,6 +16,7 @@
 #include <tsock/family.hpp>
 #include <tsock/inet_endpoint.hpp>
 #include <tsock/ip_endpoint.hpp>
+#include <tsock/port_number.hpp>
 #include <tsock/resolver_error.hpp>
 #include <tsock/socket_type.hpp>
 
@@ -170,61 +171,69 @@ constexpr void check_resolvable() noexcept
 
 } // namespace detail
 
+// What resolve takes as a service: text ("http", "8080"), anything that
+// converts to std::string_view except an integer. An integer is a port
+// number: resolve<ipv4>(host, 0) is port 0, not a null pointer made text.
+template <class S>
+concept service_text = std::convertible_to<const S&, std::string_view> && !std::integral<S>;
+
 // getaddrinfo(host, service) for this family and type. An empty host is the
 // wildcard address with resolve_flags::passive, and an error (empty_host)
 // without it; an empty service is port 0. Sets ec (resolver_category, or a
 // tsock::error for a name refused before the lookup) and returns no results
 // on failure.
-template <socket_family Family, socket_type Type = stream>
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,
+template <socket_family Family, socket_type Type = stream, service_text Service>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         resolve_flags flags, std::error_code& ec) noexcept
 {
     detail::check_resolvable<Family, Type>();
-    return resolve_results<typename Family::endpoint_type>(
-        detail::get_address_info(host, service, Family::domain, Type::value, Type::protocol, flags, ec));
+    return resolve_results<typename Family::endpoint_type>(detail::get_address_info(
+        host, std::string_view(service), Family::domain, Type::value, Type::protocol, flags, ec));
 }
-template <socket_family Family, socket_type Type = stream>
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,
+template <socket_family Family, socket_type Type = stream, service_text Service>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         std::error_code& ec) noexcept
 {
-    return resolve<Family, Type>(host, service, resolve_flags::none, ec);
+    return resolve<Family, Type>(host, std::string_view(service), resolve_flags::none, ec);
 }
 // As above; throws std::system_error naming host and service.
-template <socket_family Family, socket_type Type = stream>
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,
+template <socket_family Family, socket_type Type = stream, service_text Service>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         resolve_flags flags = resolve_flags::none)
 {
+    const std::string_view text(service);
     std::error_code ec;
-    auto results = resolve<Family, Type>(host, service, flags, ec);
+    auto results = resolve<Family, Type>(host, text, flags, ec);
     if (ec)
-        detail::throw_for(ec, "resolve", {host, service});
+        detail::throw_for(ec, "resolve", {host, text});
     return results;
 }
 
-// With a port number instead of a service: numeric_service is implied, and a
-// port outside 0..65535 is error::port_out_of_range (never wrapped).
-template <socket_family Family, socket_type Type = stream, std::integral Port>
-    requires(!std::same_as<Port, bool>)
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, Port port, resolve_flags flags,
+// With a port number instead of a service (a constant, checked while
+// compiling, a std::uint16_t, or port_number::checked(n)): numeric_service is
+// implied.
+template <socket_family Family, socket_type Type = stream>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, port_number port, resolve_flags flags,
                                                         std::error_code& ec) noexcept
 {
-    if (std::cmp_less(port, 0) || std::cmp_greater(port, 65535)) {
-        ec = make_error_code(error::port_out_of_range);
-        return {};
-    }
     char digits[8] = {};
-    const auto text = detail::port_digits(unsigned(port), digits);
+    const auto text = detail::port_digits(port.value(), digits);
     return resolve<Family, Type>(host, text, flags | resolve_flags::numeric_service, ec);
 }
-template <socket_family Family, socket_type Type = stream, std::integral Port>
-    requires(!std::same_as<Port, bool>)
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, Port port,
+template <socket_family Family, socket_type Type = stream>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, port_number port,
+                                                        std::error_code& ec) noexcept
+{
+    return resolve<Family, Type>(host, port, resolve_flags::none, ec);
+}
+template <socket_family Family, socket_type Type = stream>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, port_number port,
                                                         resolve_flags flags = resolve_flags::none)
 {
     std::error_code ec;
     auto results = resolve<Family, Type>(host, port, flags, ec);
     if (ec)
-        detail::throw_for(ec, "resolve", {host, std::to_string(port)});
+        detail::throw_for(ec, "resolve", {host, std::to_string(port.value())});
     return results;
 }
 
