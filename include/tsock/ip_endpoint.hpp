@@ -15,6 +15,7 @@
 #include <tsock/byte_order.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
@@ -192,7 +193,8 @@ public:
     // error::invalid_character. Throws std::system_error saying what and where.
     static constexpr ipv4_endpoint parse(std::string_view text)
     {
-        return detail::parse_or_throw<ipv4_endpoint>("IPv4 endpoint", text, detail::parse_v4_endpoint, from_value);
+        return detail::parse_or_throw<ipv4_endpoint>(
+            "IPv4 endpoint", text, detail::parse_v4_endpoint, from_value, detail::v4_endpoint_text_fault<detail::parse_result<detail::v4_endpoint_value>>);
     }
     // As parse(text); on failure sets ec and returns 0.0.0.0:0.
     static ipv4_endpoint parse(std::string_view text, std::error_code& ec) noexcept
@@ -312,7 +314,8 @@ public:
     // and where.
     static constexpr ipv6_endpoint parse(std::string_view text)
     {
-        return detail::parse_or_throw<ipv6_endpoint>("IPv6 endpoint", text, detail::parse_v6_endpoint, from_value);
+        return detail::parse_or_throw<ipv6_endpoint>(
+            "IPv6 endpoint", text, detail::parse_v6_endpoint, from_value, detail::v6_endpoint_text_fault<detail::parse_result<detail::v6_endpoint_value>>);
     }
     // As parse(text); on failure sets ec and returns [::]:0.
     static ipv6_endpoint parse(std::string_view text, std::error_code& ec) noexcept

@@ -11,6 +11,7 @@
 // a fixed array the size of sun_path: no heap. Construction and comparison
 // are constexpr; only the conversions to and from sockaddr_un are not.
 
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -29,6 +30,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 namespace tsock {
@@ -64,8 +66,11 @@ public:
     static constexpr local_endpoint path(std::string_view p)
     {
         const auto r = check_path(p);
-        if (r.code != error{})
+        if (r.code != error{}) {
+            if (std::is_constant_evaluated())
+                detail::local_path_fault(r.code)(); // the compile error names the fault
             detail::throw_parse_error("local socket path", p, r.code, r.where);
+        }
         return local_endpoint(kind_type::path, p);
     }
     // As path(p); on failure sets ec and returns an unnamed endpoint.
@@ -82,8 +87,11 @@ public:
     // error::address_too_long when it is longer than max_abstract_length.
     static constexpr local_endpoint abstract(std::string_view name)
     {
-        if (name.size() > max_abstract_length)
+        if (name.size() > max_abstract_length) {
+            if (std::is_constant_evaluated())
+                detail::abstract_local_name_does_not_fit_sun_path(); // the compile error names the fault
             detail::throw_parse_error("abstract local socket name", name, error::address_too_long, max_abstract_length);
+        }
         return local_endpoint(kind_type::abstract, name);
     }
     // As abstract(name); on failure sets ec and returns an unnamed endpoint.
