@@ -299,6 +299,36 @@ BOOST_AUTO_TEST_CASE(bad_names_are_refused_before_the_lookup)
     BOOST_TEST(ec == resolver_error::service_not_found);
 }
 
+BOOST_AUTO_TEST_CASE(a_numeric_service_never_wraps)
+{
+    // glibc's getaddrinfo reads a service that starts with a digit, a sign or
+    // a blank with strtoul, modulo 65536: each of these was port 80 (or, for
+    // "0x50" and "80 ", a lookup of a name that cannot exist). tsock refuses
+    // them before the call.
+    const std::pair<const char*, error> refused[] = {
+        {"+80", error::bad_service},     {" 80", error::bad_service},   {"\t80", error::bad_service},
+        {"\n80", error::bad_service},    {"-65456", error::bad_service}, {"+65616", error::bad_service},
+        {" 65616", error::bad_service},  {"-1", error::bad_service},    {"0x50", error::bad_service},
+        {"80 ", error::bad_service},     {"8O", error::bad_service},    {"+", error::bad_service},
+        {"65616", error::port_out_of_range}, {"65536", error::port_out_of_range},
+    };
+    for (const auto& [service, expected] : refused) {
+        std::error_code ec;
+        const auto r = resolve<ipv4>("127.0.0.1", service, resolve_flags::numeric_host, ec);
+        BOOST_TEST(ec == expected, "service \"" << service << "\": " << ec.message());
+        BOOST_TEST(r.empty());
+        BOOST_CHECK_EXCEPTION(resolve<inet>("127.0.0.1", service), std::system_error,
+                              [&](const std::system_error& e) { return e.code() == expected; });
+    }
+    BOOST_TEST(make_error_code(error::bad_service).message().find("decimal digits") != std::string::npos);
+    // Plain digits up to 65535 are the port, leading zeros allowed; a name
+    // is a name.
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "65535").front().port() == 65535);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "0080").front().port() == 80);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "0").front().port() == 0);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "http").front().port() == 80);
+}
+
 BOOST_AUTO_TEST_CASE(throwing_form_names_host_and_service)
 {
     try {

@@ -363,6 +363,27 @@ BOOST_AUTO_TEST_CASE(a_port_is_never_wrapped)
     BOOST_TEST(http.port == 80);
 }
 
+BOOST_AUTO_TEST_CASE(a_name_that_starts_like_a_number)
+{
+    // As resolve refuses them: a service that starts with a digit, a sign or
+    // a blank is decimal digits up to 65535 or no service at all, and says
+    // which ("+80" was looked up as a name, not found, with no hint why).
+    for (const std::string_view name : {"+80"sv, " 80"sv, "-1"sv, "\t80"sv, "0x50"sv, "80 "sv, "+65616"sv}) {
+        std::error_code ec;
+        const auto entry = tsock::service_by_name(name, "tcp", ec);
+        BOOST_TEST(ec == error::bad_service, "service \"" << name << "\": " << ec.message());
+        BOOST_TEST((entry == service_entry{}));
+        check_error([name] { tsock::service_by_name(name); }, error::bad_service, "service_by_name");
+    }
+    std::error_code ec;
+    tsock::service_by_name("65616", ec);
+    BOOST_TEST(ec == error::port_out_of_range);
+    tsock::service_by_name("80", "tcp", ec); // digits in range: no entry has that name
+    BOOST_TEST(ec == error::service_not_found);
+    BOOST_TEST(tsock::service_by_name("http", "tcp", ec).port == 80);
+    BOOST_TEST(!ec);
+}
+
 BOOST_AUTO_TEST_CASE(a_nul_byte_is_never_cut_off)
 {
     // Each name before its NUL exists: a lookup of the truncated text would

@@ -59,6 +59,7 @@ enum class error {
     not_dual_stack,      // a dual-stack server needs an IPv6 endpoint
     no_endpoints,        // nothing to connect to: the list of endpoints is empty
     negative_duration,   // a timeout or delay below zero
+    bad_service,         // a service that starts like a number ("+80", " 80", "0x50") but is not decimal digits
 };
 
 namespace detail {
@@ -112,6 +113,8 @@ private:
         case error::not_dual_stack: return "a dual-stack server needs an IPv6 endpoint";
         case error::no_endpoints: return "no endpoint to connect to";
         case error::negative_duration: return "a timeout or delay is negative";
+        case error::bad_service:
+            return "service starts like a number but is not plain decimal digits (no sign, blank or other character)";
         }
         return "unknown tsock error";
     }

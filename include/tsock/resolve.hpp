@@ -112,21 +112,6 @@ private:
 
 namespace detail {
 
-// The service as getaddrinfo wants it: a name, or digits no larger than 65535.
-inline void check_service(std::string_view service, std::error_code& ec) noexcept
-{
-    if (service.find('\0') != std::string_view::npos)
-        return void(ec = make_error_code(error::embedded_nul));
-    if (service.empty() || service.find_first_not_of("0123456789") != std::string_view::npos)
-        return;
-    unsigned long value = 0;
-    for (const char c : service) {
-        value = value * 10 + unsigned(c - '0');
-        if (value > 65535)
-            return void(ec = make_error_code(error::port_out_of_range));
-    }
-}
-
 inline ::addrinfo* get_address_info(std::string_view host, std::string_view service, int family, int type,
                                     int protocol, resolve_flags flags, std::error_code& ec) noexcept
 {
@@ -179,9 +164,11 @@ concept service_text = std::convertible_to<const S&, std::string_view> && !std::
 
 // getaddrinfo(host, service) for this family and type. An empty host is the
 // wildcard address with resolve_flags::passive, and an error (empty_host)
-// without it; an empty service is port 0. Sets ec (resolver_category, or a
-// tsock::error for a name refused before the lookup) and returns no results
-// on failure.
+// without it; an empty service is port 0. A service that starts with a digit,
+// a sign or a blank must be decimal digits up to 65535 (error::bad_service,
+// error::port_out_of_range): glibc would read "+80", " 80" and "65616" as port
+// 80. Sets ec (resolver_category, or a tsock::error for a name refused before
+// the lookup) and returns no results on failure.
 template <socket_family Family, socket_type Type = stream, service_text Service>
 resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         resolve_flags flags, std::error_code& ec) noexcept

@@ -10,6 +10,7 @@
 // getservbyport and getprotobyname, and the protocol by its number.
 
 #include <tsock/byte_order.hpp>
+#include <tsock/detail/name_checks.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -224,11 +225,17 @@ inline const char* protocol_or_any(const std::string& protocol) noexcept
 // Python's getservbyname, as the whole entry: the service called name (its
 // official name or an alias) for protocol ("tcp", "udp"; empty: the first of
 // any protocol). Sets ec to error::service_not_found (also for an empty
-// name), error::embedded_nul, or the system's error; then returns {}.
+// name), error::embedded_nul, error::bad_service or error::port_out_of_range
+// (a name that starts like a number but is not decimal digits up to 65535,
+// as resolve refuses it: "+80", " 80", "65616"), or the system's error; then
+// returns {}.
 inline service_entry service_by_name(std::string_view name, std::string_view protocol, std::error_code& ec)
 {
     ec.clear();
     if (!detail::database_arguments_ok(name, protocol, error::service_not_found, ec))
+        return {};
+    detail::check_service(name, ec);
+    if (ec)
         return {};
     const std::string n(name), p(protocol);
     return detail::find_service(n.c_str(), detail::protocol_or_any(p), ec).value_or(service_entry{});
