@@ -38,6 +38,7 @@
 #include <tsock/host.hpp>
 #include <tsock/host_entry.hpp>
 #include <tsock/interfaces.hpp>
+#include <tsock/python.hpp>
 #include <tsock/reverse_resolve.hpp>
 #include <tsock/services.hpp>
 #endif
