@@ -24,6 +24,7 @@
 #include <tsock/if_ready.hpp>
 #include <tsock/mode.hpp>
 #include <tsock/options.hpp>
+#include <tsock/port_number.hpp>
 #include <tsock/socket_option.hpp>
 #include <tsock/socket_type.hpp>
 
@@ -40,6 +41,7 @@
 #include <tsock/host.hpp>
 #include <tsock/host_entry.hpp>
 #include <tsock/interfaces.hpp>
+#include <tsock/python.hpp>
 #include <tsock/reverse_resolve.hpp>
 #include <tsock/services.hpp>
 #endif

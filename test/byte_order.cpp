@@ -69,6 +69,10 @@ constexpr T reverse_by_shifts(T v)
 template <class T>
 concept can_hton = requires(T v) { tsock::hton(v); };
 template <class T>
+concept can_htons = requires(T v) { tsock::htons(v); };
+template <class T>
+concept can_htonl = requires(T v) { tsock::htonl(v); };
+template <class T>
 concept can_byteswap = requires(T v) { tsock::byteswap(v); };
 
 constexpr bool little = std::endian::native == std::endian::little;
@@ -102,6 +106,27 @@ BOOST_AUTO_TEST_CASE(fixed_values_at_compile_time)
     static_assert(tsock::htons(8080) == (little ? 0x901f : 8080));
 
     BOOST_TEST(tsock::htons(std::uint16_t(0x1234)) == (little ? 0x3412 : 0x1234));
+}
+
+BOOST_AUTO_TEST_CASE(python_names_take_constants_of_any_integer_type)
+{
+    // A constant of another integer type is checked while compiling; a
+    // named constant counts as much as a literal.
+    constexpr long port = 8080;
+    const unsigned char small = 0x12;
+    constexpr std::uint64_t address = 0x7f000001;
+    static_assert(tsock::htons(port) == (little ? 0x901f : 8080));
+    static_assert(tsock::ntohs(small) == (little ? 0x1200 : 0x12));
+    static_assert(tsock::htonl(address) == (little ? 0x0100007fu : 0x7f000001u));
+    static_assert(tsock::ntohl(0xffffffffull) == 0xffffffffu);
+    static_assert(tsock::htons('A') == (little ? 0x4100 : 0x41));
+    // No integer at all (bool, floating point, a pointer, an enumeration)
+    // is refused: absent to requires-expressions.
+    enum class colour : std::uint16_t { red };
+    static_assert(can_htons<std::uint16_t> && can_htonl<std::uint32_t>);
+    static_assert(!can_htons<bool> && !can_htonl<bool> && !can_htons<double> && !can_htonl<float>);
+    static_assert(!can_htons<colour> && !can_htonl<const char*>);
+    BOOST_TEST(tsock::htonl(std::uint32_t(address)) == (little ? 0x0100007fu : 0x7f000001u));
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(compile_time_properties, T, unsigned_types)

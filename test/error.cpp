@@ -55,6 +55,7 @@ const error all_errors[] = {
     error::not_dual_stack,
     error::no_endpoints,
     error::negative_duration,
+    error::bad_service,
 };
 
 const std::string unknown = "unknown tsock error";

@@ -99,6 +99,14 @@ BOOST_AUTO_TEST_CASE(holds_either_family)
             && b == inet_endpoint(ipv6_endpoint("::1"_ipv6, 8081, 7));
     };
     static_assert(set_port());
+    // The port setter takes a port_number, as the family endpoints do.
+    static_assert(!std::is_invocable_v<void (inet_endpoint::*)(tsock::port_number), inet_endpoint&, double>);
+    inet_endpoint i = e6;
+    const int run_time = 65536;
+    BOOST_CHECK_EXCEPTION(i.port(tsock::port_number::checked(run_time)), std::system_error,
+                          [](const std::system_error& x) { return x.code() == error::port_out_of_range; });
+    i.port(tsock::port_number::checked(run_time - 1));
+    BOOST_TEST(i.port() == 65535);
 
     // The wrong family throws family_mismatch.
     const inet_endpoint i4r = e4, i6r = e6;

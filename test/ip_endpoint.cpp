@@ -129,6 +129,35 @@ BOOST_AUTO_TEST_CASE(construct_get_and_set)
     BOOST_TEST(e.address() == "fe80::2%9"_ipv6);
 }
 
+BOOST_AUTO_TEST_CASE(ports_never_narrow)
+{
+    // The port is a tsock::port_number: a constant (checked while compiling:
+    // 70000 does not compile, see test/compile_fail/ip_endpoint_port_*.cpp),
+    // a std::uint16_t, or port_number::checked(n) for any other integer. No
+    // other type converts: a double or a bool used to become a port.
+    using tsock::port_number;
+    static_assert(std::is_nothrow_constructible_v<ipv4_endpoint, address_v4, std::uint16_t>);
+    static_assert(std::is_nothrow_constructible_v<ipv6_endpoint, address_v6, std::uint16_t, std::uint32_t>);
+    static_assert(std::is_constructible_v<ipv4_endpoint, address_v4, port_number>);
+    static_assert(!std::is_constructible_v<ipv4_endpoint, address_v4, double>);
+    static_assert(!std::is_constructible_v<ipv4_endpoint, address_v4, bool>);
+    static_assert(!std::is_constructible_v<ipv6_endpoint, address_v6, float>);
+    static_assert(ipv4_endpoint("10.0.0.1"_ipv4, port_number::checked(65535L)).port() == 65535);
+
+    const long wide = 70000; // a run-time value: port 4464 after a cast
+    const std::uint16_t narrow = 8080;
+    BOOST_CHECK_EXCEPTION(ipv4_endpoint(address_v4::loopback(), port_number::checked(wide)), std::system_error,
+                          [](const std::system_error& x) { return x.code() == error::port_out_of_range; });
+    BOOST_CHECK_EXCEPTION(ipv6_endpoint(address_v6::loopback(), port_number::checked(-1)), std::system_error,
+                          [](const std::system_error& x) { return x.code() == error::port_out_of_range; });
+    ipv4_endpoint e(address_v4::loopback(), narrow);
+    BOOST_TEST(e.port() == 8080);
+    BOOST_CHECK_THROW(e.port(port_number::checked(wide - 4464)), std::system_error); // 65536
+    BOOST_TEST(e.port() == 8080);
+    e.port(port_number::checked(wide - 4465)); // 65535
+    BOOST_TEST(e.port() == 65535);
+}
+
 // ---------------------------------------------------------------------------
 // Text
 

@@ -127,7 +127,12 @@ BOOST_AUTO_TEST_CASE(unnamed_by_default)
     static_assert(local_endpoint::family() == AF_UNIX);
     static_assert(std::is_trivially_copyable_v<local_endpoint>);
     static_assert(sizeof(local_endpoint) == capacity + 2); // the bytes, a length and a kind: no pointer
-    static_assert(local_endpoint::capacity == capacity && local_endpoint::max_path_length == capacity - 1);
+    static_assert(local_endpoint::capacity == capacity);
+#if BOOST_OS_LINUX
+    static_assert(local_endpoint::max_path_length == capacity); // Linux binds a path with no NUL in sun_path
+#else
+    static_assert(local_endpoint::max_path_length == capacity - 1);
+#endif
     const local_endpoint e;
     BOOST_TEST(kind_name(e.kind()) == "unnamed"sv);
     BOOST_TEST(e.to_string() == "");
@@ -170,12 +175,37 @@ BOOST_AUTO_TEST_CASE(filesystem_paths)
     }
 }
 
+#if BOOST_OS_LINUX
+
+BOOST_AUTO_TEST_CASE(a_path_may_fill_sun_path)
+{
+    // Linux binds a path of all 108 bytes of sun_path, with no NUL after it
+    // (unix(7)); see kernel_108_byte_path. to_native fills sun_path and its
+    // length is the whole sockaddr_un.
+    const std::string full(capacity, 'f');
+    static_assert(local_endpoint::path(std::string_view(
+                      "/123456789/123456789/123456789/123456789/123456789/123456789/123456789/123456789/123456789/"
+                      "123456789/1234567")).native_size() == sizeof(::sockaddr_un));
+    const auto e = local_endpoint::path(full);
+    BOOST_TEST(e.name() == full);
+    BOOST_TEST(e.native_size() == ::socklen_t(sizeof(::sockaddr_un)));
+    const ::sockaddr_un sa = e.to_native();
+    const ::sockaddr_un expected = hand_sockaddr_un(full);
+    BOOST_TEST(std::memcmp(&sa, &expected, sizeof sa) == 0);
+    std::error_code ec = make_error_code(error::bad_endpoint);
+    BOOST_TEST(from_exact_copy(&sa, sizeof sa, ec) == e); // round trip, no NUL anywhere
+    BOOST_TEST(!ec);
+    BOOST_TEST(local_endpoint::path(full, ec) == e);
+    BOOST_TEST(!ec);
+}
+
+#endif // BOOST_OS_LINUX
+
 BOOST_AUTO_TEST_CASE(path_errors)
 {
-    // capacity - 1 = 107 bytes fit: sun_path also holds the terminating NUL,
-    // which every system but Linux requires and Linux adds when it can.
-    // capacity = 108 bytes do not: Linux would bind them, but then reports
-    // a length of 111, beyond sockaddr_un (see kernel_108_byte_path below).
+    // On Linux 108 bytes fit (sun_path need not hold a NUL); elsewhere the
+    // terminating NUL must fit in sun_path too. One more does not fit.
+    constexpr std::size_t max = local_endpoint::max_path_length;
     struct row {
         std::string text;
         error code;
@@ -183,9 +213,9 @@ BOOST_AUTO_TEST_CASE(path_errors)
     };
     const row rows[] = {
         {"", error::empty_address, 0},
-        {std::string(capacity, 'p'), error::address_too_long, capacity - 1},
-        {std::string(capacity + 1, 'p'), error::address_too_long, capacity - 1},
-        {std::string(500, '/'), error::address_too_long, capacity - 1},
+        {std::string(max + 1, 'p'), error::address_too_long, max},
+        {std::string(capacity + 1, 'p'), error::address_too_long, max},
+        {std::string(500, '/'), error::address_too_long, max},
         {std::string("a\0b", 3), error::invalid_character, 1},
         {std::string("\0", 1), error::invalid_character, 0},
         {std::string("/tmp/x\0", 7), error::invalid_character, 6},
@@ -212,7 +242,7 @@ BOOST_AUTO_TEST_CASE(path_errors)
         }
     }
     std::error_code ec;
-    BOOST_TEST(local_endpoint::path(std::string(capacity - 1, 'p'), ec).name().size() == capacity - 1);
+    BOOST_TEST(local_endpoint::path(std::string(max, 'p'), ec).name().size() == max);
     BOOST_TEST(!ec);
 }
 
@@ -335,25 +365,47 @@ BOOST_AUTO_TEST_CASE(from_native_path_with_and_without_its_nul)
     BOOST_TEST(!ec);
 }
 
-BOOST_AUTO_TEST_CASE(from_native_path_that_does_not_fit)
+BOOST_AUTO_TEST_CASE(from_native_path_that_fills_sun_path)
 {
-    // 108 non-NUL bytes fill sun_path with no room for the NUL: a path tsock
-    // cannot hold (nor pass back to bind portably). Linux reports it with
-    // length 111 (offsetof + 108 + 1), which exceeds sockaddr_un; from_native
-    // reads no more than a sockaddr_un, so the block here has only 110 bytes.
-    const ::sockaddr_un sa = hand_sockaddr_un(std::string(capacity, 'p'));
+    // 108 non-NUL bytes fill sun_path with no room for the NUL. Linux binds
+    // such a path and reports it with length 111 (offsetof + 108 + the NUL it
+    // added), one past sockaddr_un: from_native takes both 110 and 111, and
+    // reads no more than a sockaddr_un (the block here has only 110 bytes).
+    // Elsewhere a path must hold its NUL: address_too_long.
+    const std::string full(capacity, 'p');
+    const ::sockaddr_un sa = hand_sockaddr_un(full);
+    std::vector<char> block(reinterpret_cast<const char*>(&sa), reinterpret_cast<const char*>(&sa) + sizeof sa);
+    const auto* in_block = reinterpret_cast<const ::sockaddr*>(block.data());
     std::error_code ec;
+#if BOOST_OS_LINUX
+    const auto e = local_endpoint::path(full);
+    BOOST_TEST(from_exact_copy(&sa, sizeof sa, ec) == e);
+    BOOST_TEST(!ec);
+    BOOST_TEST(local_endpoint::from_native(in_block, static_cast<::socklen_t>(sizeof sa + 1), ec) == e);
+    BOOST_TEST(!ec);
+    // More than one byte past sockaddr_un: the kernel truncated something.
+    (void)local_endpoint::from_native(in_block, static_cast<::socklen_t>(sizeof sa + 2), ec);
+    BOOST_TEST(ec == error::address_too_long);
+    // One past, but sun_path holds a NUL (a shorter path, or an abstract
+    // name that lost its last byte): no 108-byte path, so truncated.
+    for (const std::string& sun_path : {std::string(10, 'p'), std::string(1, '\0') + std::string(capacity - 1, 'n')}) {
+        const ::sockaddr_un other = hand_sockaddr_un(sun_path);
+        std::vector<char> b(reinterpret_cast<const char*>(&other), reinterpret_cast<const char*>(&other) + sizeof other);
+        (void)local_endpoint::from_native(
+            reinterpret_cast<const ::sockaddr*>(b.data()), static_cast<::socklen_t>(sizeof other + 1), ec);
+        BOOST_TEST(ec == error::address_too_long, show(sun_path.substr(0, 4)));
+    }
+#else
     BOOST_TEST(kind_name(from_exact_copy(&sa, sizeof sa, ec).kind()) == "unnamed"sv);
     BOOST_TEST(ec == error::address_too_long);
-    std::vector<char> block(reinterpret_cast<const char*>(&sa), reinterpret_cast<const char*>(&sa) + sizeof sa);
-    (void)local_endpoint::from_native(
-        reinterpret_cast<const ::sockaddr*>(block.data()), static_cast<::socklen_t>(sizeof sa + 1), ec);
+    (void)local_endpoint::from_native(in_block, static_cast<::socklen_t>(sizeof sa + 1), ec);
     BOOST_TEST(ec == error::address_too_long);
     BOOST_CHECK_EXCEPTION((void)local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&sa), sizeof sa),
         std::system_error, [](const std::system_error& x) {
             return x.code() == error::address_too_long
                 && std::string(x.what()).find("fits sun_path") != std::string::npos;
         });
+#endif
 }
 
 #if BOOST_OS_LINUX
@@ -433,8 +485,9 @@ BOOST_AUTO_TEST_CASE(from_native_every_length_reads_only_that_length)
                     BOOST_TEST(e == local_endpoint::abstract(given.substr(1)));
                 }
 #endif
-                else if (given.find('\0') == std::string_view::npos && n == capacity) {
-                    BOOST_TEST(ec == error::address_too_long);
+                else if (given.find('\0') == std::string_view::npos && n == capacity
+                         && local_endpoint::max_path_length < capacity) {
+                    BOOST_TEST(ec == error::address_too_long); // the NUL must fit, but for Linux
                 } else {
                     BOOST_TEST(!ec);
                     BOOST_TEST(e == local_endpoint::path(given.substr(0, given.find('\0'))));
@@ -632,9 +685,9 @@ BOOST_AUTO_TEST_CASE(kernel_path_round_trip)
 
 BOOST_AUTO_TEST_CASE(kernel_108_byte_path)
 {
-    // Why tsock stops at 107 bytes: Linux binds 108 non-NUL bytes, but then
-    // getsockname reports length 111, beyond the sockaddr_un it filled, with
-    // no NUL in sun_path. from_native says so instead of reading further.
+    // Linux binds 108 non-NUL bytes (sun_path full, length sizeof(sockaddr_un)),
+    // then getsockname reports length 111: the NUL it added lies past the
+    // sockaddr_un it filled. Raw POSIX calls; tsock reads what they report.
     temp_dir dir;
     std::string path = dir.path + "/";
     path.append(capacity - path.size(), 'L');
@@ -642,21 +695,42 @@ BOOST_AUTO_TEST_CASE(kernel_108_byte_path)
     const ::sockaddr_un sa = hand_sockaddr_un(path);
     const fd_guard s(::socket(AF_UNIX, SOCK_STREAM, 0));
     BOOST_REQUIRE(s.fd >= 0);
-    if (::bind(s.fd, reinterpret_cast<const ::sockaddr*>(&sa), sizeof sa) != 0) {
-        BOOST_TEST_MESSAGE("this kernel refuses a 108-byte path: " << std::strerror(errno));
-        return;
-    }
+    BOOST_REQUIRE_MESSAGE(::bind(s.fd, reinterpret_cast<const ::sockaddr*>(&sa), sizeof sa) == 0,
+        "bind of a 108-byte path: " << std::strerror(errno));
     dir.files.push_back(path);
     ::sockaddr_un out;
     ::socklen_t length = sizeof out;
     BOOST_REQUIRE(::getsockname(s.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
     BOOST_TEST(length == ::socklen_t(sizeof out + 1));
+    const auto e = local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length);
+    BOOST_TEST(e == local_endpoint::path(path));
+    BOOST_TEST(e.name().size() == capacity);
+    // Back to native: the same bytes and length that were bound, no NUL.
+    const ::sockaddr_un back = e.to_native();
+    BOOST_TEST(e.native_size() == ::socklen_t(sizeof sa));
+    BOOST_TEST(std::memcmp(&back, &sa, sizeof sa) == 0);
+
+    // A client connects to it with to_native() and sees it as its peer.
+    BOOST_REQUIRE(::listen(s.fd, 1) == 0);
+    const fd_guard client(::socket(AF_UNIX, SOCK_STREAM, 0));
+    BOOST_REQUIRE(client.fd >= 0);
+    BOOST_REQUIRE(::connect(client.fd, reinterpret_cast<const ::sockaddr*>(&back), e.native_size()) == 0);
+    length = sizeof out;
+    BOOST_REQUIRE(::getpeername(client.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+    BOOST_TEST(local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length) == e);
+
+    // 109 bytes: the kernel refuses them, and so does tsock.
+    const std::string longer = path + "L";
+    ::sockaddr_storage big;
+    std::memset(&big, 0, sizeof big);
+    big.ss_family = AF_UNIX;
+    std::memcpy(reinterpret_cast<char*>(&big) + offset, longer.data(), longer.size());
+    const fd_guard t(::socket(AF_UNIX, SOCK_STREAM, 0));
+    BOOST_REQUIRE(t.fd >= 0);
+    BOOST_TEST(::bind(t.fd, reinterpret_cast<const ::sockaddr*>(&big), ::socklen_t(offset + longer.size())) == -1);
+    BOOST_TEST(errno == EINVAL);
     std::error_code ec;
-    (void)local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length, ec);
-    BOOST_TEST(ec == error::address_too_long);
-    (void)local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), sizeof out, ec);
-    BOOST_TEST(ec == error::address_too_long);
-    BOOST_TEST(local_endpoint::path(path, ec) == local_endpoint());
+    BOOST_TEST(local_endpoint::path(longer, ec) == local_endpoint());
     BOOST_TEST(ec == error::address_too_long);
 }
 

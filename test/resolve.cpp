@@ -185,6 +185,34 @@ BOOST_AUTO_TEST_CASE(numeric_hosts_and_ports)
     BOOST_TEST(&ec.category() == &tsock::resolver_category());
 }
 
+namespace {
+template <class T>
+concept resolves_port = requires(T port) { resolve<ipv4>("127.0.0.1", port); };
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_port_is_a_port_number)
+{
+    // A constant is checked while compiling (resolve<ipv4>(host, 70000) does
+    // not compile), a std::uint16_t is taken as it is, any other run-time
+    // integer goes through port_number::checked. An integer 0 is port 0, not
+    // a null pointer made service text.
+    static_assert(resolves_port<std::uint16_t> && resolves_port<tsock::port_number>);
+    static_assert(!resolves_port<double> && !resolves_port<bool>);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", 0).front().port() == 0);
+    int run_time = 65536;
+    BOOST_CHECK_EXCEPTION(resolve<ipv4>("127.0.0.1", tsock::port_number::checked(run_time)), std::system_error,
+                          [](const std::system_error& e) { return e.code() == error::port_out_of_range; });
+    run_time = 8080;
+    std::error_code ec;
+    const auto r = resolve<ipv4>("127.0.0.1", tsock::port_number::checked(run_time), ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(r.front().to_string() == "127.0.0.1:8080");
+    // Service text of any string type.
+    const std::string text = "8081";
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", text).front().port() == 8081);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", std::string_view("8082"), ec).front().port() == 8082);
+}
+
 BOOST_AUTO_TEST_CASE(services_agree_with_etc_services)
 {
     for (const char* name : {"http", "https", "ssh", "domain", "smtp"}) {
@@ -265,14 +293,40 @@ BOOST_AUTO_TEST_CASE(bad_names_are_refused_before_the_lookup)
     BOOST_TEST(ec == error::port_out_of_range);
     resolve<ipv4>("localhost", "99999999999999999999", ec);
     BOOST_TEST(ec == error::port_out_of_range);
-    resolve<ipv4>("localhost", 65536, resolve_flags::none, ec);
-    BOOST_TEST(ec == error::port_out_of_range);
-    resolve<ipv4>("localhost", -1, resolve_flags::none, ec);
-    BOOST_TEST(ec == error::port_out_of_range);
     resolve<ipv4>("localhost", std::string(300, 'x'), ec);
     BOOST_TEST(ec == error::service_not_found);
     resolve<ipv4>("localhost", "no-such-service-tsock", ec);
     BOOST_TEST(ec == resolver_error::service_not_found);
+}
+
+BOOST_AUTO_TEST_CASE(a_numeric_service_never_wraps)
+{
+    // glibc's getaddrinfo reads a service that starts with a digit, a sign or
+    // a blank with strtoul, modulo 65536: each of these was port 80 (or, for
+    // "0x50" and "80 ", a lookup of a name that cannot exist). tsock refuses
+    // them before the call.
+    const std::pair<const char*, error> refused[] = {
+        {"+80", error::bad_service},     {" 80", error::bad_service},   {"\t80", error::bad_service},
+        {"\n80", error::bad_service},    {"-65456", error::bad_service}, {"+65616", error::bad_service},
+        {" 65616", error::bad_service},  {"-1", error::bad_service},    {"0x50", error::bad_service},
+        {"80 ", error::bad_service},     {"8O", error::bad_service},    {"+", error::bad_service},
+        {"65616", error::port_out_of_range}, {"65536", error::port_out_of_range},
+    };
+    for (const auto& [service, expected] : refused) {
+        std::error_code ec;
+        const auto r = resolve<ipv4>("127.0.0.1", service, resolve_flags::numeric_host, ec);
+        BOOST_TEST(ec == expected, "service \"" << service << "\": " << ec.message());
+        BOOST_TEST(r.empty());
+        BOOST_CHECK_EXCEPTION(resolve<inet>("127.0.0.1", service), std::system_error,
+                              [&](const std::system_error& e) { return e.code() == expected; });
+    }
+    BOOST_TEST(make_error_code(error::bad_service).message().find("decimal digits") != std::string::npos);
+    // Plain digits up to 65535 are the port, leading zeros allowed; a name
+    // is a name.
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "65535").front().port() == 65535);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "0080").front().port() == 80);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "0").front().port() == 0);
+    BOOST_TEST(resolve<ipv4>("127.0.0.1", "http").front().port() == 80);
 }
 
 BOOST_AUTO_TEST_CASE(throwing_form_names_host_and_service)

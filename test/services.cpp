@@ -343,6 +343,48 @@ BOOST_AUTO_TEST_CASE(unknown_names_ports_and_protocols)
     BOOST_TEST((no_protocol == protocol_entry{}));
 }
 
+namespace {
+template <class T>
+concept looks_up_port = requires(T port) { tsock::service_by_port(port); };
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_port_is_never_wrapped)
+{
+    // service_by_port takes a port_number: 70000 as a constant does not
+    // compile (compile_fail/service_by_port_out_of_range.cpp), and a run-time
+    // int goes through port_number::checked, which refuses it. It used to look
+    // up port 4464.
+    static_assert(looks_up_port<std::uint16_t> && !looks_up_port<double> && !looks_up_port<bool>);
+    const int wrapped = 70000;
+    check_error([&] { tsock::service_by_port(tsock::port_number::checked(wrapped), "tcp"); }, error::port_out_of_range,
+                "\"70000\"");
+    std::error_code ec;
+    const auto http = tsock::service_by_port(tsock::port_number::checked(wrapped - 69920, ec), "tcp", ec); // 80
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(http.port == 80);
+}
+
+BOOST_AUTO_TEST_CASE(a_name_that_starts_like_a_number)
+{
+    // As resolve refuses them: a service that starts with a digit, a sign or
+    // a blank is decimal digits up to 65535 or no service at all, and says
+    // which ("+80" was looked up as a name, not found, with no hint why).
+    for (const std::string_view name : {"+80"sv, " 80"sv, "-1"sv, "\t80"sv, "0x50"sv, "80 "sv, "+65616"sv}) {
+        std::error_code ec;
+        const auto entry = tsock::service_by_name(name, "tcp", ec);
+        BOOST_TEST(ec == error::bad_service, "service \"" << name << "\": " << ec.message());
+        BOOST_TEST((entry == service_entry{}));
+        check_error([name] { tsock::service_by_name(name); }, error::bad_service, "service_by_name");
+    }
+    std::error_code ec;
+    tsock::service_by_name("65616", ec);
+    BOOST_TEST(ec == error::port_out_of_range);
+    tsock::service_by_name("80", "tcp", ec); // digits in range: no entry has that name
+    BOOST_TEST(ec == error::service_not_found);
+    BOOST_TEST(tsock::service_by_name("http", "tcp", ec).port == 80);
+    BOOST_TEST(!ec);
+}
+
 BOOST_AUTO_TEST_CASE(a_nul_byte_is_never_cut_off)
 {
     // Each name before its NUL exists: a lookup of the truncated text would

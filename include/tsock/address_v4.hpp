@@ -11,6 +11,7 @@
 #include <tsock/byte_order.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
@@ -70,7 +71,7 @@ public:
     // zeros. Throws std::system_error with a tsock::error saying what is wrong.
     static constexpr address_v4 parse(std::string_view text)
     {
-        return detail::parse_or_throw<address_v4>("IPv4 address", text, detail::parse_v4, make);
+        return detail::parse_or_throw<address_v4>("IPv4 address", text, detail::parse_v4, make, detail::ipv4_text_fault);
     }
     // As parse(text); on failure sets ec and returns 0.0.0.0.
     static address_v4 parse(std::string_view text, std::error_code& ec) noexcept
@@ -159,31 +160,6 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
     return os;
 }
 
-namespace detail {
-// Reached only when a literal is malformed: each name is the diagnostic.
-// Not constexpr on purpose.
-inline void ipv4_literal_is_empty() {}
-inline void ipv4_literal_has_an_unexpected_character() {}
-inline void ipv4_literal_has_a_part_with_a_leading_zero() {}
-inline void ipv4_literal_has_a_part_above_255() {}
-inline void ipv4_literal_has_fewer_than_four_parts() {}
-inline void ipv4_literal_has_more_than_four_parts() {}
-inline void ipv4_literal_has_an_empty_part() {}
-
-constexpr void fail_ipv4_literal(error e)
-{
-    switch (e) {
-    case error::empty_address: ipv4_literal_is_empty(); break;
-    case error::leading_zero: ipv4_literal_has_a_part_with_a_leading_zero(); break;
-    case error::part_out_of_range: ipv4_literal_has_a_part_above_255(); break;
-    case error::too_few_parts: ipv4_literal_has_fewer_than_four_parts(); break;
-    case error::too_many_parts: ipv4_literal_has_more_than_four_parts(); break;
-    case error::empty_part: ipv4_literal_has_an_empty_part(); break;
-    default: ipv4_literal_has_an_unexpected_character(); break;
-    }
-}
-} // namespace detail
-
 namespace literals {
 // "192.168.0.1"_ipv4: checked while compiling. An error naming
 // tsock::detail::ipv4_literal_... here says what is wrong with the literal.
@@ -191,7 +167,7 @@ consteval address_v4 operator""_ipv4(const char* text, std::size_t size)
 {
     const auto r = detail::parse_v4(std::string_view(text, size));
     if (!r)
-        detail::fail_ipv4_literal(r.code);
+        detail::ipv4_fault(r.code)();
     return address_v4(r.value);
 }
 } // namespace literals

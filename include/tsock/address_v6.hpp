@@ -12,6 +12,7 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
@@ -107,7 +108,7 @@ public:
     // tsock::error saying what is wrong and where.
     static constexpr address_v6 parse(std::string_view text)
     {
-        return detail::parse_or_throw<address_v6>("IPv6 address", text, detail::parse_v6, make);
+        return detail::parse_or_throw<address_v6>("IPv6 address", text, detail::parse_v6, make, detail::ipv6_text_fault);
     }
     // As parse(text); on failure sets ec and returns ::.
     static address_v6 parse(std::string_view text, std::error_code& ec) noexcept
@@ -242,47 +243,6 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
     return os;
 }
 
-namespace detail {
-// Reached only when a literal is malformed: each name is the diagnostic.
-// Not constexpr on purpose.
-inline void ipv6_literal_is_empty() {}
-inline void ipv6_literal_has_an_unexpected_character() {}
-inline void ipv6_literal_has_an_empty_group() {}
-inline void ipv6_literal_has_a_group_of_more_than_four_hex_digits() {}
-inline void ipv6_literal_has_fewer_than_eight_groups_and_no_double_colon() {}
-inline void ipv6_literal_has_too_many_groups() {}
-inline void ipv6_literal_has_more_than_one_double_colon() {}
-inline void ipv6_literal_has_a_lone_colon_at_an_end_or_a_triple_colon() {}
-inline void ipv6_literal_has_a_misplaced_ipv4_part() {}
-inline void ipv6_literal_has_a_bad_embedded_ipv4_part() {}
-inline void ipv6_literal_has_an_empty_zone() {}
-inline void ipv6_literal_has_a_zone_above_4294967295() {}
-inline void ipv6_literal_zone_names_need_run_time_lookup_use_a_number() {}
-
-constexpr void fail_ipv6_literal(error e)
-{
-    switch (e) {
-    case error::empty_address: ipv6_literal_is_empty(); break;
-    case error::empty_part: ipv6_literal_has_an_empty_group(); break;
-    case error::group_too_long: ipv6_literal_has_a_group_of_more_than_four_hex_digits(); break;
-    case error::too_few_groups: ipv6_literal_has_fewer_than_eight_groups_and_no_double_colon(); break;
-    case error::too_many_groups: ipv6_literal_has_too_many_groups(); break;
-    case error::multiple_double_colons: ipv6_literal_has_more_than_one_double_colon(); break;
-    case error::misplaced_colon: ipv6_literal_has_a_lone_colon_at_an_end_or_a_triple_colon(); break;
-    case error::misplaced_ipv4: ipv6_literal_has_a_misplaced_ipv4_part(); break;
-    case error::leading_zero:
-    case error::part_out_of_range:
-    case error::too_few_parts:
-    case error::too_many_parts: ipv6_literal_has_a_bad_embedded_ipv4_part(); break;
-    case error::empty_zone: ipv6_literal_has_an_empty_zone(); break;
-    case error::zone_out_of_range: ipv6_literal_has_a_zone_above_4294967295(); break;
-    case error::zone_too_long:
-    case error::zone_name_in_constant_expression: ipv6_literal_zone_names_need_run_time_lookup_use_a_number(); break;
-    default: ipv6_literal_has_an_unexpected_character(); break;
-    }
-}
-} // namespace detail
-
 namespace literals {
 // "fe80::1%3"_ipv6: checked while compiling. An error naming
 // tsock::detail::ipv6_literal_... here says what is wrong with the literal.
@@ -290,7 +250,7 @@ consteval address_v6 operator""_ipv6(const char* text, std::size_t size)
 {
     const auto r = detail::parse_v6(std::string_view(text, size));
     if (!r)
-        detail::fail_ipv6_literal(r.code);
+        detail::ipv6_fault(r.code)();
     return address_v6(r.value.bytes, r.value.scope);
 }
 } // namespace literals

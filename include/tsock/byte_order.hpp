@@ -10,7 +10,9 @@
 // nothing on a big-endian one (test/codegen/check_byte_order.sh reads the assembly).
 
 #include <tsock/config.hpp>
+#include <tsock/detail/constant_argument.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/refuse.hpp>
 
 #include <bit>
 #include <concepts>
@@ -89,6 +91,27 @@ template <byte_order_integer T>
     return hton(v);
 }
 
+namespace detail {
+// Reached only while compiling a call of htons, htonl, ntohs or ntohl with a
+// run-time value of another type: each name is the diagnostic. Not constexpr
+// on purpose.
+inline void the_argument_must_be_exactly_std_uint16_t_or_a_constant_that_fits() noexcept {}
+inline void the_argument_must_be_exactly_std_uint32_t_or_a_constant_that_fits() noexcept {}
+
+// Whether the integer v has a value that the unsigned T holds (std::in_range
+// for character types too); true for a non-integer I (clang substitutes into
+// a constructor's diagnose_if before it checks the constraints).
+template <class T, class I> constexpr bool fits_in(const I& v) noexcept
+{
+    if constexpr (!std::integral<I> || std::same_as<I, bool>)
+        return true;
+    else if constexpr (std::is_signed_v<I>)
+        return v >= 0 && static_cast<unsigned long long>(v) <= T(~T(0));
+    else
+        return static_cast<unsigned long long>(v) <= T(~T(0));
+}
+} // namespace detail
+
 // The argument of Python's four names: exactly a T, or a constant that fits in
 // a T. A run-time value of another type does not convert silently.
 template <byte_order_integer T>
@@ -100,19 +123,49 @@ public:
     {
     }
 
-    // An error "call to consteval function ... is not a constant expression"
-    // here means a run-time value of another integer type was passed: convert
-    // it yourself (static_cast) so that any truncation is your decision.
-    consteval exactly(long long v) noexcept // NOLINT(google-explicit-constructor)
-        : value_(static_cast<T>(v))
+    // An integer constant, checked while compiling (detail/constant_argument.hpp).
+    // An error naming tsock::detail::the_argument_must_be_exactly_... here
+    // means a run-time value of another integer type was passed: convert it
+    // yourself (static_cast) so that any truncation is your decision. One
+    // naming value_does_not_fit_the_parameter_type means the constant is too
+    // large or negative.
+    template <std::integral I>
+        requires(!std::same_as<I, T> && !std::same_as<I, bool> && sizeof(T) == 2)
+    consteval exactly(const I& v) noexcept // NOLINT(google-explicit-constructor)
+        TSOCK_ERROR_IF(!TSOCK_IS_CONSTANT(v), "the argument must be exactly std::uint16_t or a constant that fits "
+                                              "(htons, ntohs); convert a run-time value yourself (static_cast)")
+        TSOCK_ERROR_IF(TSOCK_IS_CONSTANT(v) && !detail::fits_in<T>(v),
+                       "value does not fit the parameter type: htons and ntohs take 16 bits")
+        : value_(checked(v))
     {
-        if (v < 0 || static_cast<unsigned long long>(v) > static_cast<unsigned long long>(T(~T(0))))
-            value_does_not_fit_the_parameter_type();
+    }
+    template <std::integral I>
+        requires(!std::same_as<I, T> && !std::same_as<I, bool> && sizeof(T) == 4)
+    consteval exactly(const I& v) noexcept // NOLINT(google-explicit-constructor)
+        TSOCK_ERROR_IF(!TSOCK_IS_CONSTANT(v), "the argument must be exactly std::uint32_t or a constant that fits "
+                                              "(htonl, ntohl); convert a run-time value yourself (static_cast)")
+        TSOCK_ERROR_IF(TSOCK_IS_CONSTANT(v) && !detail::fits_in<T>(v),
+                       "value does not fit the parameter type: htonl and ntohl take 32 bits")
+        : value_(checked(v))
+    {
     }
 
     constexpr T get() const noexcept { return value_; }
 
 private:
+    template <class I> static consteval T checked(const I& v) noexcept
+    {
+        if (!TSOCK_IS_CONSTANT(v)) {
+            if constexpr (sizeof(T) == 2)
+                detail::the_argument_must_be_exactly_std_uint16_t_or_a_constant_that_fits();
+            else
+                detail::the_argument_must_be_exactly_std_uint32_t_or_a_constant_that_fits();
+        }
+        if (!detail::fits_in<T>(v))
+            value_does_not_fit_the_parameter_type();
+        return static_cast<T>(v);
+    }
+
     // Not constexpr on purpose: reaching it in a constant expression is the
     // compile error that names the problem.
     static void value_does_not_fit_the_parameter_type() noexcept {}
@@ -128,6 +181,21 @@ private:
 [[nodiscard]] constexpr std::uint16_t ntohs(exactly<std::uint16_t> v) noexcept { return ntoh(v.get()); }
 // Python's socket.ntohl: 32-bit network to host order.
 [[nodiscard]] constexpr std::uint32_t ntohl(exactly<std::uint32_t> v) noexcept { return ntoh(v.get()); }
+
+// An error naming one of these means the argument is no integer at all (bool,
+// a floating-point value, an enumeration, a pointer).
+template <class T>
+    requires(!std::integral<T> || std::same_as<T, bool>)
+TSOCK_REFUSED("htons takes exactly std::uint16_t, or an integer constant that fits") htons(T) TSOCK_DELETED;
+template <class T>
+    requires(!std::integral<T> || std::same_as<T, bool>)
+TSOCK_REFUSED("htonl takes exactly std::uint32_t, or an integer constant that fits") htonl(T) TSOCK_DELETED;
+template <class T>
+    requires(!std::integral<T> || std::same_as<T, bool>)
+TSOCK_REFUSED("ntohs takes exactly std::uint16_t, or an integer constant that fits") ntohs(T) TSOCK_DELETED;
+template <class T>
+    requires(!std::integral<T> || std::same_as<T, bool>)
+TSOCK_REFUSED("ntohl takes exactly std::uint32_t, or an integer constant that fits") ntohl(T) TSOCK_DELETED;
 
 } // namespace tsock
 

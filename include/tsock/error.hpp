@@ -52,13 +52,14 @@ enum class error {
     label_too_long,      // a DNS label longer than 63 characters
     embedded_nul,        // a NUL byte inside a name: the C library would cut the name there
     host_name_too_long,  // a host name longer than the system's HOST_NAME_MAX
-    port_out_of_range,   // a numeric service above 65535
+    port_out_of_range,   // a port number or numeric service outside 0 to 65535
     service_not_found,   // no such service (for that protocol) in the services database
     protocol_not_found,  // no such protocol in the protocols database
     no_such_interface,   // no interface of this host has that name or index
     not_dual_stack,      // a dual-stack server needs an IPv6 endpoint
     no_endpoints,        // nothing to connect to: the list of endpoints is empty
     negative_duration,   // a timeout or delay below zero
+    bad_service,         // a service that starts like a number ("+80", " 80", "0x50") but is not decimal digits
 
     // Sockets (added in the second wave).
     message_truncated,   // a datagram or record longer than the buffer: only its head was stored
@@ -109,13 +110,15 @@ private:
         case error::label_too_long: return "a label of the host name is longer than 63 characters";
         case error::embedded_nul: return "name contains a NUL byte";
         case error::host_name_too_long: return "host name is longer than the system allows (HOST_NAME_MAX)";
-        case error::port_out_of_range: return "port number is larger than 65535";
+        case error::port_out_of_range: return "port number is not in 0 to 65535";
         case error::service_not_found: return "service not found";
         case error::protocol_not_found: return "protocol not found";
         case error::no_such_interface: return "no interface of this host has that name or index";
         case error::not_dual_stack: return "a dual-stack server needs an IPv6 endpoint";
         case error::no_endpoints: return "no endpoint to connect to";
         case error::negative_duration: return "a timeout or delay is negative";
+        case error::bad_service:
+            return "service starts like a number but is not plain decimal digits (no sign, blank or other character)";
         }
         return "unknown tsock error";
     }

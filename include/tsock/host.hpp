@@ -175,11 +175,11 @@ inline std::string fqdn(std::string_view name = {})
     const auto first = found.front();
     std::vector<std::string> names;
     if (const auto* v4 = first.as_v4()) {
-        auto entry = gethostbyaddr(v4->address(), ec);
+        auto entry = host_entry_by_address(v4->address(), ec);
         names = std::move(entry.aliases);
         names.insert(names.begin(), std::move(entry.name));
     } else if (const auto* v6 = first.as_v6()) {
-        auto entry = gethostbyaddr(v6->address(), ec);
+        auto entry = host_entry_by_address(v6->address(), ec);
         names = std::move(entry.aliases);
         names.insert(names.begin(), std::move(entry.name));
     }

@@ -5,16 +5,17 @@
 #ifndef TSOCK_HOST_ENTRY_HPP
 #define TSOCK_HOST_ENTRY_HPP
 
-// Python's hostent spellings: gethostbyname, gethostbyname_ex and
-// gethostbyaddr, typed. They answer with the host database's view (name,
-// aliases, addresses), which getaddrinfo does not give. New code that only
-// wants addresses reads better with resolve<ipv4>(host, service).
+// The host database (hostent), typed: host_entry_by_name and
+// host_entry_by_address answer with its view of a host (name, aliases,
+// addresses), which getaddrinfo does not give. Code that only wants
+// addresses reads better with resolve<ipv4>(host, service). Python's
+// spellings (gethostbyname_ex, gethostbyaddr, gethostbyname) are in
+// <tsock/python.hpp>.
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
 #include <tsock/detail/name_checks.hpp>
 #include <tsock/detail/throw_error.hpp>
-#include <tsock/resolve.hpp>
 #include <tsock/resolver_error.hpp>
 
 #include <boost/predef/library/c/gnu.h>
@@ -26,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 #if !BOOST_LIB_C_GNU
@@ -159,8 +161,11 @@ host_entry<Address> host_by_address(const Address& a, int family, std::error_cod
 
 } // namespace detail
 
-// Python's gethostbyname_ex: the host's name, aliases and IPv4 addresses.
-inline host_entry<address_v4> gethostbyname_ex(std::string_view host, std::error_code& ec)
+// The host database's entry for host: its name, aliases and IPv4 addresses
+// (gethostbyname_r; Python's gethostbyname_ex). Sets ec to a resolver error
+// (host_not_found, ...), or to error::empty_host, embedded_nul,
+// name_too_long or label_too_long for a name refused before the lookup.
+inline host_entry<address_v4> host_entry_by_name(std::string_view host, std::error_code& ec)
 {
     ec.clear();
     detail::check_host(host, false, ec);
@@ -170,48 +175,35 @@ inline host_entry<address_v4> gethostbyname_ex(std::string_view host, std::error
     host.copy(text, host.size());
     return detail::host_by_name(text, ec);
 }
-inline host_entry<address_v4> gethostbyname_ex(std::string_view host)
+// As above; throws std::system_error naming the call and host.
+inline host_entry<address_v4> host_entry_by_name(std::string_view host)
 {
     std::error_code ec;
-    auto entry = gethostbyname_ex(host, ec);
+    auto entry = host_entry_by_name(host, ec);
     if (ec)
-        detail::throw_for(ec, "gethostbyname_ex", {host});
+        detail::throw_for(ec, "host_entry_by_name", {host});
     return entry;
 }
 
-// Python's gethostbyname: the host's first IPv4 address (getaddrinfo's first
-// answer, as resolve<ipv4> gives it).
-inline address_v4 gethostbyname(std::string_view host, std::error_code& ec)
-{
-    const auto results = resolve<ipv4>(host, std::string_view(), ec);
-    return ec ? address_v4() : results.front().address();
-}
-inline address_v4 gethostbyname(std::string_view host)
-{
-    std::error_code ec;
-    const auto a = gethostbyname(host, ec);
-    if (ec)
-        detail::throw_for(ec, "gethostbyname", {host});
-    return a;
-}
-
-// Python's gethostbyaddr, for an address: its name, aliases and addresses.
-inline host_entry<address_v4> gethostbyaddr(const address_v4& a, std::error_code& ec)
+// The host database's entry for an address: its name, aliases and addresses
+// (gethostbyaddr_r; Python's gethostbyaddr). Sets ec as host_entry_by_name.
+inline host_entry<address_v4> host_entry_by_address(const address_v4& a, std::error_code& ec)
 {
     return detail::host_by_address(a, AF_INET, ec);
 }
-inline host_entry<address_v6> gethostbyaddr(const address_v6& a, std::error_code& ec)
+inline host_entry<address_v6> host_entry_by_address(const address_v6& a, std::error_code& ec)
 {
     return detail::host_by_address(a, AF_INET6, ec);
 }
+// As above; throws std::system_error naming the call and the address.
 template <class Address>
     requires std::is_same_v<Address, address_v4> || std::is_same_v<Address, address_v6>
-host_entry<Address> gethostbyaddr(const Address& a)
+host_entry<Address> host_entry_by_address(const Address& a)
 {
     std::error_code ec;
-    auto entry = gethostbyaddr(a, ec);
+    auto entry = host_entry_by_address(a, ec);
     if (ec)
-        detail::throw_for(ec, "gethostbyaddr", {a.to_string()});
+        detail::throw_for(ec, "host_entry_by_address", {a.to_string()});
     return entry;
 }
 

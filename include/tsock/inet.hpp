@@ -11,6 +11,7 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/family.hpp>
@@ -33,7 +34,8 @@ constexpr address_v4 aton_value(std::uint32_t value) noexcept { return address_v
 // Throws std::system_error with a tsock::error.
 constexpr address_v4 inet_aton(std::string_view text)
 {
-    return detail::parse_or_throw<address_v4>("inet_aton address", text, detail::parse_aton, detail::aton_value);
+    return detail::parse_or_throw<address_v4>(
+        "inet_aton address", text, detail::parse_aton, detail::aton_value, detail::aton_text_fault);
 }
 // As inet_aton(text); on failure sets ec and returns 0.0.0.0.
 inline address_v4 inet_aton(std::string_view text, std::error_code& ec) noexcept

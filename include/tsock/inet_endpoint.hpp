@@ -14,6 +14,7 @@
 #include <tsock/detail/throw_exception.hpp>
 #include <tsock/error.hpp>
 #include <tsock/ip_endpoint.hpp>
+#include <tsock/port_number.hpp>
 
 #include <charconv>
 #include <compare>
@@ -90,7 +91,8 @@ public:
     {
         return std::visit([](const auto& e) { return e.port(); }, value_);
     }
-    constexpr void port(port_type p) noexcept
+    // The port as ipv4_endpoint's.
+    constexpr void port(port_number p) noexcept
     {
         std::visit([p](auto& e) { e.port(p); }, value_);
     }

@@ -15,10 +15,12 @@
 #include <tsock/byte_order.hpp>
 #include <tsock/detail/format_address.hpp>
 #include <tsock/detail/parse_address.hpp>
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
+#include <tsock/port_number.hpp>
 
 #include <charconv>
 #include <compare>
@@ -179,12 +181,17 @@ public:
 
     // 0.0.0.0:0
     constexpr ipv4_endpoint() noexcept = default;
-    constexpr ipv4_endpoint(const address_v4& address, port_type port) noexcept : address_(address), port_(port) { }
+    // The port is a port_number: a constant (checked while compiling), a
+    // std::uint16_t, or port_number::checked(n) for any other integer.
+    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept
+        : address_(address), port_(port.value())
+    {
+    }
 
     constexpr address_v4 address() const noexcept { return address_; }
     constexpr void address(const address_v4& a) noexcept { address_ = a; }
     constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_type p) noexcept { port_ = p; }
+    constexpr void port(port_number p) noexcept { port_ = p.value(); }
 
     // "a.b.c.d:port" (the address as address_v4::parse reads it; the port
     // 0-65535, leading zeros allowed). A missing port is error::empty_part,
@@ -192,7 +199,8 @@ public:
     // error::invalid_character. Throws std::system_error saying what and where.
     static constexpr ipv4_endpoint parse(std::string_view text)
     {
-        return detail::parse_or_throw<ipv4_endpoint>("IPv4 endpoint", text, detail::parse_v4_endpoint, from_value);
+        return detail::parse_or_throw<ipv4_endpoint>(
+            "IPv4 endpoint", text, detail::parse_v4_endpoint, from_value, detail::v4_endpoint_text_fault<detail::parse_result<detail::v4_endpoint_value>>);
     }
     // As parse(text); on failure sets ec and returns 0.0.0.0:0.
     static ipv4_endpoint parse(std::string_view text, std::error_code& ec) noexcept
@@ -293,15 +301,16 @@ public:
 
     // [::]:0
     constexpr ipv6_endpoint() noexcept = default;
-    constexpr ipv6_endpoint(const address_v6& address, port_type port, flowinfo_type flowinfo = 0) noexcept
-        : address_(address), port_(port), flowinfo_(flowinfo)
+    // The port as ipv4_endpoint's.
+    constexpr ipv6_endpoint(const address_v6& address, port_number port, flowinfo_type flowinfo = 0) noexcept
+        : address_(address), port_(port.value()), flowinfo_(flowinfo)
     {
     }
 
     constexpr address_v6 address() const noexcept { return address_; }
     constexpr void address(const address_v6& a) noexcept { address_ = a; }
     constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_type p) noexcept { port_ = p; }
+    constexpr void port(port_number p) noexcept { port_ = p.value(); }
     constexpr flowinfo_type flowinfo() const noexcept { return flowinfo_; }
     constexpr void flowinfo(flowinfo_type f) noexcept { flowinfo_ = f; }
 
@@ -313,7 +322,8 @@ public:
     // and where.
     static constexpr ipv6_endpoint parse(std::string_view text)
     {
-        return detail::parse_or_throw<ipv6_endpoint>("IPv6 endpoint", text, detail::parse_v6_endpoint, from_value);
+        return detail::parse_or_throw<ipv6_endpoint>(
+            "IPv6 endpoint", text, detail::parse_v6_endpoint, from_value, detail::v6_endpoint_text_fault<detail::parse_result<detail::v6_endpoint_value>>);
     }
     // As parse(text); on failure sets ec and returns [::]:0.
     static ipv6_endpoint parse(std::string_view text, std::error_code& ec) noexcept

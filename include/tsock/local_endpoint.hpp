@@ -11,6 +11,7 @@
 // a fixed array the size of sun_path: no heap. Construction and comparison
 // are constexpr; only the conversions to and from sockaddr_un are not.
 
+#include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -29,6 +30,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 namespace tsock {
@@ -52,8 +54,15 @@ public:
 
     // The size of sun_path: 108 bytes on Linux and Windows, 104 on BSD and macOS.
     static constexpr std::size_t capacity = sizeof(native_type::sun_path);
-    // A path needs its terminating NUL inside sun_path: 107 bytes on Linux.
+#if BOOST_OS_LINUX
+    // Linux binds a path that fills sun_path with no NUL (unix(7)): 108 bytes.
+    // It adds the NUL in its own copy, so getsockname and the like report it
+    // with length sizeof(sockaddr_un) + 1, which from_native takes.
+    static constexpr std::size_t max_path_length = capacity;
+#else
+    // Elsewhere a path needs its terminating NUL inside sun_path.
     static constexpr std::size_t max_path_length = capacity - 1;
+#endif
 #if BOOST_OS_LINUX
     // An abstract name follows its leading NUL: 107 bytes.
     static constexpr std::size_t max_abstract_length = capacity - 1;
@@ -64,13 +73,17 @@ public:
 
     // A filesystem path, as bind and connect take it. Throws std::system_error
     // with error::empty_address when p is empty, error::address_too_long when
-    // it is longer than max_path_length (sun_path must also hold its NUL), or
+    // it is longer than max_path_length (108 bytes on Linux, where sun_path
+    // need not hold the NUL; 103 on BSD and macOS, 107 on Windows), or
     // error::invalid_character when it holds a NUL.
     static constexpr local_endpoint path(std::string_view p)
     {
         const auto r = check_path(p);
-        if (r.code != error{})
+        if (r.code != error{}) {
+            if (std::is_constant_evaluated())
+                detail::local_path_fault(r.code)(); // the compile error names the fault
             detail::throw_parse_error("local socket path", p, r.code, r.where);
+        }
         return local_endpoint(kind_type::path, p);
     }
     // As path(p); on failure sets ec and returns an unnamed endpoint.
@@ -87,8 +100,11 @@ public:
     // error::address_too_long when it is longer than max_abstract_length.
     static constexpr local_endpoint abstract(std::string_view name)
     {
-        if (name.size() > max_abstract_length)
+        if (name.size() > max_abstract_length) {
+            if (std::is_constant_evaluated())
+                detail::abstract_local_name_does_not_fit_sun_path(); // the compile error names the fault
             detail::throw_parse_error("abstract local socket name", name, error::address_too_long, max_abstract_length);
+        }
         return local_endpoint(kind_type::abstract, name);
     }
     // As abstract(name); on failure sets ec and returns an unnamed endpoint.
@@ -144,7 +160,8 @@ public:
     }
 
     // The sockaddr_un for bind and connect: the family, then the path and
-    // its NUL, or a NUL and the abstract name; the rest zero.
+    // its NUL (none when the path fills sun_path), or a NUL and the abstract
+    // name; the rest zero.
     native_type to_native() const noexcept
     {
         native_type sa;
@@ -159,11 +176,16 @@ public:
         return sa;
     }
     // The length argument that goes with to_native(), as unix(7) gives it:
-    // offsetof(sockaddr_un, sun_path) plus the path and its NUL, or plus the
-    // leading NUL and the abstract name; just the family when unnamed.
+    // offsetof(sockaddr_un, sun_path) plus the path and its NUL (a path that
+    // fills sun_path: sizeof(sockaddr_un), no NUL), or plus the leading NUL
+    // and the abstract name; just the family when unnamed.
     constexpr ::socklen_t native_size() const noexcept
     {
-        const std::size_t extra = kind_ == kind_type::unnamed ? 0 : std::size_t(size_) + 1;
+        std::size_t extra = 0;
+        if (kind_ == kind_type::path)
+            extra = size_ == capacity ? capacity : std::size_t(size_) + 1;
+        else if (kind_ == kind_type::abstract)
+            extra = std::size_t(size_) + 1;
         return static_cast<::socklen_t>(path_offset + extra);
     }
 
@@ -173,11 +195,12 @@ public:
     // equal to offsetof(sockaddr_un, sun_path) is unnamed; on Linux a
     // sun_path starting with NUL is an abstract name of exactly the rest of
     // length; otherwise a path, up to its NUL or to length, whichever comes
-    // first. Sets ec to error::bad_endpoint when sa is not AF_UNIX or length
+    // first. On Linux a path may fill sun_path with no NUL, and length may
+    // then be sizeof(sockaddr_un) + 1 (the NUL the kernel added, which is not
+    // read). Sets ec to error::bad_endpoint when sa is not AF_UNIX or length
     // does not reach sun_path, and to error::address_too_long when the name
-    // does not fit sun_path with its NUL (a 108-byte path bound on Linux, or
-    // a length beyond sizeof(sockaddr_un): the kernel truncated it); then
-    // returns an unnamed endpoint.
+    // does not fit (a length beyond that: the kernel truncated it; elsewhere,
+    // a path with no NUL in sun_path); then returns an unnamed endpoint.
     static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
         // recvfrom reports a datagram from an unbound sender with length 0
@@ -277,15 +300,19 @@ private:
         const std::size_t size = sockaddr_size(length);
         if (sockaddr_family(sa, length) != AF_UNIX || size < path_offset)
             return error::bad_endpoint;
-        if (size > sizeof(native_type))
-            return error::address_too_long;
         const char* p = reinterpret_cast<const char*>(sa) + path_offset;
-        const std::size_t n = size - path_offset;
-#if BOOST_OS_LINUX
-        if (n != 0 && p[0] == '\0')
-            return error{}; // abstract: at most capacity - 1 bytes by now
-#endif
-        return path_length(p, n) == capacity ? error::address_too_long : error{};
+        constexpr bool full_paths = max_path_length == capacity; // Linux
+        if (size <= sizeof(native_type)) {
+            // Linux: an abstract name of at most capacity - 1 bytes, or a
+            // path of at most capacity. Elsewhere a path needs its NUL.
+            return full_paths || path_length(p, size - path_offset) < capacity ? error{} : error::address_too_long;
+        }
+        // Beyond a sockaddr_un the kernel truncated the name, but for a path
+        // of capacity bytes that Linux reports with the NUL it added past
+        // sun_path (that byte is not read).
+        const bool whole_path = full_paths && size == sizeof(native_type) + 1 && p[0] != '\0' &&
+                                path_length(p, capacity) == capacity;
+        return whole_path ? error{} : error::address_too_long;
     }
 
     constexpr local_endpoint(kind_type kind, std::string_view name) noexcept

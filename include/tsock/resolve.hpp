@@ -16,6 +16,7 @@
 #include <tsock/family.hpp>
 #include <tsock/inet_endpoint.hpp>
 #include <tsock/ip_endpoint.hpp>
+#include <tsock/port_number.hpp>
 #include <tsock/resolver_error.hpp>
 #include <tsock/socket_type.hpp>
 
@@ -111,21 +112,6 @@ private:
 
 namespace detail {
 
-// The service as getaddrinfo wants it: a name, or digits no larger than 65535.
-inline void check_service(std::string_view service, std::error_code& ec) noexcept
-{
-    if (service.find('\0') != std::string_view::npos)
-        return void(ec = make_error_code(error::embedded_nul));
-    if (service.empty() || service.find_first_not_of("0123456789") != std::string_view::npos)
-        return;
-    unsigned long value = 0;
-    for (const char c : service) {
-        value = value * 10 + unsigned(c - '0');
-        if (value > 65535)
-            return void(ec = make_error_code(error::port_out_of_range));
-    }
-}
-
 inline ::addrinfo* get_address_info(std::string_view host, std::string_view service, int family, int type,
                                     int protocol, resolve_flags flags, std::error_code& ec) noexcept
 {
@@ -170,61 +156,71 @@ constexpr void check_resolvable() noexcept
 
 } // namespace detail
 
+// What resolve takes as a service: text ("http", "8080"), anything that
+// converts to std::string_view except an integer. An integer is a port
+// number: resolve<ipv4>(host, 0) is port 0, not a null pointer made text.
+template <class S>
+concept service_text = std::convertible_to<const S&, std::string_view> && !std::integral<S>;
+
 // getaddrinfo(host, service) for this family and type. An empty host is the
 // wildcard address with resolve_flags::passive, and an error (empty_host)
-// without it; an empty service is port 0. Sets ec (resolver_category, or a
-// tsock::error for a name refused before the lookup) and returns no results
-// on failure.
-template <socket_family Family, socket_type Type = stream>
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,
+// without it; an empty service is port 0. A service that starts with a digit,
+// a sign or a blank must be decimal digits up to 65535 (error::bad_service,
+// error::port_out_of_range): glibc would read "+80", " 80" and "65616" as port
+// 80. Sets ec (resolver_category, or a tsock::error for a name refused before
+// the lookup) and returns no results on failure.
+template <socket_family Family, socket_type Type = stream, service_text Service>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         resolve_flags flags, std::error_code& ec) noexcept
 {
     detail::check_resolvable<Family, Type>();
-    return resolve_results<typename Family::endpoint_type>(
-        detail::get_address_info(host, service, lookup_domain<Family>(), Type::value, Type::protocol, flags, ec));
+    return resolve_results<typename Family::endpoint_type>(detail::get_address_info(
+        host, std::string_view(service), lookup_domain<Family>(), Type::value, Type::protocol, flags, ec));
 }
-template <socket_family Family, socket_type Type = stream>
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,
+template <socket_family Family, socket_type Type = stream, service_text Service>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         std::error_code& ec) noexcept
 {
-    return resolve<Family, Type>(host, service, resolve_flags::none, ec);
+    return resolve<Family, Type>(host, std::string_view(service), resolve_flags::none, ec);
 }
 // As above; throws std::system_error naming host and service.
-template <socket_family Family, socket_type Type = stream>
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, std::string_view service,
+template <socket_family Family, socket_type Type = stream, service_text Service>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, const Service& service,
                                                         resolve_flags flags = resolve_flags::none)
 {
+    const std::string_view text(service);
     std::error_code ec;
-    auto results = resolve<Family, Type>(host, service, flags, ec);
+    auto results = resolve<Family, Type>(host, text, flags, ec);
     if (ec)
-        detail::throw_for(ec, "resolve", {host, service});
+        detail::throw_for(ec, "resolve", {host, text});
     return results;
 }
 
-// With a port number instead of a service: numeric_service is implied, and a
-// port outside 0..65535 is error::port_out_of_range (never wrapped).
-template <socket_family Family, socket_type Type = stream, std::integral Port>
-    requires(!std::same_as<Port, bool>)
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, Port port, resolve_flags flags,
+// With a port number instead of a service (a constant, checked while
+// compiling, a std::uint16_t, or port_number::checked(n)): numeric_service is
+// implied.
+template <socket_family Family, socket_type Type = stream>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, port_number port, resolve_flags flags,
                                                         std::error_code& ec) noexcept
 {
-    if (std::cmp_less(port, 0) || std::cmp_greater(port, 65535)) {
-        ec = make_error_code(error::port_out_of_range);
-        return {};
-    }
     char digits[8] = {};
-    const auto text = detail::port_digits(unsigned(port), digits);
+    const auto text = detail::port_digits(port.value(), digits);
     return resolve<Family, Type>(host, text, flags | resolve_flags::numeric_service, ec);
 }
-template <socket_family Family, socket_type Type = stream, std::integral Port>
-    requires(!std::same_as<Port, bool>)
-resolve_results<typename Family::endpoint_type> resolve(std::string_view host, Port port,
+template <socket_family Family, socket_type Type = stream>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, port_number port,
+                                                        std::error_code& ec) noexcept
+{
+    return resolve<Family, Type>(host, port, resolve_flags::none, ec);
+}
+template <socket_family Family, socket_type Type = stream>
+resolve_results<typename Family::endpoint_type> resolve(std::string_view host, port_number port,
                                                         resolve_flags flags = resolve_flags::none)
 {
     std::error_code ec;
     auto results = resolve<Family, Type>(host, port, flags, ec);
     if (ec)
-        detail::throw_for(ec, "resolve", {host, std::to_string(port)});
+        detail::throw_for(ec, "resolve", {host, std::to_string(port.value())});
     return results;
 }
 

@@ -10,9 +10,11 @@
 // getservbyport and getprotobyname, and the protocol by its number.
 
 #include <tsock/byte_order.hpp>
+#include <tsock/detail/name_checks.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
+#include <tsock/port_number.hpp>
 
 #include <boost/predef/library/c/gnu.h>
 
@@ -223,11 +225,17 @@ inline const char* protocol_or_any(const std::string& protocol) noexcept
 // Python's getservbyname, as the whole entry: the service called name (its
 // official name or an alias) for protocol ("tcp", "udp"; empty: the first of
 // any protocol). Sets ec to error::service_not_found (also for an empty
-// name), error::embedded_nul, or the system's error; then returns {}.
+// name), error::embedded_nul, error::bad_service or error::port_out_of_range
+// (a name that starts like a number but is not decimal digits up to 65535,
+// as resolve refuses it: "+80", " 80", "65616"), or the system's error; then
+// returns {}.
 inline service_entry service_by_name(std::string_view name, std::string_view protocol, std::error_code& ec)
 {
     ec.clear();
     if (!detail::database_arguments_ok(name, protocol, error::service_not_found, ec))
+        return {};
+    detail::check_service(name, ec);
+    if (ec)
         return {};
     const std::string n(name), p(protocol);
     return detail::find_service(n.c_str(), detail::protocol_or_any(p), ec).value_or(service_entry{});
@@ -247,8 +255,9 @@ inline service_entry service_by_name(std::string_view name, std::string_view pro
 }
 
 // Python's getservbyport, as the whole entry: the first service on port (in
-// host order) for protocol (empty: any). Errors as service_by_name.
-inline service_entry service_by_port(std::uint16_t port, std::string_view protocol, std::error_code& ec)
+// host order: a constant, a std::uint16_t or port_number::checked(n)) for
+// protocol (empty: any). Errors as service_by_name.
+inline service_entry service_by_port(port_number port, std::string_view protocol, std::error_code& ec)
 {
     ec.clear();
     if (protocol.find('\0') != std::string_view::npos) {
@@ -256,19 +265,19 @@ inline service_entry service_by_port(std::uint16_t port, std::string_view protoc
         return {};
     }
     const std::string p(protocol);
-    return detail::find_service(port, detail::protocol_or_any(p), ec).value_or(service_entry{});
+    return detail::find_service(port.value(), detail::protocol_or_any(p), ec).value_or(service_entry{});
 }
-inline service_entry service_by_port(std::uint16_t port, std::error_code& ec)
+inline service_entry service_by_port(port_number port, std::error_code& ec)
 {
     return service_by_port(port, {}, ec);
 }
 // As above; throws std::system_error whose what() quotes port and protocol.
-inline service_entry service_by_port(std::uint16_t port, std::string_view protocol = {})
+inline service_entry service_by_port(port_number port, std::string_view protocol = {})
 {
     std::error_code ec;
     auto entry = service_by_port(port, protocol, ec);
     if (ec)
-        detail::throw_lookup(ec, "service_by_port", std::to_string(port), protocol);
+        detail::throw_lookup(ec, "service_by_port", std::to_string(port.value()), protocol);
     return entry;
 }
 

@@ -1,4 +1,4 @@
-// expect: value_does_not_fit_the_parameter_type
+// expect: value.does.not.fit.the.parameter.type
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/byte_order.hpp>

@@ -1,4 +1,4 @@
-// expect: not (usable in )?a constant expression
+// expect: the.argument.must.be.exactly.std(_|::)uint16_t.or.a.constant.that.fits
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/byte_order.hpp>

@@ -813,7 +813,7 @@ BOOST_AUTO_TEST_CASE(resolve_reports_bad_names)
     BOOST_TEST(!ec.message().empty());
     tsock::resolve<tsock::ipv4>("local\0host"sv, "80", ec);
     BOOST_TEST((ec == tsock::error::embedded_nul), ec.message());
-    tsock::resolve<tsock::ipv4>("127.0.0.1", 65536, tsock::resolve_flags::none, ec);
+    tsock::resolve<tsock::ipv4>("127.0.0.1", "65536", tsock::resolve_flags::none, ec);
     BOOST_TEST((ec == tsock::error::port_out_of_range), ec.message());
     BOOST_CHECK_EXCEPTION(tsock::resolve<tsock::ipv4>("", "80"), std::system_error, has_code(tsock::error::empty_host));
 }

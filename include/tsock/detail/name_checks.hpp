@@ -5,8 +5,9 @@
 #ifndef TSOCK_DETAIL_NAME_CHECKS_HPP
 #define TSOCK_DETAIL_NAME_CHECKS_HPP
 
-// Checks a host name before it reaches the C library, which reads up to the
-// first NUL and would otherwise look up a different, truncated name.
+// Checks a host name or service before it reaches the C library, which reads
+// up to the first NUL and would otherwise look up a different, truncated
+// name, and reads numbers its own way.
 
 #include <tsock/error.hpp>
 
@@ -42,6 +43,36 @@ inline void check_host(std::string_view host, bool empty_allowed, std::error_cod
         if (label > max_label_length)
             return void(ec = make_error_code(error::label_too_long));
     }
+}
+
+// A service as getaddrinfo must never see it: glibc reads a service that
+// starts with a digit, a sign or a blank with strtoul, so " 80" and "+80"
+// are port 80, "-1" is 65535 and "65616" is 80 (modulo 65536). Here such a
+// service must be decimal digits only (error::bad_service otherwise: a sign,
+// a blank, "0x50", "80 ") and at most 65535 (error::port_out_of_range).
+// A service that starts with a letter is a name. (The rule refuses names
+// that start with a digit, such as IANA's "9pfs"; netbase lists none.)
+// Also a NUL byte inside (error::embedded_nul).
+inline void check_service(std::string_view service, std::error_code& ec) noexcept
+{
+    if (service.find('\0') != std::string_view::npos)
+        return void(ec = make_error_code(error::embedded_nul));
+    if (service.empty())
+        return;
+    const char first = service.front();
+    const bool number_like = (first >= '0' && first <= '9') || first == '+' || first == '-' || first == ' ' ||
+                             (first >= '\t' && first <= '\r');
+    if (!number_like)
+        return;
+    unsigned long value = 0;
+    for (const char c : service) {
+        if (c < '0' || c > '9')
+            return void(ec = make_error_code(error::bad_service));
+        if (value <= 65535)
+            value = value * 10 + unsigned(c - '0');
+    }
+    if (value > 65535)
+        ec = make_error_code(error::port_out_of_range);
 }
 
 // The decimal digits of port (at most 65535) in buffer, as a string_view.

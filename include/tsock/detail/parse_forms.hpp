@@ -15,16 +15,23 @@
 #include <optional>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 
 namespace tsock::detail {
 
-// Throws std::system_error naming kind, the text and the offset.
-template <class T, class Parse, class Make>
-constexpr T parse_or_throw(std::string_view kind, std::string_view text, Parse parse, Make make)
+// Throws std::system_error naming kind, the text and the offset. In a
+// constant expression, it calls the function fault_of(r, text) names for the
+// fault first (detail/parse_faults.hpp): that name is the compile error,
+// rather than throw_parse_error's.
+template <class T, class Parse, class Make, class Fault>
+constexpr T parse_or_throw(std::string_view kind, std::string_view text, Parse parse, Make make, Fault fault_of)
 {
     const auto r = parse(text);
-    if (!r)
+    if (!r) {
+        if (std::is_constant_evaluated())
+            fault_of(r, text)();
         throw_parse_error(kind, text, r.code, r.where);
+    }
     return make(r.value);
 }
 
