@@ -91,14 +91,16 @@ void error_code_forms()
     TSOCK_TEST_CHECK(tsock::htons(std::uint16_t(0x1234)) == ::htons(0x1234));
 
     TSOCK_TEST_CHECK(resolve<ipv4>("", "80", ec).empty() && ec == error::empty_host);
-    TSOCK_TEST_CHECK(resolve<ipv4>("localhost", 70000, resolve_flags::none, ec).empty() && ec == error::port_out_of_range);
+    TSOCK_TEST_CHECK(resolve<ipv4>("localhost", "70000", resolve_flags::none, ec).empty() && ec == error::port_out_of_range);
+    const int big_port = 70000;
+    TSOCK_TEST_CHECK(port_number::checked(big_port, ec) == port_number() && ec == error::port_out_of_range);
     const auto local = resolve<ipv4>("127.0.0.1", 80, resolve_flags::numeric_host, ec);
     TSOCK_TEST_CHECK(!ec && !local.empty() && local.front() == ipv4_endpoint(address_v4::loopback(), 80));
 
     TSOCK_TEST_CHECK(service_by_name("tsock-no-such-service", ec).port == 0 && ec == error::service_not_found);
     TSOCK_TEST_CHECK(protocol_by_name("tsock-no-such-protocol", ec).number == 0 && ec == error::protocol_not_found);
     TSOCK_TEST_CHECK(!host_name(ec).empty() && !ec);
-    TSOCK_TEST_CHECK(gethostbyname("a\0b"sv, ec) == address_v4() && ec == error::embedded_nul); // refused before any lookup
+    TSOCK_TEST_CHECK(python::gethostbyname("a\0b"sv, ec) == address_v4() && ec == error::embedded_nul); // refused before any lookup
 
     TSOCK_TEST_CHECK(interface_index("lo", ec) != 0 && !ec);
     TSOCK_TEST_CHECK(interface_index("tsock-none", ec) == 0 && ec == error::no_such_interface);
