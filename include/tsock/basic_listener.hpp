@@ -96,8 +96,11 @@ public:
         return ec ? basic_listener() : std::move(l);
     }
     template <class E, class... Args>
-        requires detail::mode_missing<Mode, Args...>
+        requires(!detail::foreign_endpoint<E, endpoint_type> && detail::mode_missing<Mode, Args...>)
     static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) listen_on(const E&, Args&&...) TSOCK_DELETED;
+    template <class E, class... Args>
+        requires detail::foreign_endpoint<E, endpoint_type>
+    static TSOCK_REFUSED(TSOCK_REASON_FOREIGN_ENDPOINT) listen_on(const E&, Args&&...) TSOCK_DELETED;
 
     // listen(2).
     void listen(int backlog = SOMAXCONN)

@@ -127,8 +127,11 @@ public:
     static TSOCK_REFUSED("connect_to waits for the connection: a non_blocking socket uses open_for, then connect")
     connect_to(Args&&...) TSOCK_DELETED;
     template <class E, class... Args>
-        requires(waits && detail::mode_missing<Mode, Args...>)
+        requires(waits && !detail::foreign_endpoint<E, endpoint_type> && detail::mode_missing<Mode, Args...>)
     static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) connect_to(const E&, Args&&...) TSOCK_DELETED;
+    template <class E, class... Args>
+        requires(waits && detail::foreign_endpoint<E, endpoint_type>)
+    static TSOCK_REFUSED(TSOCK_REASON_FOREIGN_ENDPOINT) connect_to(const E&, Args&&...) TSOCK_DELETED;
 
     // connect(2); the std::error_code form is Python's connect_ex. Waiting
     // modes return when connected (or fail: error::timed_out at the timeout
@@ -169,6 +172,19 @@ public:
         return connect_status::failed;
     }
 
+    template <class E, class... Args>
+        requires detail::foreign_endpoint<E, endpoint_type>
+    TSOCK_REFUSED(TSOCK_REASON_FOREIGN_ENDPOINT) connect(const E&, Args&&...) TSOCK_DELETED;
+
+    // An error here means listen or accept on a socket: listening is a
+    // listener's (a type of its own), made by listen_on.
+    template <class... Args>
+    TSOCK_REFUSED("only a listener listens and accepts: use basic_listener (tcp_listener ...)::listen_on(endpoint)")
+    listen(Args&&...) TSOCK_DELETED;
+    template <class... Args>
+    TSOCK_REFUSED("only a listener listens and accepts: use basic_listener (tcp_listener ...)::listen_on(endpoint)")
+    accept(Args&&...) TSOCK_DELETED;
+
     // The outcome of a non-blocking connect (SO_ERROR); reading clears it.
     [[nodiscard]] std::error_code pending_error() const noexcept
     {
@@ -204,8 +220,10 @@ public:
         requires(detail::is_char_array<B>)
     TSOCK_REFUSED(TSOCK_REASON_CHAR_ARRAY) send(const B&, Args&&...) TSOCK_DELETED;
     template <class B, class... Args>
-        requires(!byte_buffer<B>)
+        requires(!byte_buffer<B> && !detail::is_char_array<B>)
     TSOCK_REFUSED(TSOCK_REASON_NOT_A_BUFFER) send(const B&, Args&&...) TSOCK_DELETED;
+    template <sendable_buffer B, class... Args>
+    TSOCK_REFUSED("send takes send_flags: recv_flags are for recv") send(const B&, recv_flags, Args&&...) TSOCK_DELETED;
 
     // recv(2): how many bytes arrived; on a stream 0 means the peer closed.
     // An empty buffer returns 0 at once (Python's recv(0)). On a message
@@ -240,6 +258,8 @@ public:
     template <class B, class... Args>
         requires(mutable_byte_buffer<std::remove_reference_t<B>> && !detail::outlives_call<B>)
     TSOCK_REFUSED(TSOCK_REASON_TEMPORARY_BUFFER) recv(B&&, Args&&...) TSOCK_DELETED;
+    template <receivable_buffer B, class... Args>
+    TSOCK_REFUSED("recv takes recv_flags: send_flags are for send") recv(B&&, send_flags, Args&&...) TSOCK_DELETED;
 
     // Python's sendall: sends every byte, looping over partial sends (waiting
     // stream sockets). Timeout: one deadline for the whole call. The
@@ -336,6 +356,9 @@ public:
     template <class B, class... Args>
         requires(connectionless && detail::is_char_array<B>)
     TSOCK_REFUSED(TSOCK_REASON_CHAR_ARRAY) send_to(const B&, Args&&...) TSOCK_DELETED;
+    template <sendable_buffer B, class E, class... Args>
+        requires(connectionless && detail::foreign_endpoint<E, endpoint_type>)
+    TSOCK_REFUSED(TSOCK_REASON_FOREIGN_ENDPOINT) send_to(const B&, const E&, Args&&...) TSOCK_DELETED;
 
     // recvfrom(2): one datagram and its sender (datagram and raw sockets). A
     // datagram longer than the buffer is error::message_truncated, as recv.

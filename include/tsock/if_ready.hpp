@@ -91,6 +91,13 @@ public:
     friend TSOCK_REFUSED("a non-blocking result may be empty (would block): test it, then compare *result")
     operator<=>(const if_ready&, const U&) TSOCK_DELETED;
 
+    // An error here means a non-blocking result was used as its number (a
+    // size_t, say): it may be empty (would block). Test it, then *result.
+    template <class U, detail::reason_text Why = "a non-blocking result may be empty (would block): test it, then use *result">
+        requires(std::is_arithmetic_v<U> && !std::is_same_v<U, bool>)
+    TSOCK_REFUSED_CONSTRUCTOR("a non-blocking result may be empty (would block): test it, then use *result")
+    operator U() const TSOCK_DELETED;
+
 private:
     friend struct detail::ready_results;
 

@@ -18,6 +18,7 @@
 #include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 #include <tsock/port_number.hpp>
@@ -181,6 +182,12 @@ public:
 
     // 0.0.0.0:0
     constexpr ipv4_endpoint() noexcept = default;
+    // An error here means text was given for the address: parse it first
+    // (or write the whole endpoint as text: ipv4_endpoint::parse("...")).
+    template <class Text, class Port>
+        requires std::is_convertible_v<const Text&, std::string_view>
+    TSOCK_REFUSED_CONSTRUCTOR("text is not an address: write \"127.0.0.1\"_ipv4 or address_v4::parse(text)")
+    ipv4_endpoint(const Text&, const Port&, TSOCK_REASON_PARAMETER("text is not an address: write \"127.0.0.1\"_ipv4 or address_v4::parse(text)")) TSOCK_DELETED;
     // The port is a port_number: a constant (checked while compiling), a
     // std::uint16_t, or port_number::checked(n) for any other integer.
     constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept
@@ -301,6 +308,12 @@ public:
 
     // [::]:0
     constexpr ipv6_endpoint() noexcept = default;
+    // An error here means text was given for the address: parse it first
+    // (or write the whole endpoint as text: ipv6_endpoint::parse("...")).
+    template <class Text, class Port>
+        requires std::is_convertible_v<const Text&, std::string_view>
+    TSOCK_REFUSED_CONSTRUCTOR("text is not an address: write \"::1\"_ipv6 or address_v6::parse(text)")
+    ipv6_endpoint(const Text&, const Port&, TSOCK_REASON_PARAMETER("text is not an address: write \"::1\"_ipv6 or address_v6::parse(text)")) TSOCK_DELETED;
     // The port as ipv4_endpoint's.
     constexpr ipv6_endpoint(const address_v6& address, port_number port, flowinfo_type flowinfo = 0) noexcept
         : address_(address), port_(port.value()), flowinfo_(flowinfo)

@@ -1,4 +1,4 @@
-// expect: waits|constraints|no matching|not satisfied
+// expect: connect_to waits for the connection: a non_blocking socket uses open_for
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

@@ -1,4 +1,4 @@
-// expect: cannot convert|no matching|could not convert|no viable
+// expect: this endpoint is of another address family than the socket
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

@@ -1,4 +1,4 @@
-// expect: no member named .listen.
+// expect: only a listener listens and accepts
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

@@ -1,4 +1,4 @@
-// expect: no member named .send.
+// expect: a listener only accepts: send and receive on the socket accept
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_listener.hpp>

@@ -1,4 +1,4 @@
-// expect: AF_UNSPEC|constraints|no matching|not satisfied
+// expect: an inet socket is IPv4 or IPv6 as its endpoint says: use open_for
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

@@ -1,4 +1,4 @@
-// expect: gettable_option_for
+// expect: this option is write-only: set it with set\(option\)
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_listener.hpp>

@@ -1,4 +1,4 @@
-// expect: settable_option_for
+// expect: this option does not apply to this family and socket type
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_listener.hpp>

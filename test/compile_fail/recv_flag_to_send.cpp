@@ -1,4 +1,4 @@
-// expect: cannot convert|no matching|could not convert|no viable
+// expect: send takes send_flags: recv_flags are for recv
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

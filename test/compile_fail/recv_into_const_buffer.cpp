@@ -1,4 +1,4 @@
-// expect: mutable_byte_buffer
+// expect: cannot receive into a const buffer or a std::string_view
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

@@ -1,4 +1,4 @@
-// expect: byte_buffer
+// expect: not a buffer: pass contiguous bytes
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

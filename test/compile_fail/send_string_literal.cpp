@@ -1,4 +1,4 @@
-// expect: a char array would include its terminating NUL
+// expect: would be sent with its terminating NUL: pass std::string_view
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

@@ -1,4 +1,4 @@
-// expect: shutdown is for connected stream and seqpacket sockets
+// expect: shutdown ends a connection: datagram and raw sockets have none
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

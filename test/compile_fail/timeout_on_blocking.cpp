@@ -1,4 +1,4 @@
-// expect: timeout
+// expect: only a timeout-mode socket has a timeout
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/basic_socket.hpp>

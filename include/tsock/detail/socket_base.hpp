@@ -50,6 +50,15 @@ concept mode_missing =
     !std::default_initializable<Mode> &&
     ((!std::is_convertible_v<Args, Mode> || std::is_arithmetic_v<std::remove_cvref_t<Args>>) && ...);
 
+// Is E an endpoint of another family than Endpoint (an IPv6 endpoint for an
+// IPv4 socket, a local one for an inet socket ...)?
+template <class E, class Endpoint>
+concept foreign_endpoint = endpoint<std::remove_cvref_t<E>> && !std::is_convertible_v<const E&, const Endpoint&>;
+
+// The reasons an endpoint or a mode is refused.
+#define TSOCK_REASON_FOREIGN_ENDPOINT                                                                                  \
+    "this endpoint is of another address family than the socket (e.g. IPv6 for an IPv4 socket)"
+
 // The reason a factory is refused without its mode.
 #define TSOCK_REASON_MODE_VALUE "this mode needs its value: pass it, e.g. tsock::timeout{2s}, before the error_code"
 
@@ -167,8 +176,11 @@ public:
         return s ? Derived() : socket_access::make<Derived>(h, mode);
     }
     template <class E, class... Args>
-        requires mode_missing<Mode, Args...>
+        requires(!foreign_endpoint<E, endpoint_type> && mode_missing<Mode, Args...>)
     static TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) open_for(const E&, Args&&...) TSOCK_DELETED;
+    template <class E, class... Args>
+        requires foreign_endpoint<E, endpoint_type>
+    static TSOCK_REFUSED(TSOCK_REASON_FOREIGN_ENDPOINT) open_for(const E&, Args&&...) TSOCK_DELETED;
 
     // Takes ownership of a native handle (Python's socket(fileno=h)), after
     // checking that it is a socket of this family and type (SO_TYPE,
@@ -290,6 +302,9 @@ public:
         const auto native = ep.to_native();
         detail::bind(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
     }
+    template <class E, class... Args>
+        requires foreign_endpoint<E, endpoint_type>
+    TSOCK_REFUSED(TSOCK_REASON_FOREIGN_ENDPOINT) bind(const E&, Args&&...) TSOCK_DELETED;
 
     // getsockname(2).
     endpoint_type local_endpoint() const
@@ -341,7 +356,7 @@ public:
     // IPv4 ... (raw_option<Level, Name, T> is the way around).
     template <class O, class... Args>
         requires(socket_option<O> && O::settable && !O::template applies_to<Family, Type>)
-    TSOCK_REFUSED("this option does not apply to this socket's family and type")
+    TSOCK_REFUSED("this option does not apply to this family and socket type")
     set(const O&, Args&&...) TSOCK_DELETED;
 
     // getsockopt(2) with a typed option: its value (bool, int, a duration,
@@ -377,7 +392,7 @@ public:
     get(Args&&...) const TSOCK_DELETED;
     template <class O, class... Args>
         requires(socket_option<O> && O::gettable && !O::template applies_to<Family, Type>)
-    TSOCK_REFUSED("this option does not apply to this socket's family and type")
+    TSOCK_REFUSED("this option does not apply to this family and socket type")
     get(Args&&...) const TSOCK_DELETED;
 
     // The mode's value: Python's gettimeout, for the timeout mode.

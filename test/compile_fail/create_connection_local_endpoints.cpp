@@ -1,7 +1,7 @@
-// expect: connect tries a list of IP endpoints: for a local endpoint use connect_to
+// expect: create_connection tries a list of IP endpoints: for one local endpoint use
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
-#include <tsock/connect.hpp>
+#include <tsock/create_connection.hpp>
 
 #include <vector>
 
@@ -9,11 +9,11 @@ int main()
 {
 #ifdef TSOCK_COMPILE_FAIL_CONTROL
     const std::vector<tsock::ipv4_endpoint> addresses{tsock::ipv4_endpoint(tsock::address_v4::loopback(), 80)};
-    auto s = tsock::connect(addresses);
+    auto s = tsock::create_connection(addresses);
     (void)s;
 #else
     const std::vector<tsock::local_endpoint> paths{tsock::local_endpoint::path("/tmp/x")};
-    auto s = tsock::connect(paths); // one path: nothing to try in turn
+    auto s = tsock::create_connection(paths); // one path: nothing to try in turn
     (void)s;
 #endif
 }
