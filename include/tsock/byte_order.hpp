@@ -91,6 +91,18 @@ template <byte_order_integer T>
     return hton(v);
 }
 
+// An error here means hton/ntoh of a signed integer, bool, or a non-integer:
+// the byte order is defined for unsigned widths (std::uint16_t ...);
+// convert first, and check the range, if the value is signed.
+template <class T>
+    requires(!byte_order_integer<T>)
+TSOCK_REFUSED("hton and ntoh take an unsigned integer (std::uint8_t to std::uint64_t), not bool or a signed one")
+hton(T) TSOCK_DELETED;
+template <class T>
+    requires(!byte_order_integer<T>)
+TSOCK_REFUSED("hton and ntoh take an unsigned integer (std::uint8_t to std::uint64_t), not bool or a signed one")
+ntoh(T) TSOCK_DELETED;
+
 namespace detail {
 // Reached only while compiling a call of htons, htonl, ntohs or ntohl with a
 // run-time value of another type: each name is the diagnostic. Not constexpr

@@ -14,6 +14,7 @@
 #include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/throw_error.hpp>
+#include <tsock/detail/refuse.hpp>
 #include <tsock/family.hpp>
 
 #include <optional>
@@ -65,6 +66,13 @@ auto inet_pton(std::string_view text, std::error_code& ec) noexcept // -> typena
 {
     return Family::address_type::parse(text, ec);
 }
+
+// An error here means inet_pton of something that is no address family
+// policy (an AF_* number, say): name the family, inet_pton<tsock::ipv6>(text).
+template <class Family, class... Args>
+    requires(!address_family<Family>)
+TSOCK_REFUSED("inet_pton takes a family policy with an address type: inet_pton<tsock::ipv4> or <tsock::ipv6>")
+inet_pton(Args&&...) TSOCK_DELETED;
 
 // Python's inet_ntop: the address's standard text (RFC 5952 for IPv6).
 inline std::string inet_ntop(const address_v4& a) { return a.to_string(); }

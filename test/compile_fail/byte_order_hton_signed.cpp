@@ -1,4 +1,4 @@
-// expect: byte_order_integer
+// expect: hton and ntoh take an unsigned integer
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/byte_order.hpp>

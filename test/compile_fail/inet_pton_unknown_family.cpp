@@ -1,4 +1,4 @@
-// expect: address_family
+// expect: inet_pton takes a family policy with an address type
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/inet.hpp>

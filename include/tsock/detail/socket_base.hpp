@@ -75,6 +75,23 @@ concept has_timeout = requires(const Mode& m) {
     { m.value() } -> std::same_as<std::chrono::nanoseconds>;
 };
 
+// Does the family's endpoint type fit it? 0: yes (or it is incomplete,
+// which another check reports); 1: it does not model tsock::endpoint;
+// 2: its family_type is another family.
+template <class Family>
+constexpr int endpoint_fits() noexcept
+{
+    using E = typename Family::endpoint_type;
+    if constexpr (!requires { sizeof(E); })
+        return 0;
+    else if constexpr (!endpoint<E>)
+        return 1;
+    else if constexpr (!std::is_same_v<family_of_t<E>, Family>)
+        return 2;
+    else
+        return 0;
+}
+
 template <class Derived, class Family, class Type, class Mode>
 class socket_base {
     // An error here means the family has no sockets of this type: SOCK_SEQPACKET
@@ -88,9 +105,9 @@ class socket_base {
     // An error here means a family of the user's whose endpoint type does
     // not provide what tsock::endpoint asks (tsock/endpoint.hpp), or names
     // another family as its family_type.
-    static_assert(endpoint<typename Family::endpoint_type>,
+    static_assert(endpoint_fits<Family>() != 1,
                   "the family's endpoint type does not model tsock::endpoint: see tsock/endpoint.hpp");
-    static_assert(std::is_same_v<family_of_t<typename Family::endpoint_type>, Family>,
+    static_assert(endpoint_fits<Family>() != 2,
                   "the family's endpoint type names another family as its family_type");
     // An error here means a local (AF_UNIX) socket on a platform where tsock
     // has none (Windows: no socketpair, and wine no AF_UNIX to test with).
