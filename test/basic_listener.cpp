@@ -464,3 +464,42 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_accept, C, storm
     BOOST_TEST(!client_ec, client_ec.message());
     BOOST_TEST(handler.count() > 0);
 }
+
+// A peer bound to a path that fills sun_path (108 bytes on Linux, no NUL)
+// is a connection the kernel accepted: accept returns it, with that name,
+// instead of an error about the name and a lost connection. recv_from
+// likewise names a datagram sender with such a path.
+BOOST_AUTO_TEST_CASE(a_peer_with_a_full_length_path_is_accepted_with_its_name)
+{
+    temp_dir dir;
+    const auto full_path = [&](char c) {
+        std::string p = dir.file("");
+        p.append(local_endpoint::max_path_length - p.size(), c);
+        return p;
+    };
+    BOOST_REQUIRE(full_path('l').size() == local_endpoint::max_path_length);
+    const auto server_name = local_endpoint::path(full_path('l'));
+    const auto client_name = local_endpoint::path(full_path('c'));
+
+    auto l = tsock::unix_stream_listener::listen_on(server_name);
+    auto c = tsock::unix_stream_socket::open();
+    c.bind(client_name);
+    c.connect(server_name);
+    auto [s, peer] = l.accept();
+    BOOST_TEST(s.is_open());
+    BOOST_TEST(peer == client_name);
+    BOOST_TEST(peer.name().size() == local_endpoint::max_path_length);
+    BOOST_TEST(s.remote_endpoint() == client_name);
+
+    auto u = tsock::unix_datagram_socket::open();
+    auto v = tsock::unix_datagram_socket::open();
+    const auto u_name = local_endpoint::path(full_path('u'));
+    const auto v_name = local_endpoint::path(full_path('v'));
+    u.bind(u_name);
+    v.bind(v_name);
+    BOOST_TEST(u.send_to(std::string_view("full"), v_name) == 4u);
+    std::array<char, 8> buffer{};
+    const auto r = v.recv_from(buffer);
+    BOOST_TEST(r.size == 4u);
+    BOOST_TEST(r.sender == u_name);
+}

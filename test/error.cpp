@@ -56,6 +56,7 @@ const error all_errors[] = {
     error::no_endpoints,
     error::negative_duration,
     error::bad_service,
+    error::message_truncated,
 };
 
 const std::string unknown = "unknown tsock error";

@@ -198,7 +198,7 @@ public:
     // send(2) with MSG_NOSIGNAL: how many bytes went (maybe fewer than asked
     // on a stream; a message goes whole or fails).
     template <sendable_buffer B>
-    [[nodiscard]] result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
     {
         std::size_t n = 0;
         const status s = send_some(detail::as_bytes(buffer), int(flags), n);
@@ -210,7 +210,7 @@ public:
         return send(buffer, send_flags::none, ec);
     }
     template <sendable_buffer B>
-    [[nodiscard]] result<std::size_t> send(const B& buffer, send_flags flags, std::error_code& ec) noexcept
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send(const B& buffer, send_flags flags, std::error_code& ec) noexcept
     {
         std::size_t n = 0;
         const status s = send_some(detail::as_bytes(buffer), int(flags), n);
@@ -231,7 +231,7 @@ public:
     // error::message_truncated: its head is in the buffer, the rest is lost,
     // and the call reports it (never as a whole message).
     template <receivable_buffer B>
-    [[nodiscard]] result<std::size_t> recv(B&& buffer, recv_flags flags = recv_flags::none)
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> recv(B&& buffer, recv_flags flags = recv_flags::none)
     {
         std::size_t n = 0;
         const status s = recv_some(detail::as_writable_bytes(buffer), int(flags), n);
@@ -243,7 +243,7 @@ public:
         return recv(std::forward<B>(buffer), recv_flags::none, ec);
     }
     template <receivable_buffer B>
-    [[nodiscard]] result<std::size_t> recv(B&& buffer, recv_flags flags, std::error_code& ec) noexcept
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> recv(B&& buffer, recv_flags flags, std::error_code& ec) noexcept
     {
         std::size_t n = 0;
         const status s = recv_some(detail::as_writable_bytes(buffer), int(flags), n);
@@ -469,7 +469,7 @@ private:
         return ec ? ec.value() : 0;
     }
 
-    status send_some(detail::byte_run<const std::byte> bytes, int flags, std::size_t& n) noexcept
+    TSOCK_ALWAYS_INLINE status send_some(detail::byte_run<const std::byte> bytes, int flags, std::size_t& n) noexcept
     {
         status s = 0;
         this->perform(POLLOUT, s, [&] {
@@ -480,7 +480,7 @@ private:
         return s;
     }
 
-    status recv_some(detail::byte_run<std::byte> bytes, int flags, std::size_t& n) noexcept
+    TSOCK_ALWAYS_INLINE status recv_some(detail::byte_run<std::byte> bytes, int flags, std::size_t& n) noexcept
     {
         if (bytes.size() == 0)
             return 0; // Python's recv(0): at once, nothing consumed
@@ -494,7 +494,7 @@ private:
         } else {
             bool truncated = false;
             this->perform(POLLIN, s, [&] {
-                const auto r = detail::recv_message(handle_, bytes.data(), bytes.size(), flags, nullptr, nullptr, truncated);
+                const auto r = detail::recv_message(handle_, bytes.data(), bytes.size(), flags, truncated);
                 n = r < 0 ? 0 : std::size_t(r);
                 return r < 0 ? detail::last_status() : 0;
             });

@@ -20,6 +20,17 @@
 // An error here means tsock was compiled as C++17 or older: it needs C++20.
 static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or later)");
 
+// The hot paths of send and recv (the call and its status, nothing else)
+// are inlined into the caller whatever the compiler's size heuristics say:
+// a call boundary around them costs more than they do.
+#if defined(__GNUC__) || defined(__clang__)
+#define TSOCK_ALWAYS_INLINE [[gnu::always_inline]] inline
+#elif defined(_MSC_VER)
+#define TSOCK_ALWAYS_INLINE __forceinline
+#else
+#define TSOCK_ALWAYS_INLINE inline
+#endif
+
 #define TSOCK_VERSION_MAJOR 0
 #define TSOCK_VERSION_MINOR 1
 #define TSOCK_VERSION_PATCH 0

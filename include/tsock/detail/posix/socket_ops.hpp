@@ -324,6 +324,20 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 #endif
 }
 
+// Receives one message on a connected socket (no sender name): recv with
+// MSG_TRUNC on Linux, one call, the real length telling truncation.
+inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_t size, int flags,
+                                   bool& truncated) noexcept
+{
+#if BOOST_OS_LINUX
+    const auto n = retry_eintr([&] { return ::recv(fd, data, size, flags | MSG_TRUNC); });
+    truncated = n > 0 && std::size_t(n) > size;
+    return truncated ? std::ptrdiff_t(size) : n;
+#else
+    return recv_message(fd, data, size, flags, nullptr, nullptr, truncated);
+#endif
+}
+
 inline void shutdown(native_handle_type fd, int how, std::error_code& ec) noexcept
 {
     if (::shutdown(fd, how) != 0)

@@ -277,6 +277,12 @@ inline std::ptrdiff_t recv_message(native_handle_type s, void* data, std::size_t
     return r == SOCKET_ERROR ? -1 : r;
 }
 
+inline std::ptrdiff_t recv_message(native_handle_type s, void* data, std::size_t size, int flags,
+                                   bool& truncated) noexcept
+{
+    return recv_message(s, data, size, flags, nullptr, nullptr, truncated);
+}
+
 // FIONBIO on or off; 0 or the WSA error.
 inline status set_nonblocking(native_handle_type s, bool on) noexcept
 {
