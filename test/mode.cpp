@@ -107,6 +107,7 @@ struct flags_only_mode {
     static constexpr bool nonblocking_handle = true;
 };
 static_assert(!tsock::blocking_mode<flags_only_mode> && !tsock::blocking_mode<int>);
+static_assert(flags_only_mode::waits && flags_only_mode::nonblocking_handle); // (its flags are fine)
 
 // Closes a descriptor the test opened itself.
 struct fd_guard {
