@@ -311,24 +311,6 @@ constexpr M closed_mode() noexcept
         return M(closed_socket);
 }
 
-// Runs a call as the mode says. op() makes the system call (EINTR retried
-// inside) and returns 0 or its status; when it would block, the mode waits
-// and op runs again, or the mode gives up. s: 0, or why the call failed.
-template <class Mode, class Op>
-inline void perform(const Mode& mode, native_handle_type h, short events, status& s, Op op) noexcept
-{
-    const auto c = mode.begin(s);
-    if (s) [[unlikely]]
-        return;
-    for (;;) {
-        s = op();
-        if (!s) [[likely]]
-            return;
-        if (!Mode::wait(c, h, events, s))
-            return;
-    }
-}
-
 } // namespace detail
 } // namespace tsock
 

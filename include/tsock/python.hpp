@@ -35,11 +35,18 @@
 //   getprotobyname(n)                   protocol_by_name(n).number        services.hpp
 //   if_nameindex()                      interface_names()                 interfaces.hpp
 //   if_nametoindex(n), if_indextoname(i) interface_index(n), interface_name(i)  interfaces.hpp
-//   create_connection(address, ...)     connect(host, service, options)   connect.hpp
+//   create_connection(address, ...)     create_connection(host, service, options)  create_connection.hpp
 //   create_server(address, ...)         create_server(endpoint, options)  create_server.hpp
 //   socket.sendall(data)                send_all(data)                    basic_socket.hpp
-//   socket.settimeout(t)                the timeout mode                  mode.hpp
+//   socket.settimeout(t)                std::move(s).with_mode(timeout{t}), or s.timeout(t)
+//                                         on a timeout-mode socket       mode.hpp, basic_socket.hpp
+//   socket.gettimeout()                 s.timeout() (timeout mode only)  basic_socket.hpp
+//   socket.setblocking(flag)            std::move(s).with_mode<blocking or non_blocking>()
+//   BlockingIOError                     an empty if_ready<T> (would_block()) if_ready.hpp
 //   socket.fileno()                     native_handle()                   basic_socket.hpp
+//   fromfd(fd, family, type)            S::adopt_duplicate(fd)           basic_socket.hpp
+//   socket(fileno=fd)                   S::adopt(fd)                     basic_socket.hpp
+//   socket.dup()                        s.duplicate()                     basic_socket.hpp
 //   socketpair()                        socket_pair<Type, Mode>()         basic_socket.hpp
 //   inet_aton, inet_ntoa, inet_pton,    the same names in tsock::, as they are C's too
 //   inet_ntop                                                             inet.hpp
