@@ -18,12 +18,6 @@
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 
-#if BOOST_OS_WINDOWS
-#include <afunix.h> // sockaddr_un, after winsock2.h (Windows 10 1803 and later)
-#else
-#include <sys/un.h>
-#endif
-
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -56,15 +50,11 @@ public:
 
     // The size of sun_path: 108 bytes on Linux and Windows, 104 on BSD and macOS.
     static constexpr std::size_t capacity = sizeof(native_type::sun_path);
-#if BOOST_OS_LINUX
     // Linux binds a path that fills sun_path with no NUL (unix(7)): 108 bytes.
     // It adds the NUL in its own copy, so getsockname and the like report it
     // with length sizeof(sockaddr_un) + 1, which from_native takes.
-    static constexpr std::size_t max_path_length = capacity;
-#else
     // Elsewhere a path needs its terminating NUL inside sun_path.
-    static constexpr std::size_t max_path_length = capacity - 1;
-#endif
+    static constexpr std::size_t max_path_length = detail::local_path_fills_sun_path ? capacity : capacity - 1;
 #if BOOST_OS_LINUX
     // An abstract name follows its leading NUL: 107 bytes.
     static constexpr std::size_t max_abstract_length = capacity - 1;
@@ -207,10 +197,8 @@ public:
         const std::size_t size = detail::sockaddr_size(length);
         const std::size_t n = (size < sizeof(native_type) ? size : sizeof(native_type)) - path_offset;
         const char* p = reinterpret_cast<const char*>(sa) + path_offset;
-#if BOOST_OS_LINUX
-        if (n != 0 && p[0] == '\0')
+        if (detail::has_abstract_local_names && n != 0 && p[0] == '\0')
             return local_endpoint(kind_type::abstract, std::string_view(p + 1, n - 1));
-#endif
         const std::size_t path_size = path_length(p, n);
         return path_size == 0 ? local_endpoint() : local_endpoint(kind_type::path, std::string_view(p, path_size));
     }

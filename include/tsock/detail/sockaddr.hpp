@@ -64,6 +64,16 @@ template <class Sockaddr> void set_sockaddr_length(Sockaddr& sa, std::size_t siz
         sa.sun_len = static_cast<decltype(sa.sun_len)>(size);
 }
 
+// size, or less where the sockaddr says it is shorter (sa_len: BSD and
+// macOS, where a netmask's sockaddr may be shorter than its family's).
+template <class Sockaddr> std::size_t sockaddr_length_within(const Sockaddr& sa, std::size_t size) noexcept
+{
+    if constexpr (requires { sa.sa_len; })
+        return sa.sa_len < size ? sa.sa_len : size;
+    else
+        return size;
+}
+
 } // namespace tsock::detail
 
 #endif // TSOCK_DETAIL_SOCKADDR_HPP
