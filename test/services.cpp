@@ -271,7 +271,10 @@ BOOST_AUTO_TEST_CASE(every_protocol_agrees_with_the_file)
 
 BOOST_AUTO_TEST_CASE(a_small_buffer_grows)
 {
-#if TSOCK_HAS_REENTRANT_DATABASES
+    if (!tsock::detail::has_reentrant_databases) {
+        BOOST_TEST_MESSAGE("no reentrant lookups on this platform: nothing to grow");
+        return;
+    }
     // Buffers of 1 byte: every lookup goes through ERANGE and doubling.
     for (const auto& line : services_file()) {
         std::error_code ec;
@@ -291,9 +294,6 @@ BOOST_AUTO_TEST_CASE(a_small_buffer_grows)
         BOOST_TEST_REQUIRE(by_number.has_value(), line.number << ": " << ec.message());
         BOOST_TEST(describe(*by_number) == describe(tsock::protocol_by_number(line.number)));
     }
-#else
-    BOOST_TEST_MESSAGE("no reentrant lookups on this platform: nothing to grow");
-#endif
 }
 
 BOOST_AUTO_TEST_CASE(unknown_names_ports_and_protocols)

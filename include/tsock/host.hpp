@@ -9,14 +9,14 @@
 // can speak IPv6 at all, and dual-stack IPv6 (Python's has_ipv6 and
 // has_dualstack_ipv6, answered at run time, not at build time).
 
-#include <tsock/detail/socket_ops.hpp>
 #include <tsock/detail/name_checks.hpp>
+#include <tsock/detail/names.hpp>
+#include <tsock/detail/socket_ops.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 #include <tsock/host_entry.hpp>
 #include <tsock/resolve.hpp>
 
-#include <climits>
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -25,25 +25,9 @@
 #include <utility>
 #include <vector>
 
-#include <unistd.h>
-
 namespace tsock {
 
 namespace detail {
-
-#if defined(HOST_NAME_MAX)
-inline constexpr std::size_t host_name_max_default = HOST_NAME_MAX;
-#else
-inline constexpr std::size_t host_name_max_default = _POSIX_HOST_NAME_MAX; // macOS has no HOST_NAME_MAX
-#endif
-
-// The longest host name the system takes, without the terminating NUL:
-// sysconf(_SC_HOST_NAME_MAX), or HOST_NAME_MAX where sysconf has no answer.
-inline std::size_t host_name_max() noexcept
-{
-    const long n = ::sysconf(_SC_HOST_NAME_MAX);
-    return n > 0 ? static_cast<std::size_t>(n) : host_name_max_default;
-}
 
 // Opens an AF_INET6 stream socket, applies check to it, closes it again.
 template <class Check>
@@ -98,14 +82,7 @@ inline void set_host_name(std::string_view name, std::error_code& ec) noexcept
         return void(ec = make_error_code(error::embedded_nul));
     if (name.size() > detail::host_name_max())
         return void(ec = make_error_code(error::host_name_too_long));
-    // The length fits every platform's parameter type (size_t or int): it
-    // is at most host_name_max().
-#if BOOST_OS_LINUX
-    const int r = ::sethostname(name.data(), name.size());
-#else
-    const int r = ::sethostname(name.data(), static_cast<int>(name.size()));
-#endif
-    if (r != 0)
+    if (detail::set_host_name(name.data(), name.size()) != 0)
         ec = detail::last_error();
     else
         ec.clear();

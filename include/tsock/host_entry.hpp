@@ -15,10 +15,9 @@
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
 #include <tsock/detail/name_checks.hpp>
+#include <tsock/detail/names.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/resolver_error.hpp>
-
-#include <boost/predef/library/c/gnu.h>
 
 #include <array>
 #include <cerrno>
@@ -29,10 +28,6 @@
 #include <system_error>
 #include <type_traits>
 #include <vector>
-
-#if !BOOST_LIB_C_GNU
-#include <mutex>
-#endif
 
 namespace tsock {
 
@@ -53,11 +48,8 @@ inline std::error_code host_error(int h_error, int saved_errno) noexcept
     case HOST_NOT_FOUND: return make_error_code(resolver_error::host_not_found);
     case TRY_AGAIN: return make_error_code(resolver_error::try_again);
     case NO_RECOVERY: return make_error_code(resolver_error::no_recovery);
-#if defined(EAI_NODATA)
-    case NO_DATA: return make_error_code(resolver_error::no_data);
-#else
-    case NO_DATA: return make_error_code(resolver_error::host_not_found);
-#endif
+    case NO_DATA: return make_error_code(resolver_error(eai_no_data)); // no_data, or host_not_found
+
     default: return {saved_errno != 0 ? saved_errno : EIO, std::system_category()};
     }
 }
@@ -80,83 +72,46 @@ host_entry<Address> to_host_entry(const ::hostent& h)
     return entry;
 }
 
-// Calls lookup(hostent&, buffer, size, hostent**, int* h_errno) with a buffer
-// that grows on ERANGE (up to 1 MiB), and converts the entry it found.
-template <class Address, class Lookup>
-host_entry<Address> host_lookup(Lookup lookup, std::error_code& ec)
+// Converts what lookup(use, h_error, saved_errno), one of the host database
+// calls of detail/names.hpp, found; sets ec from its answer when it found
+// nothing.
+template <class Address, class Lookup> host_entry<Address> host_lookup(Lookup lookup, std::error_code& ec)
 {
-    std::vector<char> buffer(1024);
-    for (;;) {
-        ::hostent storage{};
-        ::hostent* found = nullptr;
-        int h_error = 0;
-        errno = 0;
-        const int r = lookup(storage, buffer.data(), buffer.size(), &found, &h_error);
-        if (r == ERANGE && buffer.size() < (std::size_t(1) << 20)) {
-            buffer.resize(buffer.size() * 2);
-            continue;
-        }
-        if (r == 0 && found) {
-            ec.clear();
-            return to_host_entry<Address>(*found);
-        }
-        ec = r != 0 && r != ERANGE && h_error == 0 ? std::error_code(r, std::system_category())
-                                                    : host_error(h_error, errno);
-        return {};
+    host_entry<Address> entry;
+    bool found = false;
+    int h_error = 0;
+    int saved_errno = 0;
+    const int r = lookup(
+        [&](const ::hostent* h) {
+            entry = to_host_entry<Address>(*h);
+            found = true;
+        },
+        h_error, saved_errno);
+    if (found) {
+        ec.clear();
+        return entry;
     }
+    ec = r != 0 && r != ERANGE && h_error == 0 ? std::error_code(r, std::system_category())
+                                                : host_error(h_error, saved_errno);
+    return {};
 }
-
-#if !BOOST_LIB_C_GNU
-// Without the _r functions the C library's static hostent is shared: one
-// lookup at a time.
-inline std::mutex& host_database_mutex()
-{
-    static std::mutex m;
-    return m;
-}
-#endif
 
 inline host_entry<address_v4> host_by_name(const char* name, std::error_code& ec)
 {
-#if BOOST_LIB_C_GNU
     return host_lookup<address_v4>(
-        [name](::hostent& h, char* buffer, std::size_t size, ::hostent** found, int* h_error) {
-            return ::gethostbyname_r(name, &h, buffer, size, found, h_error);
-        },
+        [name](auto use, int& h_error, int& saved_errno) { return detail::host_by_name(name, use, h_error, saved_errno); },
         ec);
-#else
-    std::lock_guard lock(host_database_mutex());
-    const ::hostent* h = ::gethostbyname(name);
-    if (!h) {
-        ec = host_error(h_errno, errno);
-        return {};
-    }
-    ec.clear();
-    return to_host_entry<address_v4>(*h);
-#endif
 }
 
 template <class Address>
 host_entry<Address> host_by_address(const Address& a, int family, std::error_code& ec)
 {
     const auto bytes = a.to_bytes();
-#if BOOST_LIB_C_GNU
     return host_lookup<Address>(
-        [&](::hostent& h, char* buffer, std::size_t size, ::hostent** found, int* h_error) {
-            return ::gethostbyaddr_r(bytes.data(), ::socklen_t(bytes.size()), family, &h, buffer, size, found,
-                                     h_error);
+        [&](auto use, int& h_error, int& saved_errno) {
+            return detail::host_by_address(bytes.data(), bytes.size(), family, use, h_error, saved_errno);
         },
         ec);
-#else
-    std::lock_guard lock(host_database_mutex());
-    const ::hostent* h = ::gethostbyaddr(bytes.data(), ::socklen_t(bytes.size()), family);
-    if (!h) {
-        ec = host_error(h_errno, errno);
-        return {};
-    }
-    ec.clear();
-    return to_host_entry<Address>(*h);
-#endif
 }
 
 } // namespace detail

@@ -11,6 +11,7 @@
 // and formatting are constexpr; the sockaddr conversions are not.
 
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_exception.hpp>
 #include <tsock/error.hpp>
 #include <tsock/ip_endpoint.hpp>

@@ -13,6 +13,7 @@
 #include <tsock/address_v6.hpp>
 #include <tsock/detail/owned_list.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 
@@ -26,10 +27,6 @@
 #include <system_error>
 #include <unordered_map>
 #include <vector>
-
-#if !BOOST_OS_WINDOWS
-#include <ifaddrs.h>
-#endif
 
 namespace tsock {
 
@@ -223,11 +220,7 @@ template <class Native>
 Native copy_sockaddr(const ::sockaddr* sa) noexcept
 {
     Native out{};
-    std::size_t size = sizeof out;
-#if BOOST_OS_BSD || BOOST_OS_MACOS
-    size = sa->sa_len < size ? sa->sa_len : size;
-#endif
-    std::memcpy(&out, sa, size);
+    std::memcpy(&out, sa, sockaddr_length_within(*sa, sizeof out));
     return out;
 }
 

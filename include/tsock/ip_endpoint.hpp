@@ -19,6 +19,7 @@
 #include <tsock/detail/parse_forms.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/refuse.hpp>
+#include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 #include <tsock/port_number.hpp>
@@ -122,47 +123,6 @@ constexpr parse_result<v6_endpoint_value> parse_v6_endpoint(std::string_view tex
 constexpr std::size_t hash_mix(std::size_t seed, std::size_t value) noexcept
 {
     return seed ^ (value + std::size_t(0x9e3779b97f4a7c15ull) + (seed << 6) + (seed >> 2));
-}
-
-// The length argument as a size; a negative Winsock length counts as none.
-constexpr std::size_t sockaddr_size(::socklen_t length) noexcept
-{
-    return std::cmp_less(length, 0) ? 0 : static_cast<std::size_t>(length);
-}
-
-// The sa_family of the first length bytes at sa, or -1 when they do not
-// reach it. Reads nothing past length.
-inline int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
-{
-    using family_type = decltype(::sockaddr::sa_family);
-    constexpr std::size_t offset = offsetof(::sockaddr, sa_family);
-    if (sa == nullptr || sockaddr_size(length) < offset + sizeof(family_type))
-        return -1;
-    family_type f;
-    std::memcpy(&f, reinterpret_cast<const char*>(sa) + offset, sizeof f);
-    return int(f);
-}
-
-// Throws bad_endpoint: "<who>: a sockaddr of family 10 and 28 bytes is not <what>".
-[[noreturn]] inline void throw_bad_endpoint(const char* who, const char* what, const ::sockaddr* sa, ::socklen_t length)
-{
-    std::string message = who;
-    message += ": a sockaddr of ";
-    const int f = sockaddr_family(sa, length);
-    message += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
-    message += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
-    message += what;
-    throw_exception(std::system_error(make_error_code(error::bad_endpoint), message));
-}
-
-// BSD and macOS sockaddrs begin with their own length (sin_len, ...); the
-// others have no such field.
-template <class Sockaddr> void set_sockaddr_length(Sockaddr& sa, std::size_t size) noexcept
-{
-    if constexpr (requires { sa.sin_len; })
-        sa.sin_len = static_cast<decltype(sa.sin_len)>(size);
-    else if constexpr (requires { sa.sin6_len; })
-        sa.sin6_len = static_cast<decltype(sa.sin6_len)>(size);
 }
 
 } // namespace detail

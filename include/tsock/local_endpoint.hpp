@@ -11,16 +11,12 @@
 // a fixed array the size of sun_path: no heap. Construction and comparison
 // are constexpr; only the conversions to and from sockaddr_un are not.
 
+#include <tsock/detail/escape.hpp>
 #include <tsock/detail/parse_faults.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
-
-#if BOOST_OS_WINDOWS
-#include <afunix.h> // sockaddr_un, after winsock2.h (Windows 10 1803 and later)
-#else
-#include <sys/un.h>
-#endif
 
 #include <compare>
 #include <cstddef>
@@ -54,15 +50,11 @@ public:
 
     // The size of sun_path: 108 bytes on Linux and Windows, 104 on BSD and macOS.
     static constexpr std::size_t capacity = sizeof(native_type::sun_path);
-#if BOOST_OS_LINUX
     // Linux binds a path that fills sun_path with no NUL (unix(7)): 108 bytes.
     // It adds the NUL in its own copy, so getsockname and the like report it
     // with length sizeof(sockaddr_un) + 1, which from_native takes.
-    static constexpr std::size_t max_path_length = capacity;
-#else
     // Elsewhere a path needs its terminating NUL inside sun_path.
-    static constexpr std::size_t max_path_length = capacity - 1;
-#endif
+    static constexpr std::size_t max_path_length = detail::local_path_fills_sun_path ? capacity : capacity - 1;
 #if BOOST_OS_LINUX
     // An abstract name follows its leading NUL: 107 bytes.
     static constexpr std::size_t max_abstract_length = capacity - 1;
@@ -144,18 +136,8 @@ public:
     {
         if (kind_ != kind_type::abstract)
             return std::string(name());
-        constexpr char hex[] = "0123456789abcdef";
         std::string out = "@";
-        for (char c : name()) {
-            const auto u = static_cast<unsigned char>(c);
-            if (u < 0x20 || u >= 0x7f || c == '\\') {
-                out += "\\x";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else {
-                out += c;
-            }
-        }
+        detail::append_escaped(out, name());
         return out;
     }
 
@@ -166,10 +148,7 @@ public:
     {
         native_type sa;
         std::memset(&sa, 0, sizeof sa);
-        [size = native_size()](auto& s) { // BSD and macOS: the leading length byte
-            if constexpr (requires { s.sun_len; })
-                s.sun_len = static_cast<decltype(s.sun_len)>(size);
-        }(sa);
+        detail::set_sockaddr_length(sa, native_size());
         sa.sun_family = static_cast<decltype(sa.sun_family)>(AF_UNIX);
         const std::size_t start = kind_ == kind_type::abstract ? 1 : 0;
         std::memcpy(sa.sun_path + start, bytes_, size_);
@@ -215,13 +194,11 @@ public:
             return {};
         }
         ec.clear();
-        const std::size_t size = sockaddr_size(length);
+        const std::size_t size = detail::sockaddr_size(length);
         const std::size_t n = (size < sizeof(native_type) ? size : sizeof(native_type)) - path_offset;
         const char* p = reinterpret_cast<const char*>(sa) + path_offset;
-#if BOOST_OS_LINUX
-        if (n != 0 && p[0] == '\0')
+        if (detail::has_abstract_local_names && n != 0 && p[0] == '\0')
             return local_endpoint(kind_type::abstract, std::string_view(p + 1, n - 1));
-#endif
         const std::size_t path_size = path_length(p, n);
         return path_size == 0 ? local_endpoint() : local_endpoint(kind_type::path, std::string_view(p, path_size));
     }
@@ -230,14 +207,11 @@ public:
     {
         std::error_code ec;
         auto ep = from_native(sa, length, ec);
-        if (ec) {
-            std::string what = "tsock::local_endpoint::from_native: a sockaddr of ";
-            const int f = sockaddr_family(sa, length);
-            what += f < 0 ? std::string("unknown family") : "family " + std::to_string(f);
-            what += " and " + std::to_string(sockaddr_size(length)) + " bytes is not ";
-            what += ec == error::bad_endpoint ? "a local endpoint (AF_UNIX)" : "a name that fits sun_path";
-            detail::throw_exception(std::system_error(ec, what));
-        }
+        if (ec)
+            detail::throw_bad_endpoint("tsock::local_endpoint::from_native",
+                                       ec == error::bad_endpoint ? "a local endpoint (AF_UNIX)"
+                                                                 : "a name that fits sun_path",
+                                       sa, length, ec);
         return ep;
     }
 
@@ -279,26 +253,11 @@ private:
         return nul == nullptr ? n : std::size_t(static_cast<const char*>(nul) - p);
     }
 
-    static constexpr std::size_t sockaddr_size(::socklen_t length) noexcept
-    {
-        return std::cmp_less(length, 0) ? 0 : static_cast<std::size_t>(length);
-    }
-    static int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
-    {
-        using sa_family_type = decltype(::sockaddr::sa_family);
-        constexpr std::size_t offset = offsetof(::sockaddr, sa_family);
-        if (sa == nullptr || sockaddr_size(length) < offset + sizeof(sa_family_type))
-            return -1;
-        sa_family_type f;
-        std::memcpy(&f, reinterpret_cast<const char*>(sa) + offset, sizeof f);
-        return int(f);
-    }
-
     // What is wrong with the sockaddr, or error{}.
     static error read_native(const ::sockaddr* sa, ::socklen_t length) noexcept
     {
-        const std::size_t size = sockaddr_size(length);
-        if (sockaddr_family(sa, length) != AF_UNIX || size < path_offset)
+        const std::size_t size = detail::sockaddr_size(length);
+        if (detail::sockaddr_family(sa, length) != AF_UNIX || size < path_offset)
             return error::bad_endpoint;
         const char* p = reinterpret_cast<const char*>(sa) + path_offset;
         constexpr bool full_paths = max_path_length == capacity; // Linux

@@ -30,15 +30,9 @@ constexpr recv_flags operator|(recv_flags a, recv_flags b) noexcept { return rec
 
 // How shutdown() ends a connection: SHUT_RD, SHUT_WR, SHUT_RDWR.
 enum class shutdown_type : int {
-#if BOOST_OS_WINDOWS
-    receive = SD_RECEIVE,
-    send = SD_SEND,
-    both = SD_BOTH,
-#else
-    receive = SHUT_RD,
-    send = SHUT_WR,
-    both = SHUT_RDWR,
-#endif
+    receive = detail::shut_receive,
+    send = detail::shut_send,
+    both = detail::shut_both,
 };
 
 } // namespace tsock

@@ -41,6 +41,7 @@
 #include <tsock/detail/chrono.hpp>
 #include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
+#include <tsock/detail/platform_options.hpp>
 #include <tsock/family.hpp>
 #include <tsock/socket_option.hpp>
 
@@ -98,18 +99,6 @@ inline constexpr bool tcp = Family::is_ip && Type::value == SOCK_STREAM;
 template <class Type>
 inline constexpr bool multicast = Type::value == SOCK_DGRAM || Type::value == SOCK_RAW;
 } // namespace where
-
-#if BOOST_OS_MACOS
-inline constexpr int tcp_keep_idle_name = TCP_KEEPALIVE;
-#elif !BOOST_OS_WINDOWS
-inline constexpr int tcp_keep_idle_name = TCP_KEEPIDLE;
-#endif
-
-#if BOOST_OS_LINUX
-// TCP_CA_NAME_MAX of the kernel's include/net/tcp.h, not exported to user
-// space: a congestion control name and its NUL.
-inline constexpr std::size_t tcp_congestion_name_size = 16;
-#endif
 
 } // namespace detail
 
@@ -592,12 +581,6 @@ struct membership {
 
 namespace detail {
 
-#if BOOST_OS_LINUX
-using ipv4_membership_native = ::ip_mreqn;
-#else
-using ipv4_membership_native = ::ip_mreq;
-#endif
-
 // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: set only.
 template <option_label Label, int Name>
 class ipv4_membership_option : public option_base<IPPROTO_IP, Name, option_access::set>,
@@ -611,14 +594,7 @@ public:
     explicit ipv4_membership_option(const options::ip::membership& m) : option_storage<ipv4_membership_native>()
     {
         this->native_.imr_multiaddr = m.group.to_in_addr();
-#if BOOST_OS_LINUX
-        this->native_.imr_address = m.interface_address.to_in_addr();
-        if (!std::in_range<decltype(this->native_.imr_ifindex)>(m.interface_index))
-            throw_bad_option(Label.view(), "interface index " + std::to_string(m.interface_index) + " is too large");
-        this->native_.imr_ifindex = static_cast<decltype(this->native_.imr_ifindex)>(m.interface_index);
-#else
-        this->native_.imr_interface = m.interface_address.to_in_addr();
-#endif
+        set_membership_interface(this->native_, m, Label.view());
     }
     // The group on the interface with this address (0.0.0.0: chosen by route).
     explicit ipv4_membership_option(const address_v4& group, const address_v4& interface_address = address_v4::any())
@@ -635,12 +611,7 @@ public:
 
     value_type value() const noexcept
     {
-#if BOOST_OS_LINUX
-        return {address_v4(this->native_.imr_multiaddr), address_v4(this->native_.imr_address),
-                static_cast<std::uint32_t>(this->native_.imr_ifindex)};
-#else
-        return {address_v4(this->native_.imr_multiaddr), address_v4(this->native_.imr_interface)};
-#endif
+        return membership_of<value_type>(this->native_);
     }
 
     template <class Family, class Type>

@@ -133,10 +133,8 @@ inline ::addrinfo* get_address_info(std::string_view host, std::string_view serv
         return ec = make_error_code(error::service_not_found), nullptr;
     host.copy(host_text, host.size());
     service.copy(service_text, service.size());
-#if BOOST_OS_WINDOWS
-    if (const int r = start_winsock(); r != 0) // getaddrinfo needs Winsock started
+    if (const int r = start_sockets(); r != 0) // getaddrinfo needs Winsock started
         return ec = socket_error(r), nullptr;
-#endif
     ::addrinfo* list = nullptr;
     errno = 0;
     const int r = ::getaddrinfo(host.empty() ? nullptr : host_text, service.empty() ? nullptr : service_text, &hints,

@@ -17,10 +17,6 @@
 #include <string>
 #include <system_error>
 
-#if !BOOST_OS_WINDOWS
-#include <netdb.h>
-#endif
-
 namespace tsock {
 
 // The EAI_* codes by name. Their values are the platform's own, so a code
@@ -81,12 +77,8 @@ inline std::error_code resolver_code(int eai, int saved_errno) noexcept
 {
     if (eai == 0)
         return {};
-#if defined(EAI_SYSTEM)
-    if (eai == EAI_SYSTEM)
+    if (eai_system != 0 && eai == eai_system)
         return {saved_errno != 0 ? saved_errno : EIO, std::system_category()};
-#else
-    (void)saved_errno;
-#endif
     return {eai, resolver_category()};
 }
 

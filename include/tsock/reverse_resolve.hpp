@@ -8,6 +8,7 @@
 // reverse_resolve(endpoint): getnameinfo, typed. The host and service names
 // of an IPv4, IPv6 or inet endpoint (Python's getnameinfo).
 
+#include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/inet_endpoint.hpp>
 #include <tsock/ip_endpoint.hpp>
@@ -42,14 +43,6 @@ struct name_info {
 };
 
 namespace detail {
-#if defined(NI_MAXHOST)
-inline constexpr std::size_t max_host_text = NI_MAXHOST;
-inline constexpr std::size_t max_service_text = NI_MAXSERV;
-#else
-inline constexpr std::size_t max_host_text = 1025;
-inline constexpr std::size_t max_service_text = 32;
-#endif
-
 template <class Endpoint>
 inline constexpr bool is_ip_endpoint = std::is_same_v<Endpoint, ipv4_endpoint> ||
                                        std::is_same_v<Endpoint, ipv6_endpoint> ||

@@ -11,12 +11,12 @@
 
 #include <tsock/byte_order.hpp>
 #include <tsock/detail/name_checks.hpp>
+#include <tsock/detail/growing_buffer.hpp>
+#include <tsock/detail/names.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 #include <tsock/port_number.hpp>
-
-#include <boost/predef/library/c/gnu.h>
 
 #include <cerrno>
 #include <cstddef>
@@ -27,21 +27,6 @@
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#if !BOOST_OS_WINDOWS
-#include <netdb.h>
-#endif
-
-// glibc and FreeBSD have the reentrant getservbyname_r family (same
-// signatures). Elsewhere (macOS, OpenBSD, NetBSD, musl, Windows) tsock calls
-// the plain functions under a lock of its own; a program that calls those
-// plain functions itself, from another thread, can still race with tsock.
-#if BOOST_LIB_C_GNU || BOOST_OS_BSD_FREE
-#define TSOCK_HAS_REENTRANT_DATABASES 1
-#else
-#define TSOCK_HAS_REENTRANT_DATABASES 0
-#include <mutex>
-#endif
 
 namespace tsock {
 
@@ -98,112 +83,46 @@ inline bool database_arguments_ok(std::string_view name, std::string_view protoc
     return !ec;
 }
 
-inline constexpr std::size_t database_buffer_size = 1024;
-inline constexpr std::size_t database_buffer_limit = std::size_t(1) << 20;
-
-#if TSOCK_HAS_REENTRANT_DATABASES
-// Calls lookup(Native&, char* buffer, size_t size, Native** found), which
-// returns 0 or an errno value, with a buffer that doubles on ERANGE (up to
-// 1 MiB); converts what it found. Not found (0 with no entry, or ENOENT when
-// the database file is missing) is the error missing.
-template <class Native, class Lookup>
-auto database_lookup(Lookup lookup, error missing, std::error_code& ec, std::size_t size)
-    -> std::optional<decltype(to_entry(std::declval<const Native&>()))>
+// What a database lookup of detail/names.hpp left: the entry it found, else
+// the error missing (also for ENOENT: no database file), or its errno value.
+template <class Entry>
+std::optional<Entry> database_result(std::optional<Entry> found, int r, error missing, std::error_code& ec)
 {
-    std::vector<char> buffer(size == 0 ? 1 : size);
-    for (;;) {
-        Native storage{};
-        Native* found = nullptr;
-        const int r = lookup(storage, buffer.data(), buffer.size(), &found);
-        if (r == ERANGE && buffer.size() < database_buffer_limit) {
-            buffer.resize(buffer.size() * 2);
-            continue;
-        }
-        if (r == 0 && found)
-            return to_entry(*found);
+    if (!found)
         ec = r == 0 || r == ENOENT ? make_error_code(missing) : std::error_code(r, std::system_category());
-        return std::nullopt;
-    }
+    return found;
 }
 
+// Lookups with the buffer size to start from (tests start small).
 inline std::optional<service_entry> find_service(const char* name, const char* protocol, std::error_code& ec,
                                                  std::size_t size = database_buffer_size)
 {
-    return database_lookup<::servent>(
-        [&](::servent& s, char* b, std::size_t n, ::servent** found) {
-            return ::getservbyname_r(name, protocol, &s, b, n, found);
-        },
-        error::service_not_found, ec, size);
+    std::optional<service_entry> found;
+    const int r = service_by_name(name, protocol, [&](const ::servent* s) { if (s) found = to_entry(*s); }, size);
+    return database_result(std::move(found), r, error::service_not_found, ec);
 }
 inline std::optional<service_entry> find_service(std::uint16_t port, const char* protocol, std::error_code& ec,
                                                  std::size_t size = database_buffer_size)
 {
-    return database_lookup<::servent>(
-        [&](::servent& s, char* b, std::size_t n, ::servent** found) {
-            return ::getservbyport_r(int(tsock::htons(port)), protocol, &s, b, n, found);
-        },
-        error::service_not_found, ec, size);
+    std::optional<service_entry> found;
+    const int r = service_by_port(
+        int(tsock::htons(port)), protocol, [&](const ::servent* s) { if (s) found = to_entry(*s); }, size);
+    return database_result(std::move(found), r, error::service_not_found, ec);
 }
 inline std::optional<protocol_entry> find_protocol(const char* name, std::error_code& ec,
                                                    std::size_t size = database_buffer_size)
 {
-    return database_lookup<::protoent>(
-        [&](::protoent& p, char* b, std::size_t n, ::protoent** found) {
-            return ::getprotobyname_r(name, &p, b, n, found);
-        },
-        error::protocol_not_found, ec, size);
+    std::optional<protocol_entry> found;
+    const int r = protocol_by_name(name, [&](const ::protoent* p) { if (p) found = to_entry(*p); }, size);
+    return database_result(std::move(found), r, error::protocol_not_found, ec);
 }
 inline std::optional<protocol_entry> find_protocol(int number, std::error_code& ec,
                                                    std::size_t size = database_buffer_size)
 {
-    return database_lookup<::protoent>(
-        [&](::protoent& p, char* b, std::size_t n, ::protoent** found) {
-            return ::getprotobynumber_r(number, &p, b, n, found);
-        },
-        error::protocol_not_found, ec, size);
+    std::optional<protocol_entry> found;
+    const int r = protocol_by_number(number, [&](const ::protoent* p) { if (p) found = to_entry(*p); }, size);
+    return database_result(std::move(found), r, error::protocol_not_found, ec);
 }
-#else
-// The plain functions answer in storage the C library shares: one lookup at
-// a time, and the entry copied before the lock goes.
-inline std::mutex& database_mutex()
-{
-    static std::mutex m;
-    return m;
-}
-
-template <class Native>
-auto copied_entry(const Native* found, error missing, std::error_code& ec)
-    -> std::optional<decltype(to_entry(*found))>
-{
-    if (found)
-        return to_entry(*found);
-    ec = make_error_code(missing);
-    return std::nullopt;
-}
-
-inline std::optional<service_entry> find_service(const char* name, const char* protocol, std::error_code& ec,
-                                                 std::size_t = 0)
-{
-    std::lock_guard lock(database_mutex());
-    return copied_entry(::getservbyname(name, protocol), error::service_not_found, ec);
-}
-inline std::optional<service_entry> find_service(std::uint16_t port, const char* protocol, std::error_code& ec,
-                                                 std::size_t = 0)
-{
-    std::lock_guard lock(database_mutex());
-    return copied_entry(::getservbyport(int(tsock::htons(port)), protocol), error::service_not_found, ec);
-}
-inline std::optional<protocol_entry> find_protocol(const char* name, std::error_code& ec, std::size_t = 0)
-{
-    std::lock_guard lock(database_mutex());
-    return copied_entry(::getprotobyname(name), error::protocol_not_found, ec);
-}
-inline std::optional<protocol_entry> find_protocol(int number, std::error_code& ec, std::size_t = 0)
-{
-    std::lock_guard lock(database_mutex());
-    return copied_entry(::getprotobynumber(number), error::protocol_not_found, ec);
-}
-#endif
 
 // protocol as the C library takes it: null for any protocol.
 inline const char* protocol_or_any(const std::string& protocol) noexcept

@@ -8,6 +8,8 @@
 // constexpr writers for address text. Each writes into a buffer the caller
 // sized with the matching max_*_length and returns the end of what it wrote.
 
+#include <tsock/detail/escape.hpp>
+
 #include <array>
 #include <charconv>
 #include <cstddef>
@@ -92,14 +94,13 @@ constexpr char* format_v4(char* out, std::uint32_t value) noexcept
 // One group in lower-case hex without leading zeros (RFC 5952 4.1, 4.3).
 constexpr char* write_group(char* out, unsigned g) noexcept
 {
-    constexpr char hex[] = "0123456789abcdef";
     if (g >= 0x1000)
-        *out++ = hex[g >> 12];
+        *out++ = hex_digits[g >> 12];
     if (g >= 0x100)
-        *out++ = hex[(g >> 8) & 0xf];
+        *out++ = hex_digits[(g >> 8) & 0xf];
     if (g >= 0x10)
-        *out++ = hex[(g >> 4) & 0xf];
-    *out++ = hex[g & 0xf];
+        *out++ = hex_digits[(g >> 4) & 0xf];
+    *out++ = hex_digits[g & 0xf];
     return out;
 }
 

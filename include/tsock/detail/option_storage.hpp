@@ -27,12 +27,6 @@
 #include <type_traits>
 #include <utility>
 
-#if !BOOST_OS_WINDOWS
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#endif
-
 namespace tsock::detail {
 
 // Who may use an option: setsockopt, getsockopt, or both.

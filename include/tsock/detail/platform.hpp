@@ -18,8 +18,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <system_error>
 
 namespace tsock::detail {
+
+// Clears ec when it holds an error. (Not ec.clear() every time: that calls
+// std::system_category(), out of line in libstdc++, on every success.)
+inline void clear_error(std::error_code& ec) noexcept
+{
+    if (ec) [[unlikely]]
+        ec.clear();
+}
 
 // if_nametoindex (on Windows from iphlpapi: link -liphlpapi) for a name that
 // is free of NULs; 0 when there is no such interface, also for a name too

@@ -5,6 +5,7 @@
 #ifndef TSOCK_DETAIL_THROW_ERROR_HPP
 #define TSOCK_DETAIL_THROW_ERROR_HPP
 
+#include <tsock/detail/escape.hpp>
 #include <tsock/detail/throw_exception.hpp>
 #include <tsock/error.hpp>
 
@@ -16,22 +17,13 @@
 
 namespace tsock::detail {
 
-// Appends text with quotes, control bytes and non-ASCII escaped (\xNN), so
-// that a NUL or a terminal escape in bad input cannot garble the message.
+// Appends text in quotes, with quotes, control bytes and non-ASCII escaped
+// (\xNN), so that a NUL or a terminal escape in bad input cannot garble the
+// message.
 inline void append_quoted(std::string& out, std::string_view text)
 {
-    constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u >= 0x7f || c == '"' || c == '\\') {
-            out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
-        } else {
-            out += c;
-        }
-    }
+    append_escaped(out, text, "\"");
     out += '"';
 }
 

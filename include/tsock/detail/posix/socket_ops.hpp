@@ -74,14 +74,6 @@ inline bool would_block(status s) noexcept { return s == EAGAIN || s == EWOULDBL
 inline constexpr int connect_in_progress = EINPROGRESS;
 inline constexpr int connect_interrupted = EINTR;
 
-// Clears ec when it holds an error. (Not ec.clear() every time: that calls
-// std::system_category(), out of line in libstdc++, on every success.)
-inline void clear_error(std::error_code& ec) noexcept
-{
-    if (ec) [[unlikely]]
-        ec.clear();
-}
-
 // Runs call until it does not fail with EINTR; a failure (< 0) leaves errno
 // saying why. Declared inline: GCC inlines a plain function template far
 // less eagerly, and this one is on every send and recv.

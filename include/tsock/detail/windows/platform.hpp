@@ -17,6 +17,7 @@
 #include <ws2tcpip.h>
 #include <iphlpapi.h>
 #include <netioapi.h>
+#include <afunix.h> // sockaddr_un, after winsock2.h (Windows 10 1803 and later)
 
 #include <tsock/detail/windows/winsock_error.hpp>
 
@@ -63,6 +64,24 @@ inline int start_winsock() noexcept
     static const winsock_session session;
     return session.result;
 }
+// What getaddrinfo and the first socket need started: Winsock.
+inline int start_sockets() noexcept { return start_winsock(); }
+
+// How shutdown() ends a connection.
+inline constexpr int shut_receive = SD_RECEIVE;
+inline constexpr int shut_send = SD_SEND;
+inline constexpr int shut_both = SD_BOTH;
+
+// Winsock's getaddrinfo has no EAI_SYSTEM: 0 (no code is 0 but success).
+inline constexpr int eai_system = 0;
+
+// getnameinfo's buffer sizes for the host and the service.
+inline constexpr std::size_t max_host_text = NI_MAXHOST;
+inline constexpr std::size_t max_service_text = NI_MAXSERV;
+
+// No path fills sun_path, and no abstract names (Linux only).
+inline constexpr bool local_path_fills_sun_path = false;
+inline constexpr bool has_abstract_local_names = false;
 
 } // namespace tsock::detail
 

@@ -1,0 +1,56 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_DETAIL_LOCKED_DATABASES_HPP
+#define TSOCK_DETAIL_LOCKED_DATABASES_HPP
+
+// The plain database functions (getservbyname, ...) answer in storage the C
+// library shares: tsock calls them one at a time under a lock of its own,
+// and use copies the entry before the lock goes. A program that calls those
+// plain functions itself, from another thread, can still race with tsock.
+// For C libraries without the reentrant _r family (macOS, OpenBSD, NetBSD,
+// musl, Windows); the size arguments are unused.
+
+#include <tsock/detail/platform.hpp>
+
+#include <cstddef>
+#include <mutex>
+
+namespace tsock::detail {
+
+inline std::mutex& database_mutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+template <class Use> int service_by_name(const char* name, const char* protocol, Use use, std::size_t = 0)
+{
+    std::lock_guard lock(database_mutex());
+    use(::getservbyname(name, protocol));
+    return 0;
+}
+// port in network order.
+template <class Use> int service_by_port(int port, const char* protocol, Use use, std::size_t = 0)
+{
+    std::lock_guard lock(database_mutex());
+    use(::getservbyport(port, protocol));
+    return 0;
+}
+template <class Use> int protocol_by_name(const char* name, Use use, std::size_t = 0)
+{
+    std::lock_guard lock(database_mutex());
+    use(::getprotobyname(name));
+    return 0;
+}
+template <class Use> int protocol_by_number(int number, Use use, std::size_t = 0)
+{
+    std::lock_guard lock(database_mutex());
+    use(::getprotobynumber(number));
+    return 0;
+}
+
+} // namespace tsock::detail
+
+#endif // TSOCK_DETAIL_LOCKED_DATABASES_HPP
