@@ -413,7 +413,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(shutdown_send_is_end_of_stream_for_the_peer, C, wa
     send_bytes(c.server, "still");
     BOOST_TEST(recv_bytes(c.client, 5) == "still");
     // Sending after shutdown(send) is an error, comparable to POSIX's EPIPE.
-    c.client.send("x"sv, ec);
+    (void)c.client.send("x"sv, ec);
     BOOST_TEST((ec == std::errc::broken_pipe), ec.message());
     c.server.shutdown(tsock::shutdown_type::both);
     BOOST_TEST(c.client.recv(buffer) == 0u);
@@ -460,7 +460,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(accepted_sockets_block_as_their_mode_says, Setup, 
         c.server.set(opt::receive_timeout(200ms));
         std::error_code ec;
         const auto start = steady::now();
-        c.server.recv(buffer, ec); // blocks until SO_RCVTIMEO
+        (void)c.server.recv(buffer, ec); // blocks until SO_RCVTIMEO
         BOOST_TEST((ec == std::errc::timed_out), ec.message());
         BOOST_TEST(ms(steady::now() - start) >= 150);
     }
@@ -477,7 +477,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(accepted_sockets_block_as_their_mode_says, Setup, 
         c.server.timeout(200ms);
         std::error_code ec;
         const auto start = steady::now();
-        c.server.recv(buffer, ec);
+        (void)c.server.recv(buffer, ec);
         BOOST_TEST((ec == tsock::error::timed_out), ec.message());
         const auto took = ms(steady::now() - start);
         BOOST_TEST(took >= 150);
@@ -494,9 +494,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(the_timeout_mode_times_out_every_call, Setup, setu
     std::string buffer(4, '\0');
     std::error_code ec;
     auto start = steady::now();
-    c.listener.accept(ec);
+    (void)c.listener.accept(ec);
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
-    BOOST_CHECK_EXCEPTION(c.listener.accept(), std::system_error, has_code(tsock::error::timed_out));
+    BOOST_CHECK_EXCEPTION((void)c.listener.accept(), std::system_error, has_code(tsock::error::timed_out));
     send_bytes(c.server, "ab");
     BOOST_TEST(c.client.recv_exact(buffer, ec) == 2u); // two of four, then the deadline
     BOOST_TEST((ec == tsock::error::timed_out), ec.message());
@@ -526,7 +526,7 @@ BOOST_AUTO_TEST_CASE(available_counts_the_bytes_ready)
     BOOST_TEST(c.server.available() == 0u);
     tsock::tcp_socket closed;
     std::error_code ec;
-    closed.available(ec);
+    (void)closed.available(ec);
     BOOST_TEST((ec == std::errc::not_a_socket), ec.message());
 }
 
@@ -564,7 +564,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(udp_send_to_and_recv_from, C, all_combos)
         BOOST_TEST(r->sender == a.local_endpoint());
     }
     // Connected datagram sockets use send and recv.
-    a.connect(b.local_endpoint());
+    if constexpr (C::mode::waits)
+        a.connect(b.local_endpoint());
+    else
+        BOOST_TEST((a.connect(b.local_endpoint()) == connect_status::connected));
     send_bytes(a, "one");
     BOOST_TEST(recv_once(b, 64) == "one");
 }
@@ -575,7 +578,7 @@ BOOST_AUTO_TEST_CASE(available_on_udp_counts_the_waiting_datagram)
     auto b = tsock::udp_socket::open();
     bounded(b);
     b.bind(on_ipv4::endpoint());
-    a.send_to("12345"sv, b.local_endpoint());
+    (void)a.send_to("12345"sv, b.local_endpoint());
     BOOST_REQUIRE(wait_for(b.native_handle(), POLLIN));
     BOOST_TEST(b.available() == 5u);
 }
@@ -724,7 +727,7 @@ BOOST_AUTO_TEST_CASE(the_destructor_and_close_close_the_handle)
     BOOST_TEST(!is_socket(h));
     s.close(); // again: nothing to do
     std::error_code ec;
-    s.send_to("x"sv, {tsock::address_v4::loopback(), 9}, ec);
+    (void)s.send_to("x"sv, {tsock::address_v4::loopback(), 9}, ec);
     BOOST_TEST((ec == std::errc::not_a_socket), ec.message());
     BOOST_CHECK_EXCEPTION(s.local_endpoint(), std::system_error, has_code(std::errc::not_a_socket));
 }
@@ -846,7 +849,7 @@ BOOST_AUTO_TEST_CASE(connect_falls_back_from_a_refused_address_to_the_next)
     c.set(opt::receive_timeout(patience));
     std::thread sender([&] {
         std::this_thread::sleep_for(50ms);
-        a.socket.send("x"sv);
+        (void)a.socket.send("x"sv);
     });
     std::string byte(1, '\0');
     std::error_code ec;
