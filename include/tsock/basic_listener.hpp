@@ -151,7 +151,7 @@ private:
             len = sizeof native;
             std::error_code ec;
             h = detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, ec);
-            return ec ? ec.value() : 0;
+            return detail::status_of(ec);
         });
         if (s)
             return s;
@@ -163,7 +163,7 @@ private:
         out.peer = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
         if (ec) {
             out.socket = socket();
-            return ec.category() == error_category() ? -ec.value() : ec.value();
+            return detail::status_of(ec);
         }
         return 0;
     }

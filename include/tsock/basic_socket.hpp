@@ -460,13 +460,12 @@ private:
         if (!ec)
             return 0;
         if (!connect_pending(ec))
-            return ec.value();
+            return detail::status_of(ec);
         // Wait for the connection to complete, then read its outcome.
         s = detail::wait_connected(handle_, Mode::deadline(c));
         if (s)
             return s;
-        ec = pending_error();
-        return ec ? ec.value() : 0;
+        return detail::status_of(pending_error());
     }
 
     TSOCK_ALWAYS_INLINE status send_some(detail::byte_run<const std::byte> bytes, int flags, std::size_t& n) noexcept
@@ -569,7 +568,7 @@ private:
         std::error_code ec;
         out.sender = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
         if (ec)
-            return ec.category() == error_category() ? -ec.value() : ec.value();
+            return detail::status_of(ec);
         return truncated ? detail::status_of(error::message_truncated) : 0;
     }
 };

@@ -524,12 +524,12 @@ protected:
         ::socklen_t len = sizeof value;
         get_option(h, SOL_SOCKET, SO_TYPE, &value, &len, ec);
         if (ec)
-            return ec.value();
+            return status_of(ec);
         if (value != Type::value)
             return status_of(error::type_mismatch);
         const int domain = socket_domain(h, ec);
         if (ec)
-            return ec.value();
+            return status_of(ec);
         bool family_ok = false;
         if constexpr (fixed_domain<Family>)
             family_ok = domain == Family::domain;

@@ -20,6 +20,24 @@ namespace tsock::detail {
 
 constexpr status status_of(error e) noexcept { return -static_cast<int>(e); }
 
+// The status of an error the ec forms of detail/socket_ops reported (the
+// socket category's value, or a tsock::error's).
+inline status status_of(const std::error_code& ec) noexcept
+{
+    if (!ec)
+        return 0;
+    return ec.category() == error_category() ? -ec.value() : ec.value();
+}
+
+// socket(2) as open_socket(..., ec) makes it, with a status.
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
+{
+    std::error_code ec;
+    const auto h = open_socket(domain, type, protocol, nonblocking, ec);
+    s = status_of(ec);
+    return h;
+}
+
 inline std::error_code to_error_code(status s) noexcept
 {
     return s < 0 ? make_error_code(static_cast<error>(-s)) : socket_error(s);
@@ -46,9 +64,6 @@ inline void throw_if(const std::error_code& ec, const char* what)
 }
 
 [[noreturn]] inline void throw_status(status s, const char* what) { throw_error(to_error_code(s), what); }
-
-// For a call that just failed: throws with last_error().
-[[noreturn]] inline void throw_last_error(const char* what) { throw_error(last_error(), what); }
 
 } // namespace tsock::detail
 

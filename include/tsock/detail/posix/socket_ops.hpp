@@ -51,11 +51,6 @@ inline constexpr int reuse_port_option = 0;
 
 inline std::error_code last_error() noexcept { return {errno, std::system_category()}; }
 
-inline bool would_block(const std::error_code& ec) noexcept
-{
-    return ec.category() == std::system_category() && (ec.value() == EAGAIN || ec.value() == EWOULDBLOCK);
-}
-
 // How a call ended, before any std::error_code is built (building one costs
 // a call to std::system_category() on every success): 0 for success, an
 // errno value, or a tsock::error negated (see detail/status.hpp).
@@ -66,7 +61,6 @@ inline status last_status() noexcept { return errno; }
 
 // Did the call fail only because it would have had to wait?
 inline bool would_block(status s) noexcept { return s == EAGAIN || s == EWOULDBLOCK; }
-
 
 // connect's errors that mean "under way": EINPROGRESS, and EINTR (the
 // signal only cut the wait short). Not EAGAIN: an AF_UNIX listener's
@@ -125,14 +119,6 @@ inline native_handle_type open_socket(int domain, int type, int protocol, bool n
 #endif
 #endif
     ec.clear();
-    return fd;
-}
-
-inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
-{
-    std::error_code ec;
-    const auto fd = open_socket(domain, type, protocol, nonblocking, ec);
-    s = ec ? ec.value() : 0;
     return fd;
 }
 
@@ -280,15 +266,6 @@ inline std::ptrdiff_t recv_from(native_handle_type fd, void* data, std::size_t s
 {
     return retry_eintr(ec, [&] { return ::recvfrom(fd, data, size, flags, sa, len); });
 }
-
-// The system reports a datagram larger than the buffer as MSG_TRUNC in
-// msg_flags (recvmsg); Linux also returns the datagram's real length when
-// recv/recvfrom are asked with MSG_TRUNC, which keeps them one call.
-#if BOOST_OS_LINUX
-inline constexpr int real_length_flag = MSG_TRUNC;
-#else
-inline constexpr int real_length_flag = 0;
-#endif
 
 // Receives one message (datagram, seqpacket record, raw packet) into
 // [data, data + size), with its sender's name when sa is not null. Returns
@@ -439,32 +416,6 @@ inline status wait_ready(native_handle_type fd, short events, std::chrono::stead
 inline status wait_connected(native_handle_type fd, std::chrono::steady_clock::time_point deadline) noexcept
 {
     return wait_ready(fd, POLLOUT, deadline);
-}
-
-// Waits until fd is ready for events (POLLIN, POLLOUT) or the deadline has
-// passed (ec = timed_out, set by the caller from the false result). EINTR
-// waits again for what is left.
-inline bool wait_until(native_handle_type fd, short events, std::chrono::steady_clock::time_point deadline,
-                       std::error_code& ec) noexcept
-{
-    for (;;) {
-        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
-            ec.clear();
-            return false;
-        }
-        ::pollfd p{fd, events, 0};
-        const int ms = left.count() > 0x7fffffff ? 0x7fffffff : static_cast<int>(left.count());
-        const int r = ::poll(&p, 1, ms);
-        if (r > 0) {
-            ec.clear();
-            return true;
-        }
-        if (r < 0 && errno != EINTR) {
-            ec = last_error();
-            return false;
-        }
-    }
 }
 
 // Connect attempts under way at once, at most: no limit but the descriptors

@@ -36,11 +36,6 @@ inline constexpr int reuse_port_option = 0;
 
 inline std::error_code last_error() noexcept { return socket_error(::WSAGetLastError()); }
 
-inline bool would_block(const std::error_code& ec) noexcept
-{
-    return ec.category() == socket_category() && ec.value() == WSAEWOULDBLOCK;
-}
-
 // How a call ended, before any std::error_code is built: 0 for success, a
 // WSA error value, or a tsock::error negated (see detail/status.hpp).
 using status = int;
@@ -98,14 +93,6 @@ inline native_handle_type open_socket(int domain, int type, int protocol, bool n
     }
     ec.clear();
     return s;
-}
-
-inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
-{
-    std::error_code ec;
-    const auto h = open_socket(domain, type, protocol, nonblocking, ec);
-    s = ec ? ec.value() : 0;
-    return h;
 }
 
 // The AF_* value of a socket: no SO_DOMAIN, and getsockname fails on an
