@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE host_entry
 #include <boost/test/unit_test.hpp>
 
-#include "support/sandbox.hpp"
+#include "support/host_entries.hpp"
 
 #include <string>
 #include <system_error>
@@ -20,6 +20,7 @@ using tsock::address_v4;
 using tsock::address_v6;
 using tsock::error;
 using tsock::resolver_error;
+using tsock_test::show;
 
 namespace {
 
@@ -33,28 +34,7 @@ std::string many_aliases()
 
 tsock_test::sandbox hosts_sandbox()
 {
-    tsock_test::sandbox s;
-    s.hosts = "127.0.0.1 localhost\n"
-              "127.0.0.5 tsock-five alias-a alias-b\n"
-              "127.0.0.6 tsock-multi\n"
-              "127.0.0.7 tsock-multi\n"
-              "fd5e:feed::5 tsock-six six-alias\n"
-              "127.0.0.8 tsock-many" +
-              many_aliases() + "\n";
-    s.files.push_back({"/etc/host.conf", "multi on\n"});
-    return s;
-}
-
-template <class Address>
-std::string show(const tsock::host_entry<Address>& e)
-{
-    std::string s = e.name + " [";
-    for (const auto& a : e.aliases)
-        s += " " + a;
-    s += " ] [";
-    for (const auto& a : e.addresses)
-        s += " " + a.to_string();
-    return s + " ]";
+    return tsock_test::hosts_sandbox("127.0.0.8 tsock-many" + many_aliases() + "\n");
 }
 
 } // namespace

@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE python
 #include <boost/test/unit_test.hpp>
 
-#include "support/sandbox.hpp"
+#include "support/host_entries.hpp"
 
 #include <string>
 #include <string_view>
@@ -21,34 +21,8 @@ using tsock::address_v6;
 using tsock::error;
 using tsock::resolver_error;
 namespace py = tsock::python;
-
-namespace {
-
-tsock_test::sandbox hosts_sandbox()
-{
-    tsock_test::sandbox s;
-    s.hosts = "127.0.0.1 localhost\n"
-              "127.0.0.5 tsock-five alias-a alias-b\n"
-              "127.0.0.6 tsock-multi\n"
-              "127.0.0.7 tsock-multi\n"
-              "fd5e:feed::5 tsock-six six-alias\n";
-    s.files.push_back({"/etc/host.conf", "multi on\n"});
-    return s;
-}
-
-template <class Address>
-std::string show(const tsock::host_entry<Address>& e)
-{
-    std::string s = e.name + " [";
-    for (const auto& a : e.aliases)
-        s += " " + a;
-    s += " ] [";
-    for (const auto& a : e.addresses)
-        s += " " + a.to_string();
-    return s + " ]";
-}
-
-} // namespace
+using tsock_test::hosts_sandbox;
+using tsock_test::show;
 
 BOOST_AUTO_TEST_CASE(the_aliases_answer_as_the_tsock_functions)
 {

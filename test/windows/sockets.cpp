@@ -339,8 +339,8 @@ BOOST_AUTO_TEST_CASE(winsock_errors_compare_with_std_errc)
     BOOST_TEST(socket_error(WSAECONNREFUSED).category().name() == std::string("winsock"));
     BOOST_TEST(socket_error(WSAECONNREFUSED).value() == WSAECONNREFUSED); // the code itself
     BOOST_TEST(socket_error(WSAECONNREFUSED).message() == "connection refused");
-    BOOST_TEST(tsock::detail::would_block(socket_error(WSAEWOULDBLOCK)));
-    BOOST_TEST(!tsock::detail::would_block(socket_error(WSAEINPROGRESS)));
+    BOOST_TEST(tsock::detail::would_block(WSAEWOULDBLOCK));
+    BOOST_TEST(!tsock::detail::would_block(WSAEINPROGRESS));
     // A code without a std::errc twin stays itself; every code has a text.
     const auto down = socket_error(WSAEHOSTDOWN).default_error_condition();
     BOOST_TEST(down.value() == WSAEHOSTDOWN);
