@@ -33,6 +33,8 @@
 #include <tsock/concepts.hpp>
 #include <tsock/create_connection.hpp>
 #include <tsock/create_server.hpp>
+#include <tsock/poller.hpp>
+#include <tsock/wait.hpp>
 #include <tsock/resolve.hpp>
 #include <tsock/resolver_error.hpp>
 

@@ -57,6 +57,9 @@ const error all_errors[] = {
     error::negative_duration,
     error::bad_service,
     error::message_truncated,
+    error::already_registered,
+    error::not_registered,
+    error::reserved_token,
 };
 
 const std::string unknown = "unknown tsock error";

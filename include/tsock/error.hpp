@@ -63,6 +63,11 @@ enum class error {
 
     // Sockets (added in the second wave).
     message_truncated,   // a datagram or record longer than the buffer: only its head was stored
+
+    // The poller.
+    already_registered,  // the poller has this descriptor (or a closed one with its number) already
+    not_registered,      // the poller does not have this descriptor
+    reserved_token,      // the token whose bits are all ones is the poller's own
 };
 
 namespace detail {
@@ -105,6 +110,10 @@ private:
         case error::type_mismatch: return "socket is of another socket type";
         case error::end_of_stream: return "connection closed before all the data arrived";
         case error::message_truncated: return "message was longer than the buffer: its tail was lost";
+        case error::already_registered:
+            return "descriptor is already registered with this poller (remove a socket before closing it)";
+        case error::not_registered: return "descriptor is not registered with this poller";
+        case error::reserved_token: return "a poller token with every bit set is reserved";
         case error::empty_host: return "host name is empty";
         case error::name_too_long: return "host name is longer than 253 characters";
         case error::label_too_long: return "a label of the host name is longer than 63 characters";
