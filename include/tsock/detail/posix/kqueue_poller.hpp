@@ -86,9 +86,10 @@ public:
     }
     status remove(native_handle_type h) noexcept
     {
+        const auto ident = static_cast<std::uintptr_t>(h);
         struct ::kevent e[2];
-        EV_SET(&e[0], h, EVFILT_READ, EV_DELETE, 0, 0, nullptr);
-        EV_SET(&e[1], h, EVFILT_WRITE, EV_DELETE, 0, 0, nullptr);
+        EV_SET(&e[0], ident, EVFILT_READ, EV_DELETE, 0, 0, nullptr);
+        EV_SET(&e[1], ident, EVFILT_WRITE, EV_DELETE, 0, 0, nullptr);
         // One filter may not be there: ENOENT for it is fine.
         for (auto& one : e)
             if (change(&one, 1) != 0 && errno != ENOENT)
@@ -111,9 +112,10 @@ private:
     status set(native_handle_type h, std::uint32_t interest, bool edge, bool one_shot, std::uint64_t key) noexcept
     {
         const unsigned short common = EV_ADD | (edge ? EV_CLEAR : 0) | (one_shot ? EV_DISPATCH : 0);
+        const auto ident = static_cast<std::uintptr_t>(h);
         struct ::kevent e[2];
-        EV_SET(&e[0], h, EVFILT_READ, common | ((interest & poll_readable) ? EV_ENABLE : EV_DISABLE), 0, 0, nullptr);
-        EV_SET(&e[1], h, EVFILT_WRITE, common | ((interest & poll_writable) ? EV_ENABLE : EV_DISABLE), 0, 0, nullptr);
+        EV_SET(&e[0], ident, EVFILT_READ, common | ((interest & poll_readable) ? EV_ENABLE : EV_DISABLE), 0, 0, nullptr);
+        EV_SET(&e[1], ident, EVFILT_WRITE, common | ((interest & poll_writable) ? EV_ENABLE : EV_DISABLE), 0, 0, nullptr);
         set_key(e[0], key);
         set_key(e[1], key);
         return change(e, 2);
