@@ -8,7 +8,7 @@
 // Typed MSG_* flags: send and recv take different types, so a receive-only
 // flag (peek) cannot reach send, nor a send-only one (dont_route) recv.
 
-#include <tsock/detail/platform.hpp>
+#include <tsock/detail/system.hpp>
 
 namespace tsock {
 

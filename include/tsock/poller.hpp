@@ -69,11 +69,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <iterator>
-#include <memory>
 #include <stdexcept>
 #include <system_error>
 #include <type_traits>
+#include <vector>
 
 namespace tsock {
 
@@ -223,7 +222,6 @@ public:
     public:
         using value_type = poll_event<Token>;
         using difference_type = std::ptrdiff_t;
-        using iterator_concept = std::forward_iterator_tag;
 
         iterator() noexcept = default;
         poll_event<Token> operator*() const noexcept
@@ -291,7 +289,7 @@ public:
     // wait for the next). Throws std::system_error when the system has no
     // poller to give (EMFILE ...), std::invalid_argument for max_events 0.
     explicit basic_poller(std::size_t max_events = default_max_events)
-        : batch_(std::make_unique<raw_event[]>(checked_capacity(max_events))), capacity_(max_events)
+        : batch_(checked_capacity(max_events))
     {
         if (const detail::status s = impl_.open(detail::reserved_poll_key))
             detail::throw_status(s, "poller");
@@ -403,7 +401,7 @@ public:
         const auto t = detail::to_nanoseconds(timeout);
         if (t < std::chrono::nanoseconds::zero()) [[unlikely]] {
             ec = make_error_code(error::negative_duration);
-            return {batch_.get(), batch_.get()};
+            return {batch_.data(), batch_.data()};
         }
         return wait_until(t == std::chrono::nanoseconds::zero() ? std::chrono::steady_clock::time_point::min()
                                                                : detail::deadline_after(t),
@@ -519,16 +517,16 @@ private:
         int ms = deadline == std::chrono::steady_clock::time_point::min() ? 0 : detail::poll_wait_ms(deadline);
         for (;;) {
             detail::status s = 0;
-            const int n = impl_.wait(batch_.get(), capacity_, ms, s);
+            const int n = impl_.wait(batch_.data(), batch_.size(), ms, s);
             if (n >= 0) [[likely]] {
                 batch_size_ = static_cast<std::size_t>(n);
                 detail::clear_error(ec);
-                return {batch_.get(), batch_.get() + n};
+                return {batch_.data(), batch_.data() + n};
             }
             batch_size_ = 0;
             if (!detail::poll_interrupted(s)) {
                 ec = detail::to_error_code(s);
-                return {batch_.get(), batch_.get()};
+                return {batch_.data(), batch_.data()};
             }
             if (ms > 0)
                 ms = detail::poll_wait_ms(deadline);
@@ -538,8 +536,7 @@ private:
     impl impl_;
     detail::handle_map<registration> registered_;
     std::size_t size_ = 0;
-    std::unique_ptr<raw_event[]> batch_;
-    std::size_t capacity_;
+    std::vector<raw_event> batch_;
     std::size_t batch_size_ = 0;
 };
 

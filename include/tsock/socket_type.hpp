@@ -8,10 +8,9 @@
 // Socket type policies: the SOCK_* constant, the default protocol, and what
 // the type's sockets can do (connect? keep message boundaries?).
 
-#include <tsock/detail/platform.hpp>
+#include <tsock/detail/system.hpp>
 
 #include <concepts>
-#include <string_view>
 
 namespace tsock {
 
@@ -21,7 +20,7 @@ struct stream {
     static constexpr int protocol = 0;
     static constexpr bool connection_oriented = true;
     static constexpr bool message_oriented = false;
-    static constexpr std::string_view name = "stream";
+    static constexpr char name[] = "stream";
 };
 
 // SOCK_DGRAM: datagrams, unconnected unless connect() names a default peer.
@@ -30,7 +29,7 @@ struct datagram {
     static constexpr int protocol = 0;
     static constexpr bool connection_oriented = false;
     static constexpr bool message_oriented = true;
-    static constexpr std::string_view name = "datagram";
+    static constexpr char name[] = "datagram";
 };
 
 // SOCK_SEQPACKET: connected, reliable, message boundaries kept.
@@ -39,7 +38,7 @@ struct seqpacket {
     static constexpr int protocol = 0;
     static constexpr bool connection_oriented = true;
     static constexpr bool message_oriented = true;
-    static constexpr std::string_view name = "seqpacket";
+    static constexpr char name[] = "seqpacket";
 };
 
 // SOCK_RAW with an IP protocol number (IPPROTO_ICMP, IPPROTO_ICMPV6, ...).
@@ -49,7 +48,7 @@ struct raw {
     static constexpr int protocol = Protocol;
     static constexpr bool connection_oriented = false;
     static constexpr bool message_oriented = true;
-    static constexpr std::string_view name = "raw";
+    static constexpr char name[] = "raw";
 };
 
 // Is T a socket type policy? (a SOCK_* value, a protocol, and whether it is

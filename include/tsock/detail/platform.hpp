@@ -9,6 +9,7 @@
 // provide the same names in tsock::detail.
 #include <tsock/config.hpp>
 
+#include <tsock/detail/system.hpp>
 #if BOOST_OS_WINDOWS
 #include <tsock/detail/windows/platform.hpp>
 #else

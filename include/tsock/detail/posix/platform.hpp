@@ -5,17 +5,7 @@
 #ifndef TSOCK_DETAIL_POSIX_PLATFORM_HPP
 #define TSOCK_DETAIL_POSIX_PLATFORM_HPP
 
-#include <tsock/config.hpp>
-
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <netdb.h>
-#include <net/if.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <sys/un.h>
+#include <tsock/detail/posix/system.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -23,47 +13,13 @@
 
 namespace tsock::detail {
 
-// Longest interface name, terminating NUL included (IF_NAMESIZE).
-inline constexpr std::size_t interface_name_size = IF_NAMESIZE;
-
-// Local (AF_UNIX) sockets, and socketpair(2) for them.
-inline constexpr bool has_local_sockets = true;
-inline constexpr bool has_socket_pair = true;
-
 // The category of the socket calls' errors (errno values), and the
 // std::error_code of one (from errno or SO_ERROR).
 inline const std::error_category& socket_category() noexcept { return std::system_category(); }
 inline std::error_code socket_error(int value) noexcept { return {value, std::system_category()}; }
 
-// How shutdown() ends a connection.
-inline constexpr int shut_receive = SHUT_RD;
-inline constexpr int shut_send = SHUT_WR;
-inline constexpr int shut_both = SHUT_RDWR;
-
 // Nothing to start before the first socket or resolve (see Windows): 0.
 inline int start_sockets() noexcept { return 0; }
-
-// getaddrinfo's "see errno" code; 0 (no code is 0 but success) where there
-// is none.
-#if defined(EAI_SYSTEM)
-inline constexpr int eai_system = EAI_SYSTEM;
-#else
-inline constexpr int eai_system = 0;
-#endif
-
-// getnameinfo's buffer sizes for the host and the service.
-#if defined(NI_MAXHOST)
-inline constexpr std::size_t max_host_text = NI_MAXHOST;
-inline constexpr std::size_t max_service_text = NI_MAXSERV;
-#else
-inline constexpr std::size_t max_host_text = 1025;
-inline constexpr std::size_t max_service_text = 32;
-#endif
-
-// Linux: a path may fill sun_path with no NUL, and a sun_path that starts
-// with a NUL holds an abstract name (unix(7)).
-inline constexpr bool local_path_fills_sun_path = BOOST_OS_LINUX != 0;
-inline constexpr bool has_abstract_local_names = BOOST_OS_LINUX != 0;
 
 } // namespace tsock::detail
 
