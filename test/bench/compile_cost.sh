@@ -38,7 +38,7 @@ done
 case $runs in '' | *[!0-9]* | 0) echo "compile_cost.sh: --runs needs a positive number" >&2; exit 2 ;; esac
 
 # Rows in table order; the first four are the ones the targets compare.
-sources=(tsock_client tsock_umbrella_client raw_client asio_client asio_narrow_client boost_asio_client)
+sources=(tsock_client tsock_umbrella_client raw_client asio_client asio_narrow_client boost_asio_client tsock_throwing_client)
 flags=(-std=c++20 -I"$include_dir")
 message="tsock compile-cost check"
 
