@@ -13,18 +13,10 @@
 // (Ctrl-D, or the end of a pipe or file), after what was typed has gone.
 // The program ends when the server closes the connection.
 
+#include "poller_support.hpp"
+
 #include <tsock/basic_socket.hpp>
 #include <tsock/create_connection.hpp>
-// Works around poller.hpp's add_status parameter one_shot, which shadows
-// tsock::one_shot (-Wshadow, an error in this project's build).
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-#endif
-#include <tsock/poller.hpp>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <cerrno>
 #include <cstdint>
@@ -32,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 #include <unistd.h>
 

@@ -17,20 +17,11 @@
 // own output, and is watched for writable only while output is pending).
 // SIGINT or SIGTERM stops the server (the handler wakes the poller).
 
+#include "poller_support.hpp"
+
 #include <tsock/basic_socket.hpp>
 #include <tsock/create_server.hpp>
-#include <tsock/inet_endpoint.hpp>
 #include <tsock/options.hpp>
-// Works around poller.hpp's add_status parameter one_shot, which shadows
-// tsock::one_shot (-Wshadow, an error in this project's build).
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-#endif
-#include <tsock/poller.hpp>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <atomic>
 #include <chrono>
@@ -42,6 +33,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <thread>
 #include <vector>
 
@@ -277,14 +269,6 @@ private:
     bool accepting_ = true;
 };
 
-tsock::inet_endpoint endpoint_of(std::string_view address, int port)
-{
-    const auto p = tsock::port_number::checked(port);
-    if (const auto v4 = tsock::address_v4::try_parse(address))
-        return tsock::ipv4_endpoint{*v4, p};
-    return tsock::ipv6_endpoint{tsock::address_v6::parse(address), p};
-}
-
 // What the signal handler reaches.
 std::atomic<bool> stop_requested{false};
 const chat_server* running_server = nullptr;
@@ -298,7 +282,7 @@ extern "C" void on_signal(int)
 
 int serve(std::string_view address, int port, const server_options& o)
 {
-    chat_server server(tsock::create_server<tsock::stream, tsock::non_blocking>(endpoint_of(address, port)), o);
+    chat_server server(tsock::create_server<tsock::stream, tsock::non_blocking>(poller_support::endpoint_of(address, port)), o);
     std::cout << "chat_server: listening on " << server.local_endpoint() << std::endl;
     running_server = &server;
     std::signal(SIGINT, on_signal);

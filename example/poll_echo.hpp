@@ -28,23 +28,15 @@
 #ifndef TSOCK_EXAMPLE_POLL_ECHO_HPP
 #define TSOCK_EXAMPLE_POLL_ECHO_HPP
 
+#include "poller_support.hpp"
+
 #include <tsock/basic_listener.hpp>
-// Works around poller.hpp's add_status parameter one_shot, which shadows
-// tsock::one_shot (-Wshadow, an error in this project's build).
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-#endif
-#include <tsock/poller.hpp>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <array>
-#include <memory>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <system_error>
 #include <vector>

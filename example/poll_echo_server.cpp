@@ -16,7 +16,6 @@
 
 #include <tsock/basic_socket.hpp>
 #include <tsock/create_server.hpp>
-#include <tsock/inet_endpoint.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -44,17 +43,9 @@ extern "C" void on_signal(int)
         running_poller->wake(); // one write(2): safe in a signal handler
 }
 
-tsock::inet_endpoint endpoint_of(std::string_view address, int port)
-{
-    const auto p = tsock::port_number::checked(port);
-    if (const auto v4 = tsock::address_v4::try_parse(address))
-        return tsock::ipv4_endpoint{*v4, p};
-    return tsock::ipv6_endpoint{tsock::address_v6::parse(address), p};
-}
-
 int serve(std::string_view address, int port)
 {
-    auto l = tsock::create_server<tsock::stream, tsock::non_blocking>(endpoint_of(address, port));
+    auto l = tsock::create_server<tsock::stream, tsock::non_blocking>(poller_support::endpoint_of(address, port));
     tsock::poller<> p;
     running_poller = &p;
     std::signal(SIGINT, on_signal);
