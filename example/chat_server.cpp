@@ -25,7 +25,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdint>
 #include <iostream>
 #include <map>
@@ -61,6 +60,7 @@ public:
     tsock::inet_endpoint local_endpoint() const { return listener_.local_endpoint(); }
     // From any thread or a signal handler: ends the wait, so that run sees stop.
     void wake() const noexcept { poller_.wake(); }
+    const tsock::poller<std::uint64_t>& poller() const noexcept { return poller_; }
 
     // Relays until stop is true (and wake is called), or --max-clients or
     // --exit-after-idle says so.
@@ -269,26 +269,12 @@ private:
     bool accepting_ = true;
 };
 
-// What the signal handler reaches.
-std::atomic<bool> stop_requested{false};
-const chat_server* running_server = nullptr;
-
-extern "C" void on_signal(int)
-{
-    stop_requested = true;
-    if (running_server)
-        running_server->wake(); // one write(2): safe in a signal handler
-}
-
 int serve(std::string_view address, int port, const server_options& o)
 {
-    chat_server server(tsock::create_server<tsock::stream, tsock::non_blocking>(poller_support::endpoint_of(address, port)), o);
+    const auto ep = poller_support::endpoint_of(address, port);
+    chat_server server(tsock::create_server<tsock::stream, tsock::non_blocking>(ep), o);
     std::cout << "chat_server: listening on " << server.local_endpoint() << std::endl;
-    running_server = &server;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    server.run(stop_requested);
-    running_server = nullptr;
+    server.run(poller_support::stop_on_signals(server.poller()));
     std::cout << "chat_server: stopped" << std::endl;
     return 0;
 }

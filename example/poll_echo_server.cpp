@@ -19,7 +19,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -30,29 +29,14 @@
 namespace {
 
 using namespace std::chrono_literals;
-using listener_type = tsock::basic_listener<tsock::inet, tsock::stream, tsock::non_blocking>;
-
-// What the signal handler reaches: a flag and the poller to wake.
-std::atomic<bool> stop_requested{false};
-tsock::poller<>* running_poller = nullptr;
-
-extern "C" void on_signal(int)
-{
-    stop_requested = true;
-    if (running_poller)
-        running_poller->wake(); // one write(2): safe in a signal handler
-}
 
 int serve(std::string_view address, int port)
 {
-    auto l = tsock::create_server<tsock::stream, tsock::non_blocking>(poller_support::endpoint_of(address, port));
+    const auto ep = poller_support::endpoint_of(address, port);
+    auto l = tsock::create_server<tsock::stream, tsock::non_blocking>(ep);
     tsock::poller<> p;
-    running_poller = &p;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
     std::cout << "poll_echo_server: listening on " << l.local_endpoint() << std::endl;
-    const auto s = poll_echo::run_echo_server(l, p, stop_requested);
-    running_poller = nullptr;
+    const auto s = poll_echo::run_echo_server(l, p, poller_support::stop_on_signals(p));
     std::cout << "poll_echo_server: stopped after " << s.connections << " connections, " << s.bytes
               << " bytes echoed" << std::endl;
     return 0;
