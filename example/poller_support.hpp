@@ -1,0 +1,61 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+//
+// What the poller examples (chat_server, chat_client, poll_echo_server, and
+// poll_echo.hpp) share: <tsock/poller.hpp>, an endpoint from the command
+// line's address and port, and a stop on SIGINT or SIGTERM.
+
+#ifndef TSOCK_EXAMPLE_POLLER_SUPPORT_HPP
+#define TSOCK_EXAMPLE_POLLER_SUPPORT_HPP
+
+#include <tsock/inet_endpoint.hpp>
+// Works around poller.hpp's add_status parameter one_shot, which shadows
+// tsock::one_shot (-Wshadow, an error in this project's build).
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+#endif
+#include <tsock/poller.hpp>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#include <atomic>
+#include <csignal>
+#include <cstdint>
+#include <string_view>
+
+namespace poller_support {
+
+// "127.0.0.1", "::1" ... and a port from 0 to 65535 (std::system_error
+// otherwise).
+inline tsock::inet_endpoint endpoint_of(std::string_view address, int port)
+{
+    const auto p = tsock::port_number::checked(port);
+    if (const auto v4 = tsock::address_v4::try_parse(address))
+        return tsock::ipv4_endpoint{*v4, p};
+    return tsock::ipv6_endpoint{tsock::address_v6::parse(address), p};
+}
+
+inline std::atomic<bool> stop_requested{false};
+inline const tsock::poller<std::uint64_t>* poller_to_wake = nullptr;
+
+extern "C" inline void on_stop_signal(int)
+{
+    stop_requested = true;
+    if (poller_to_wake)
+        poller_to_wake->wake(); // one write(2): safe in a signal handler
+}
+
+// From now on SIGINT and SIGTERM set the flag returned and end p's wait.
+inline const std::atomic<bool>& stop_on_signals(const tsock::poller<std::uint64_t>& p)
+{
+    poller_to_wake = &p;
+    std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGTERM, on_stop_signal);
+    return stop_requested;
+}
+
+} // namespace poller_support
+
+#endif // TSOCK_EXAMPLE_POLLER_SUPPORT_HPP
