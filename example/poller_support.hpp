@@ -9,16 +9,7 @@
 #define TSOCK_EXAMPLE_POLLER_SUPPORT_HPP
 
 #include <tsock/inet_endpoint.hpp>
-// Works around poller.hpp's add_status parameter one_shot, which shadows
-// tsock::one_shot (-Wshadow, an error in this project's build).
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-#endif
 #include <tsock/poller.hpp>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <atomic>
 #include <csignal>
