@@ -415,6 +415,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(connecting_where_nobody_listens_is_refused, C, str
         const auto u = S::connect_to(ep, test_mode<M>(), ec);
         BOOST_TEST((ec == std::errc::connection_refused), ec.message());
         BOOST_TEST(!u.is_open()); // a failed connect_to keeps no descriptor
+
+        // The exception names the call, then the error's own message.
+        try {
+            auto v = S::open_for(ep, test_mode<M>());
+            v.connect(ep);
+            BOOST_FAIL("connect did not throw");
+        } catch (const std::system_error& e) {
+            BOOST_TEST((e.code() == std::errc::connection_refused));
+            BOOST_TEST(std::string(e.what()) == "tsock: connect: " + e.code().message());
+        }
     }
 }
 

@@ -31,6 +31,17 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #define TSOCK_ALWAYS_INLINE inline
 #endif
 
+// The error paths (building and throwing an exception) are kept out of the
+// callers and out of their hot code: one out-of-line copy, in the cold
+// section.
+#if defined(__GNUC__) || defined(__clang__)
+#define TSOCK_COLD [[gnu::cold, gnu::noinline]] inline
+#elif defined(_MSC_VER)
+#define TSOCK_COLD __declspec(noinline) inline
+#else
+#define TSOCK_COLD inline
+#endif
+
 #define TSOCK_VERSION_MAJOR 0
 #define TSOCK_VERSION_MINOR 1
 #define TSOCK_VERSION_PATCH 0
