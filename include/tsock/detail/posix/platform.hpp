@@ -51,6 +51,24 @@ inline constexpr int eai_system = EAI_SYSTEM;
 inline constexpr int eai_system = 0;
 #endif
 
+// The EAI codes not every system has (resolver_error's overflow, no_data,
+// no_address_in_family); 0 where this one lacks the code.
+#if defined(EAI_OVERFLOW)
+inline constexpr int eai_overflow = EAI_OVERFLOW;
+#else
+inline constexpr int eai_overflow = 0;
+#endif
+#if defined(EAI_NODATA)
+inline constexpr int eai_nodata = EAI_NODATA;
+#else
+inline constexpr int eai_nodata = 0;
+#endif
+#if defined(EAI_ADDRFAMILY)
+inline constexpr int eai_addrfamily = EAI_ADDRFAMILY;
+#else
+inline constexpr int eai_addrfamily = 0;
+#endif
+
 // getnameinfo's buffer sizes for the host and the service.
 #if defined(NI_MAXHOST)
 inline constexpr std::size_t max_host_text = NI_MAXHOST;

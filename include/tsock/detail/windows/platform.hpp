@@ -75,6 +75,12 @@ inline constexpr int shut_both = SD_BOTH;
 // Winsock's getaddrinfo has no EAI_SYSTEM: 0 (no code is 0 but success).
 inline constexpr int eai_system = 0;
 
+// The EAI codes not every system has (resolver_error's overflow, no_data,
+// no_address_in_family); 0 where Winsock lacks the code.
+inline constexpr int eai_overflow = 0;
+inline constexpr int eai_nodata = EAI_NODATA;
+inline constexpr int eai_addrfamily = 0;
+
 // getnameinfo's buffer sizes for the host and the service.
 inline constexpr std::size_t max_host_text = NI_MAXHOST;
 inline constexpr std::size_t max_service_text = NI_MAXSERV;
