@@ -14,7 +14,8 @@ namespace tsock::detail {
 
 // The options not every platform has (see platform_option_name), named as
 // their C macros. Those of options.hpp that are Linux's are available on
-// Linux only, even where another system has a macro of the same name.
+// Linux only, even where another system has a macro of the same name
+// (elsewhere they come from no_linux_options.hpp, at the end).
 inline constexpr platform_option_name so_exclusiveaddruse{}; // Windows'
 #if defined(SO_REUSEPORT)
 inline constexpr platform_option_name so_reuseport{SO_REUSEPORT, true};
@@ -50,20 +51,6 @@ inline constexpr platform_option_name tcp_congestion{TCP_CONGESTION, true};
 // SO_PEERCRED's structure.
 using peer_credentials_native = ::ucred;
 #else
-inline constexpr platform_option_name so_domain{};
-inline constexpr platform_option_name so_protocol{};
-inline constexpr platform_option_name so_priority{};
-inline constexpr platform_option_name so_mark{};
-inline constexpr platform_option_name so_bindtodevice{};
-inline constexpr platform_option_name so_peercred{};
-inline constexpr platform_option_name so_passcred{};
-inline constexpr platform_option_name tcp_user_timeout{};
-inline constexpr platform_option_name tcp_cork{};
-inline constexpr platform_option_name tcp_quickack{};
-inline constexpr platform_option_name tcp_fastopen{};
-inline constexpr platform_option_name tcp_fastopen_connect{};
-inline constexpr platform_option_name tcp_congestion{};
-
 // A stand-in for Linux's ucred (SO_PEERCRED is not available here).
 struct peer_credentials_native {
     ::pid_t pid;
@@ -116,6 +103,7 @@ template <class Membership> Membership membership_of(const ipv4_membership_nativ
 } // namespace tsock::detail
 #else
 #include <tsock/detail/ip_mreq.hpp>
+#include <tsock/detail/no_linux_options.hpp>
 #endif
 
 #endif // TSOCK_DETAIL_POSIX_PLATFORM_OPTIONS_HPP

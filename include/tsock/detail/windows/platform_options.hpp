@@ -10,13 +10,15 @@
 // friends), and ip_mreq for memberships.
 
 #include <tsock/detail/ip_mreq.hpp>
+#include <tsock/detail/no_linux_options.hpp>
 #include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
 
 namespace tsock::detail {
 
 // The options not every platform has (see platform_option_name and
-// detail/posix/platform_options.hpp).
+// detail/posix/platform_options.hpp); the Linux ones are in
+// no_linux_options.hpp.
 inline constexpr platform_option_name so_exclusiveaddruse{SO_EXCLUSIVEADDRUSE, true};
 inline constexpr platform_option_name so_reuseport{};
 inline constexpr platform_option_name so_rcvlowat{};
@@ -24,19 +26,6 @@ inline constexpr platform_option_name so_sndlowat{};
 inline constexpr platform_option_name tcp_keepidle{};
 inline constexpr platform_option_name tcp_keepintvl{};
 inline constexpr platform_option_name tcp_keepcnt{};
-inline constexpr platform_option_name so_domain{};
-inline constexpr platform_option_name so_protocol{};
-inline constexpr platform_option_name so_priority{};
-inline constexpr platform_option_name so_mark{};
-inline constexpr platform_option_name so_bindtodevice{};
-inline constexpr platform_option_name so_peercred{};
-inline constexpr platform_option_name so_passcred{};
-inline constexpr platform_option_name tcp_user_timeout{};
-inline constexpr platform_option_name tcp_cork{};
-inline constexpr platform_option_name tcp_quickack{};
-inline constexpr platform_option_name tcp_fastopen{};
-inline constexpr platform_option_name tcp_fastopen_connect{};
-inline constexpr platform_option_name tcp_congestion{};
 
 // Stand-ins for the types of the credentials SO_PEERCRED reports, and for
 // Linux's ucred (SO_PEERCRED is not available here).
