@@ -652,7 +652,7 @@ BOOST_AUTO_TEST_CASE(options_windows_lacks_are_declared_and_refused)
 // naming the option; the interface's address works.
 BOOST_AUTO_TEST_CASE(an_ipv4_membership_by_index_is_refused)
 {
-    const auto group = tsock::address_v4({239, 1, 2, 3});
+    const auto group = tsock::address_v4(tsock::address_v4::bytes_type{239, 1, 2, 3});
     BOOST_CHECK_EXCEPTION(opt::ip::join_group(group, 3u), std::system_error, [](const std::system_error& e) {
         return e.code() == std::errc::invalid_argument &&
                std::string_view(e.what()).starts_with("tsock::options::ip::join_group: interface index 3");
