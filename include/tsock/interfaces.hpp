@@ -13,6 +13,7 @@
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
+#include <tsock/detail/interfaces.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
@@ -168,21 +169,13 @@ struct network_interface {
     friend bool operator==(const network_interface&, const network_interface&) = default;
 };
 
-} // namespace tsock
-
-// The listings' platform half: detail::list_interface_names and
-// detail::list_interfaces, which use the types above.
-#include <tsock/detail/interfaces.hpp>
-
-namespace tsock {
-
 // Python's if_nameindex: every interface's index and name, in the order the
 // system lists them. Sets ec (the system's error) and returns {} on failure.
 // Windows: always std::errc::function_not_supported (tsock does not wrap
 // GetAdaptersAddresses, which Windows has instead of if_nameindex).
 inline std::vector<interface_id> interface_names(std::error_code& ec)
 {
-    return detail::list_interface_names(ec);
+    return detail::list_interface_names<interface_id>(ec);
 }
 // As above; throws std::system_error.
 inline std::vector<interface_id> interface_names()
@@ -201,7 +194,7 @@ inline std::vector<interface_id> interface_names()
 // Windows: always std::errc::function_not_supported, as interface_names.
 inline std::vector<network_interface> interfaces(std::error_code& ec)
 {
-    return detail::list_interfaces(ec);
+    return detail::list_interfaces<network_interface>(ec);
 }
 // As above; throws std::system_error.
 inline std::vector<network_interface> interfaces()

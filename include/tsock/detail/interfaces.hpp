@@ -6,8 +6,8 @@
 #define TSOCK_DETAIL_INTERFACES_HPP
 
 // The interface listings of tsock/interfaces.hpp, picked once per platform:
-// detail::list_interface_names(ec) and detail::list_interfaces(ec). Included
-// by tsock/interfaces.hpp after the types they return, and only there.
+// detail::list_interface_names<Id>(ec) and detail::list_interfaces<Interface>(ec),
+// templates over the types of tsock/interfaces.hpp that they fill.
 
 #include <tsock/config.hpp>
 

@@ -5,9 +5,12 @@
 #ifndef TSOCK_DETAIL_POSIX_INTERFACES_HPP
 #define TSOCK_DETAIL_POSIX_INTERFACES_HPP
 
-// The interface listings on POSIX: if_nameindex and getifaddrs. Included by
-// tsock/interfaces.hpp after the types these return.
+// The interface listings on POSIX: if_nameindex and getifaddrs. Templates
+// over the types of tsock/interfaces.hpp that they fill (Id: interface_id,
+// Interface: network_interface), which include this before defining them.
 
+#include <tsock/address_v4.hpp>
+#include <tsock/address_v6.hpp>
 #include <tsock/detail/owned_list.hpp>
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/sockaddr.hpp>
@@ -24,6 +27,12 @@
 
 namespace tsock::detail {
 
+// An index and a name, as list_interfaces reads them.
+struct name_index {
+    unsigned index = 0;
+    std::string name;
+};
+
 struct free_name_index {
     void operator()(struct ::if_nameindex* p) const noexcept { ::if_freenameindex(p); }
 };
@@ -32,7 +41,8 @@ struct free_interface_addresses {
 };
 
 // if_nameindex: every interface's index and name (interface_names).
-inline std::vector<interface_id> list_interface_names(std::error_code& ec)
+template <class Id>
+std::vector<Id> list_interface_names(std::error_code& ec)
 {
     ec.clear();
     errno = 0;
@@ -41,7 +51,7 @@ inline std::vector<interface_id> list_interface_names(std::error_code& ec)
         ec = {errno != 0 ? errno : ENOBUFS, std::system_category()};
         return {};
     }
-    std::vector<interface_id> out;
+    std::vector<Id> out;
     for (const auto* p = list.get(); p->if_index != 0 && p->if_name; ++p)
         out.push_back({p->if_index, p->if_name});
     return out;
@@ -59,11 +69,12 @@ Native copy_sockaddr(const ::sockaddr* sa) noexcept
 
 inline address_v4 v4_of(const ::sockaddr* sa) noexcept { return address_v4(copy_sockaddr<::sockaddr_in>(sa).sin_addr); }
 
-inline void add_address(network_interface& nic, const ::ifaddrs& a)
+template <class Interface>
+void add_address(Interface& nic, const ::ifaddrs& a)
 {
     const ::sockaddr* sa = a.ifa_addr;
     if (sa && sa->sa_family == AF_INET) {
-        interface_address_v4 v4{v4_of(sa), a.ifa_netmask ? v4_of(a.ifa_netmask) : address_v4(), {}, {}};
+        typename decltype(nic.v4)::value_type v4{v4_of(sa), a.ifa_netmask ? v4_of(a.ifa_netmask) : address_v4(), {}, {}};
         // The broadcast address, or the peer's. Where neither is set glibc
         // gives the address itself, which is neither.
         const ::sockaddr* other = a.ifa_dstaddr;
@@ -88,7 +99,8 @@ inline void add_address(network_interface& nic, const ::ifaddrs& a)
 
 // getifaddrs, with the indexes of one if_nameindex: every interface with its
 // addresses (interfaces).
-inline std::vector<network_interface> list_interfaces(std::error_code& ec)
+template <class Interface>
+std::vector<Interface> list_interfaces(std::error_code& ec)
 {
     ec.clear();
     ::ifaddrs* raw = nullptr;
@@ -101,9 +113,9 @@ inline std::vector<network_interface> list_interfaces(std::error_code& ec)
     // is looked up on its own.
     std::error_code names_ec;
     std::unordered_map<std::string, unsigned> index_of;
-    for (auto& id : list_interface_names(names_ec))
+    for (auto& id : list_interface_names<name_index>(names_ec))
         index_of.emplace(std::move(id.name), id.index);
-    std::vector<network_interface> out;
+    std::vector<Interface> out;
     std::unordered_map<std::string, std::size_t> position;
     for (const ::ifaddrs* a = list.get(); a; a = a->ifa_next) {
         std::string name = a->ifa_name ? a->ifa_name : "";
@@ -115,9 +127,9 @@ inline std::vector<network_interface> list_interfaces(std::error_code& ec)
         }
         const auto [at, added] = position.emplace(name, out.size());
         if (added) {
-            std::error_code gone; // the interface went away: index 0
-            const unsigned index = known != index_of.end() ? known->second : tsock::interface_index(name, gone);
-            out.push_back({index, std::move(name), interface_flags(a->ifa_flags), {}, {}});
+            // 0 if the interface went away.
+            const unsigned index = known != index_of.end() ? known->second : interface_index(name);
+            out.push_back({index, std::move(name), decltype(Interface::flags)(a->ifa_flags), {}, {}});
         }
         add_address(out[at->second], *a);
     }

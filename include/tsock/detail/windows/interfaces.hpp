@@ -10,21 +10,23 @@
 // declared all the same and fail at run time with
 // std::errc::function_not_supported, rather than at compile time: a caller
 // already handles their failure (a listing can fail anywhere), so portable
-// code needs no #if around them. Included by tsock/interfaces.hpp after the
-// types these return.
+// code needs no #if around them. Templates over the types of
+// tsock/interfaces.hpp, as on POSIX.
 
 #include <system_error>
 #include <vector>
 
 namespace tsock::detail {
 
-inline std::vector<interface_id> list_interface_names(std::error_code& ec)
+template <class Id>
+std::vector<Id> list_interface_names(std::error_code& ec)
 {
     ec = std::make_error_code(std::errc::function_not_supported);
     return {};
 }
 
-inline std::vector<network_interface> list_interfaces(std::error_code& ec)
+template <class Interface>
+std::vector<Interface> list_interfaces(std::error_code& ec)
 {
     ec = std::make_error_code(std::errc::function_not_supported);
     return {};
