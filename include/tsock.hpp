@@ -33,6 +33,7 @@
 #include <tsock/concepts.hpp>
 #include <tsock/create_connection.hpp>
 #include <tsock/create_server.hpp>
+#include <tsock/interfaces.hpp>
 #include <tsock/poller.hpp>
 #include <tsock/wait.hpp>
 #include <tsock/resolve.hpp>
@@ -42,7 +43,6 @@
 #if !BOOST_OS_WINDOWS
 #include <tsock/host.hpp>
 #include <tsock/host_entry.hpp>
-#include <tsock/interfaces.hpp>
 #include <tsock/python.hpp>
 #include <tsock/reverse_resolve.hpp>
 #include <tsock/services.hpp>

@@ -229,6 +229,8 @@ BOOST_AUTO_TEST_CASE(flag_operators)
     static_assert(has(up, interface_flags::none));
     static_assert(unsigned(interface_flags::point_to_point) == IFF_POINTOPOINT);
     static_assert(unsigned(interface_flags::multicast) == IFF_MULTICAST);
+    // <linux/if.h>'s IFF_LOWER_UP and IFF_DORMANT.
+    static_assert(unsigned(lower_up) == 0x10000 && unsigned(interface_flags::dormant) == 0x20000);
     BOOST_TEST(has(up | running, running));
 }
 

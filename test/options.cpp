@@ -332,6 +332,38 @@ BOOST_AUTO_TEST_CASE(options_apply_where_they_have_an_effect)
     BOOST_TEST((tsock::raw_option<SOL_SOCKET, SO_MARK, int>::name == SO_MARK));
 }
 
+BOOST_AUTO_TEST_CASE(every_option_exists_and_says_whether_this_platform_has_it)
+{
+    // Linux has every option of tsock's but Windows' SO_EXCLUSIVEADDRUSE.
+    static_assert(opt::reuse_port::available && opt::receive_low_watermark::available &&
+                  opt::send_low_watermark::available && opt::domain::available && opt::protocol::available &&
+                  opt::priority::available && opt::mark::available && opt::bind_to_device::available &&
+                  opt::peer_credentials::available && opt::pass_credentials::available);
+    static_assert(opt::tcp::keep_idle::available && opt::tcp::keep_interval::available &&
+                  opt::tcp::keep_count::available && opt::tcp::user_timeout::available && opt::tcp::cork::available &&
+                  opt::tcp::quick_ack::available && opt::tcp::fast_open::available &&
+                  opt::tcp::fast_open_connect::available && opt::tcp::congestion::available);
+    // The others say so through option_base.
+    static_assert(opt::reuse_address::available && opt::linger::available && opt::ip::join_group::available &&
+                  tsock::raw_option<SOL_SOCKET, SO_MARK, int>::available);
+
+    // Declared, but set and get refuse it on every socket (the message is
+    // checked by compile_fail/option_exclusive_address_use_on_posix.cpp and
+    // option_get_exclusive_address_use_on_posix.cpp).
+    static_assert(!opt::exclusive_address_use::available);
+    static_assert(set_on<opt::exclusive_address_use> == nowhere && get_on<opt::exclusive_address_use> == nowhere);
+
+    // The platform's names behind them.
+    BOOST_TEST(opt::reuse_port::name == SO_REUSEPORT);
+    BOOST_TEST(opt::send_low_watermark::name == SO_SNDLOWAT);
+    BOOST_TEST(opt::domain::name == SO_DOMAIN);
+    BOOST_TEST(opt::peer_credentials::name == SO_PEERCRED);
+    BOOST_TEST(opt::tcp::keep_idle::name == TCP_KEEPIDLE);
+    BOOST_TEST(opt::tcp::fast_open_connect::name == TCP_FASTOPEN_CONNECT);
+    BOOST_TEST(opt::tcp::congestion::name == TCP_CONGESTION);
+    static_assert(sizeof(opt::peer_credentials) == sizeof(::ucred));
+}
+
 BOOST_AUTO_TEST_CASE(switches_round_trip)
 {
     {

@@ -59,7 +59,10 @@ BOOST_AUTO_TEST_CASE(each_code_is_the_platform_value_with_gai_strerror_text)
         const std::error_code ec = code; // implicit: is_error_code_enum
         BOOST_TEST(ec.value() == eai);
         BOOST_TEST(&ec.category() == &tsock::resolver_category());
-        BOOST_TEST(ec.message() == std::string(::gai_strerror(eai)));
+        // glibc's gai_strerror has no text for EAI_OVERFLOW ("Unknown
+        // error"); tsock gives it one.
+        BOOST_TEST(ec.message() == (code == resolver_error::overflow ? std::string("Argument buffer overflow")
+                                                                      : std::string(::gai_strerror(eai))));
         BOOST_TEST(!ec.message().empty());
         BOOST_TEST(ec == code);
     }
@@ -95,6 +98,28 @@ BOOST_AUTO_TEST_CASE(a_real_lookup_failure_has_the_category)
     BOOST_TEST(ec == resolver_error::host_not_found);
     const std::system_error e(ec, "tsock: resolve");
     BOOST_TEST(std::string(e.what()).find(::gai_strerror(EAI_NONAME)) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(codes_a_system_lacks_have_values_and_texts_of_tsocks_own)
+{
+    // Where a system has no EAI_OVERFLOW, EAI_NODATA or EAI_ADDRFAMILY (as
+    // Winsock lacks two), the enumerator takes tsock's own value: distinct
+    // from every code here, with the text of the code here.
+    const std::vector<named_code> own = {
+        {resolver_error(tsock::detail::own_eai_overflow), EAI_OVERFLOW},
+        {resolver_error(tsock::detail::own_eai_no_data), EAI_NODATA},
+        {resolver_error(tsock::detail::own_eai_address_family), EAI_ADDRFAMILY},
+    };
+    for (std::size_t i = 0; i != own.size(); ++i) {
+        const std::error_code ec = own[i].code;
+        BOOST_TEST(ec.message() == make_error_code(resolver_error(own[i].eai)).message());
+        for (const auto& [code, eai] : every_code)
+            BOOST_TEST(int(own[i].code) != eai);
+        for (std::size_t j = i + 1; j != own.size(); ++j)
+            BOOST_TEST(int(own[i].code) != int(own[j].code));
+    }
+    static_assert(tsock::detail::eai_or_own(EAI_OVERFLOW, tsock::detail::own_eai_overflow) == EAI_OVERFLOW);
+    static_assert(tsock::detail::eai_or_own(0, tsock::detail::own_eai_overflow) == tsock::detail::own_eai_overflow);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_value_has_a_message)

@@ -42,6 +42,12 @@ struct set_only : user_keep_alive {
     static constexpr bool gettable = false;
 };
 
+// Not on this platform: available = false refuses it everywhere (the
+// options of tsock's own that a platform lacks say so).
+struct unavailable : user_keep_alive {
+    static constexpr bool available = false;
+};
+
 // No resize: not an option.
 struct no_resize {
     static constexpr int level = SOL_SOCKET;
@@ -62,6 +68,15 @@ static_assert(tsock::settable_option_for<user_keep_alive, tsock::ipv4, tsock::st
 static_assert(!tsock::settable_option_for<user_keep_alive, tsock::ipv4, tsock::datagram>);
 static_assert(tsock::settable_option_for<set_only, tsock::ipv4, tsock::stream>);
 static_assert(!tsock::gettable_option_for<set_only, tsock::ipv4, tsock::stream>);
+static_assert(tsock::socket_option<unavailable>);
+static_assert(!tsock::settable_option_for<unavailable, tsock::ipv4, tsock::stream>);
+static_assert(!tsock::gettable_option_for<unavailable, tsock::ipv4, tsock::stream>);
+template <class Socket, class O>
+concept can_set = requires(Socket& s, const O& o) { s.set(o); };
+template <class Socket, class O>
+concept can_get = requires(Socket& s) { s.template get<O>(); };
+static_assert(can_set<tsock::tcp_socket, user_keep_alive> && can_get<tsock::tcp_socket, user_keep_alive>);
+static_assert(!can_set<tsock::tcp_socket, unavailable> && !can_get<tsock::tcp_socket, unavailable>);
 
 BOOST_AUTO_TEST_CASE(a_users_option_sets_and_gets)
 {

@@ -10,6 +10,7 @@
 // and listens. The family comes from the endpoint type.
 
 #include <tsock/basic_listener.hpp>
+#include <tsock/detail/platform_options.hpp>
 #include <tsock/detail/refuse.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/endpoint.hpp>
@@ -64,8 +65,8 @@ basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& 
     if (!ec && family::is_ip && o.reuse_address)
         detail::set_option(native, SOL_SOCKET, detail::server_address_option, &one, sizeof one, ec);
     if (!ec && o.reuse_port) {
-        if (family::is_ip && detail::reuse_port_option != 0)
-            detail::set_option(native, SOL_SOCKET, detail::reuse_port_option, &one, sizeof one, ec);
+        if (family::is_ip && detail::so_reuseport.available)
+            detail::set_option(native, SOL_SOCKET, detail::so_reuseport.name, &one, sizeof one, ec);
         else
             ec = std::make_error_code(std::errc::operation_not_supported);
     }

@@ -7,25 +7,22 @@
 
 // The host's network interfaces: names and indexes (Python's if_nameindex,
 // if_nametoindex, if_indextoname), and with getifaddrs their flags and IPv4
-// and IPv6 addresses, typed.
+// and IPv6 addresses, typed. All of it is declared on every platform; on
+// Windows interface_names and interfaces fail with
+// std::errc::function_not_supported (see detail/windows/interfaces.hpp).
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
-#include <tsock/detail/owned_list.hpp>
+#include <tsock/detail/interfaces.hpp>
 #include <tsock/detail/platform.hpp>
-#include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 
-#include <bit>
 #include <cerrno>
-#include <cstddef>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <unordered_map>
 #include <vector>
 
 namespace tsock {
@@ -33,15 +30,14 @@ namespace tsock {
 namespace detail {
 
 // Sets ec unless name could be an interface's: a NUL inside would cut it
-// short; an empty or over-long name is no interface's (no_such_interface),
-// nor on Linux one with a ':', which the kernel would read as "eth0:label"
-// and answer for eth0.
+// short; an empty name is no interface's (no_such_interface). An over-long
+// one, or on Linux one with a ':', detail::interface_index answers with 0
+// and errno untouched: no_such_interface too.
 inline bool interface_name_ok(std::string_view name, std::error_code& ec) noexcept
 {
     if (name.find('\0') != std::string_view::npos)
         ec = make_error_code(error::embedded_nul);
-    else if (name.empty() || name.size() >= interface_name_size ||
-             (BOOST_OS_LINUX && name.find(':') != std::string_view::npos))
+    else if (name.empty())
         ec = make_error_code(error::no_such_interface);
     return !ec;
 }
@@ -105,10 +101,6 @@ inline std::string interface_name(unsigned index)
     return name;
 }
 
-// What follows (if_nameindex, getifaddrs) is POSIX; Windows would need
-// GetAdaptersAddresses, which tsock does not wrap.
-#if !BOOST_OS_WINDOWS
-
 // An interface's index and name: one pair of Python's if_nameindex.
 struct interface_id {
     unsigned index = 0;
@@ -116,58 +108,23 @@ struct interface_id {
     friend bool operator==(const interface_id&, const interface_id&) = default;
 };
 
-namespace detail {
-struct free_name_index {
-    void operator()(struct ::if_nameindex* p) const noexcept { ::if_freenameindex(p); }
-};
-struct free_interface_addresses {
-    void operator()(::ifaddrs* p) const noexcept { ::freeifaddrs(p); }
-};
-} // namespace detail
-
-// Python's if_nameindex: every interface's index and name, in the order the
-// system lists them. Sets ec (the system's error) and returns {} on failure.
-inline std::vector<interface_id> interface_names(std::error_code& ec)
-{
-    ec.clear();
-    errno = 0;
-    const detail::owned_list<struct ::if_nameindex, detail::free_name_index> list(::if_nameindex());
-    if (!list) {
-        ec = {errno != 0 ? errno : ENOBUFS, std::system_category()};
-        return {};
-    }
-    std::vector<interface_id> out;
-    for (const auto* p = list.get(); p->if_index != 0 && p->if_name; ++p)
-        out.push_back({p->if_index, p->if_name});
-    return out;
-}
-inline std::vector<interface_id> interface_names()
-{
-    std::error_code ec;
-    auto names = interface_names(ec);
-    if (ec)
-        detail::throw_for(ec, "interface_names", {});
-    return names;
-}
-
-// An interface's IFF_* flags, typed. A value may hold bits without a name here.
+// An interface's IFF_* flags, typed (the system's values). A value may hold
+// bits without a name here.
 enum class interface_flags : unsigned {
     none = 0,
-    up = IFF_UP,                     // administratively up
-    broadcast = IFF_BROADCAST,       // has a broadcast address
-    debug = IFF_DEBUG,
-    loopback = IFF_LOOPBACK,
-    point_to_point = IFF_POINTOPOINT, // has a peer address instead of a broadcast one
-    running = IFF_RUNNING,           // up, and the link is operational
-    no_arp = IFF_NOARP,
-    promiscuous = IFF_PROMISC,
-    all_multicast = IFF_ALLMULTI,    // receives all multicast packets
-    multicast = IFF_MULTICAST,       // supports multicast
-#if BOOST_OS_LINUX
-    // <linux/if.h>'s IFF_LOWER_UP and IFF_DORMANT, which <net/if.h> lacks.
-    lower_up = 0x10000,              // the driver signals carrier
-    dormant = 0x20000,               // the driver signals dormant
-#endif
+    up = detail::iff_up,                     // administratively up
+    broadcast = detail::iff_broadcast,       // has a broadcast address
+    debug = detail::iff_debug,
+    loopback = detail::iff_loopback,
+    point_to_point = detail::iff_pointopoint, // has a peer address instead of a broadcast one
+    running = detail::iff_running,           // up, and the link is operational
+    no_arp = detail::iff_noarp,
+    promiscuous = detail::iff_promisc,
+    all_multicast = detail::iff_allmulti,    // receives all multicast packets
+    multicast = detail::iff_multicast,       // supports multicast
+    // Linux's IFF_LOWER_UP and IFF_DORMANT: only Linux sets them.
+    lower_up = detail::iff_lower_up,         // the driver signals carrier
+    dormant = detail::iff_dormant,           // the driver signals dormant
 };
 
 constexpr interface_flags operator|(interface_flags a, interface_flags b) noexcept
@@ -212,88 +169,34 @@ struct network_interface {
     friend bool operator==(const network_interface&, const network_interface&) = default;
 };
 
-namespace detail {
-
-// A copy of a sockaddr as Native. On the BSDs a netmask's sockaddr may be
-// shorter than its family's (sa_len), so only that much is copied there.
-template <class Native>
-Native copy_sockaddr(const ::sockaddr* sa) noexcept
+// Python's if_nameindex: every interface's index and name, in the order the
+// system lists them. Sets ec (the system's error) and returns {} on failure.
+// Windows: always std::errc::function_not_supported (tsock does not wrap
+// GetAdaptersAddresses, which Windows has instead of if_nameindex).
+inline std::vector<interface_id> interface_names(std::error_code& ec)
 {
-    Native out{};
-    std::memcpy(&out, sa, sockaddr_length_within(*sa, sizeof out));
-    return out;
+    return detail::list_interface_names<interface_id>(ec);
 }
-
-inline address_v4 v4_of(const ::sockaddr* sa) noexcept { return address_v4(copy_sockaddr<::sockaddr_in>(sa).sin_addr); }
-
-inline void add_address(network_interface& nic, const ::ifaddrs& a)
+// As above; throws std::system_error.
+inline std::vector<interface_id> interface_names()
 {
-    const ::sockaddr* sa = a.ifa_addr;
-    if (sa && sa->sa_family == AF_INET) {
-        interface_address_v4 v4{v4_of(sa), a.ifa_netmask ? v4_of(a.ifa_netmask) : address_v4(), {}, {}};
-        // The broadcast address, or the peer's. Where neither is set glibc
-        // gives the address itself, which is neither.
-        const ::sockaddr* other = a.ifa_dstaddr;
-        if (other && other->sa_family == AF_INET && v4_of(other) != v4.address) {
-            if (a.ifa_flags & IFF_POINTOPOINT)
-                v4.peer = v4_of(other);
-            else if (a.ifa_flags & IFF_BROADCAST)
-                v4.broadcast = v4_of(other);
-        }
-        nic.v4.push_back(v4);
-    } else if (sa && sa->sa_family == AF_INET6) {
-        const auto in6 = copy_sockaddr<::sockaddr_in6>(sa);
-        unsigned prefix = 0;
-        if (a.ifa_netmask) {
-            const auto mask = copy_sockaddr<::sockaddr_in6>(a.ifa_netmask);
-            for (std::size_t i = 0; i != 16 && prefix == 8 * i; ++i)
-                prefix += unsigned(std::countl_one(static_cast<unsigned char>(mask.sin6_addr.s6_addr[i])));
-        }
-        nic.v6.push_back({address_v6(in6.sin6_addr, in6.sin6_scope_id), prefix});
-    }
+    std::error_code ec;
+    auto names = interface_names(ec);
+    if (ec)
+        detail::throw_for(ec, "interface_names", {});
+    return names;
 }
-
-} // namespace detail
 
 // Every interface (getifaddrs) with its index, flags and IPv4 and IPv6
 // addresses: one entry per interface, in the order getifaddrs first names
 // them. An IPv4 address under a Linux label ("eth0:1") belongs to its
 // interface ("eth0"). Sets ec (the system's error) and returns {} on failure.
+// Windows: always std::errc::function_not_supported, as interface_names.
 inline std::vector<network_interface> interfaces(std::error_code& ec)
 {
-    ec.clear();
-    ::ifaddrs* raw = nullptr;
-    if (::getifaddrs(&raw) != 0) {
-        ec = {errno, std::system_category()};
-        return {};
-    }
-    const detail::owned_list<::ifaddrs, detail::free_interface_addresses> list(raw);
-    // Indexes from one if_nameindex; a name it lacks (an interface new since)
-    // is looked up on its own.
-    std::error_code names_ec;
-    std::unordered_map<std::string, unsigned> index_of;
-    for (auto& id : interface_names(names_ec))
-        index_of.emplace(std::move(id.name), id.index);
-    std::vector<network_interface> out;
-    std::unordered_map<std::string, std::size_t> position;
-    for (const ::ifaddrs* a = list.get(); a; a = a->ifa_next) {
-        std::string name = a->ifa_name ? a->ifa_name : "";
-        auto known = index_of.find(name);
-        if (const auto colon = name.find(':'); known == index_of.end() && colon != std::string::npos) {
-            known = index_of.find(name.substr(0, colon)); // a label: "eth0:1" is on "eth0"
-            if (known != index_of.end())
-                name = known->first;
-        }
-        const auto [at, added] = position.emplace(name, out.size());
-        if (added) {
-            std::error_code gone; // the interface went away: index 0
-            const unsigned index = known != index_of.end() ? known->second : interface_index(name, gone);
-            out.push_back({index, std::move(name), interface_flags(a->ifa_flags), {}, {}});
-        }
-        detail::add_address(out[at->second], *a);
-    }
-    return out;
+    return detail::list_interfaces<network_interface>(ec);
 }
+// As above; throws std::system_error.
 inline std::vector<network_interface> interfaces()
 {
     std::error_code ec;
@@ -302,8 +205,6 @@ inline std::vector<network_interface> interfaces()
         detail::throw_for(ec, "interfaces", {});
     return result;
 }
-
-#endif // !BOOST_OS_WINDOWS
 
 } // namespace tsock
 

@@ -55,10 +55,8 @@ public:
     // with length sizeof(sockaddr_un) + 1, which from_native takes.
     // Elsewhere a path needs its terminating NUL inside sun_path.
     static constexpr std::size_t max_path_length = detail::local_path_fills_sun_path ? capacity : capacity - 1;
-#if BOOST_OS_LINUX
-    // An abstract name follows its leading NUL: 107 bytes.
+    // An abstract name (Linux only) follows its leading NUL: 107 bytes.
     static constexpr std::size_t max_abstract_length = capacity - 1;
-#endif
 
     // Unnamed.
     constexpr local_endpoint() noexcept = default;
@@ -86,12 +84,17 @@ public:
         return r.code == error{} ? local_endpoint(kind_type::path, p) : local_endpoint();
     }
 
-#if BOOST_OS_LINUX
     // A Linux abstract name: any bytes (NULs too, and none), without the
     // leading NUL that marks it in sun_path. Throws std::system_error with
     // error::address_too_long when it is longer than max_abstract_length.
+    // Elsewhere a compile error. (Abstract_names is for that static_assert
+    // only: do not give it.)
+    template <bool Abstract_names = detail::has_abstract_local_names>
     static constexpr local_endpoint abstract(std::string_view name)
     {
+        // An error here means abstract local names were asked for on a
+        // platform other than Linux: only Linux has them. Use path.
+        static_assert(Abstract_names, "abstract local socket names exist on Linux only; use local_endpoint::path");
         if (name.size() > max_abstract_length) {
             if (std::is_constant_evaluated())
                 detail::abstract_local_name_does_not_fit_sun_path(); // the compile error names the fault
@@ -100,8 +103,10 @@ public:
         return local_endpoint(kind_type::abstract, name);
     }
     // As abstract(name); on failure sets ec and returns an unnamed endpoint.
+    template <bool Abstract_names = detail::has_abstract_local_names>
     static local_endpoint abstract(std::string_view name, std::error_code& ec) noexcept
     {
+        static_assert(Abstract_names, "abstract local socket names exist on Linux only; use local_endpoint::path");
         if (name.size() > max_abstract_length) {
             ec = make_error_code(error::address_too_long);
             return {};
@@ -109,20 +114,6 @@ public:
         ec.clear();
         return local_endpoint(kind_type::abstract, name);
     }
-#else
-    // An error here means abstract local names were asked for on a platform
-    // other than Linux: only Linux has them. Use local_endpoint::path.
-    template <bool Linux_only = false> static local_endpoint abstract(std::string_view)
-    {
-        static_assert(Linux_only, "abstract local socket names exist on Linux only; use local_endpoint::path");
-        return {};
-    }
-    template <bool Linux_only = false> static local_endpoint abstract(std::string_view, std::error_code&) noexcept
-    {
-        static_assert(Linux_only, "abstract local socket names exist on Linux only; use local_endpoint::path");
-        return {};
-    }
-#endif
 
     constexpr kind_type kind() const noexcept { return kind_; }
     // The path or abstract name (without its leading NUL); empty when unnamed.

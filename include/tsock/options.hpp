@@ -32,8 +32,13 @@
 // To check first where an exception is not wanted: integer options have
 // static min and max, linger has max, string options have max_length.
 //
-// Platform-only options exist only where the platform has them; naming one
-// elsewhere is a compile error ("is not a member of tsock::options").
+// Every option exists on every platform. One that the platform lacks
+// (SO_EXCLUSIVEADDRUSE outside Windows, SO_REUSEPORT on Windows, the Linux
+// ones elsewhere) says available = false, and a socket's set and get refuse
+// it at compile time: "this option is not available on this platform". Code
+// for several platforms tests Option::available with if constexpr instead of
+// #if. (An option of the user's own need not declare available: it counts
+// as true.)
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
@@ -114,27 +119,26 @@ struct reuse_address : detail::boolean_option<"reuse_address", SOL_SOCKET, SO_RE
     static constexpr bool applies_to = true;
 };
 
-#if BOOST_OS_WINDOWS
-// SO_EXCLUSIVEADDRUSE (Windows): no other socket may bind this address and
-// port, SO_REUSEADDR or not. Set before bind. listen_on and create_server
-// set it. (Once such a listener is closed, its port cannot be bound again
-// with this option until the connections accepted on it are over.)
-struct exclusive_address_use : detail::boolean_option<"exclusive_address_use", SOL_SOCKET, SO_EXCLUSIVEADDRUSE> {
+// SO_EXCLUSIVEADDRUSE (Windows only): no other socket may bind this address
+// and port, SO_REUSEADDR or not. Set before bind. listen_on and
+// create_server set it. (Once such a listener is closed, its port cannot be
+// bound again with this option until the connections accepted on it are over.)
+struct exclusive_address_use
+    : detail::boolean_option<"exclusive_address_use", SOL_SOCKET, detail::so_exclusiveaddruse.name> {
     using boolean_option::boolean_option;
+    static constexpr bool available = detail::so_exclusiveaddruse.available;
     template <class Family, class Type>
     static constexpr bool applies_to = Family::is_ip;
 };
-#endif
 
-#if !BOOST_OS_WINDOWS
-// SO_REUSEPORT: several sockets bound to one port share its traffic. Not on
-// local sockets.
-struct reuse_port : detail::boolean_option<"reuse_port", SOL_SOCKET, SO_REUSEPORT> {
+// SO_REUSEPORT (not on Windows): several sockets bound to one port share its
+// traffic. Not on local sockets.
+struct reuse_port : detail::boolean_option<"reuse_port", SOL_SOCKET, detail::so_reuseport.name> {
     using boolean_option::boolean_option;
+    static constexpr bool available = detail::so_reuseport.available;
     template <class Family, class Type>
     static constexpr bool applies_to = !detail::where::local<Family>;
 };
-#endif
 
 // SO_KEEPALIVE: probe an idle TCP connection (tune with tcp::keep_idle,
 // keep_interval, keep_count).
@@ -201,24 +205,25 @@ struct send_buffer_size : detail::integer_option<"send_buffer_size", SOL_SOCKET,
     static constexpr bool applies_to = true;
 };
 
-#if !BOOST_OS_WINDOWS
-// SO_RCVLOWAT: a stream read (and poll) waits for at least this many bytes.
-struct receive_low_watermark : detail::integer_option<"receive_low_watermark", SOL_SOCKET, SO_RCVLOWAT, int, 0> {
+// SO_RCVLOWAT (not on Windows): a stream read (and poll) waits for at least
+// this many bytes.
+struct receive_low_watermark
+    : detail::integer_option<"receive_low_watermark", SOL_SOCKET, detail::so_rcvlowat.name, int, 0> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::so_rcvlowat.available;
     template <class Family, class Type>
     static constexpr bool applies_to = Type::value == SOCK_STREAM;
 };
 
-// SO_SNDLOWAT: poll says writable when this much buffer space is free.
-// Linux fixes it at 1: there it can be read, not set.
-struct send_low_watermark
-    : detail::integer_option<"send_low_watermark", SOL_SOCKET, SO_SNDLOWAT, int, 0, INT_MAX,
-                             BOOST_OS_LINUX ? detail::option_access::get : detail::option_access::get_set> {
+// SO_SNDLOWAT (not on Windows): poll says writable when this much buffer
+// space is free. Linux fixes it at 1: there it can be read, not set.
+struct send_low_watermark : detail::integer_option<"send_low_watermark", SOL_SOCKET, detail::so_sndlowat.name, int, 0,
+                                                   INT_MAX, detail::send_low_watermark_access> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::so_sndlowat.available;
     template <class Family, class Type>
     static constexpr bool applies_to = Type::value == SOCK_STREAM;
 };
-#endif
 
 // SO_RCVTIMEO: a blocking receive fails with EAGAIN after this long; zero
 // (the default) waits for ever. Microseconds (a timeval; Windows rounds up to
@@ -289,34 +294,37 @@ struct oob_inline : detail::boolean_option<"oob_inline", SOL_SOCKET, SO_OOBINLIN
     static constexpr bool applies_to = Type::value == SOCK_STREAM;
 };
 
-#if BOOST_OS_LINUX
 // SO_DOMAIN, read only (Linux): AF_INET, AF_INET6, AF_UNIX, ...
 struct domain
-    : detail::integer_option<"domain", SOL_SOCKET, SO_DOMAIN, int, INT_MIN, INT_MAX, detail::option_access::get> {
+    : detail::integer_option<"domain", SOL_SOCKET, detail::so_domain.name, int, INT_MIN, INT_MAX, detail::option_access::get> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::so_domain.available;
     template <class Family, class Type>
     static constexpr bool applies_to = true;
 };
 
 // SO_PROTOCOL, read only (Linux): IPPROTO_TCP, IPPROTO_UDP, ...
 struct protocol
-    : detail::integer_option<"protocol", SOL_SOCKET, SO_PROTOCOL, int, INT_MIN, INT_MAX, detail::option_access::get> {
+    : detail::integer_option<"protocol", SOL_SOCKET, detail::so_protocol.name, int, INT_MIN, INT_MAX, detail::option_access::get> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::so_protocol.available;
     template <class Family, class Type>
     static constexpr bool applies_to = true;
 };
 
 // SO_PRIORITY (Linux): the queueing priority of outgoing packets; 0 to 6
 // without CAP_NET_ADMIN.
-struct priority : detail::integer_option<"priority", SOL_SOCKET, SO_PRIORITY> {
+struct priority : detail::integer_option<"priority", SOL_SOCKET, detail::so_priority.name> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::so_priority.available;
     template <class Family, class Type>
     static constexpr bool applies_to = !detail::where::local<Family>;
 };
 
 // SO_MARK (Linux): the firewall mark of outgoing packets; needs CAP_NET_ADMIN.
-struct mark : detail::integer_option<"mark", SOL_SOCKET, SO_MARK, std::uint32_t> {
+struct mark : detail::integer_option<"mark", SOL_SOCKET, detail::so_mark.name, std::uint32_t> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::so_mark.available;
     template <class Family, class Type>
     static constexpr bool applies_to = !detail::where::local<Family>;
 };
@@ -326,28 +334,33 @@ struct mark : detail::integer_option<"mark", SOL_SOCKET, SO_MARK, std::uint32_t>
 // to fit; here the constructor throws std::system_error
 // (std::errc::invalid_argument) instead, as it does for a name with a NUL.
 struct bind_to_device
-    : detail::string_option<"bind_to_device", SOL_SOCKET, SO_BINDTODEVICE, detail::interface_name_size> {
+    : detail::string_option<"bind_to_device", SOL_SOCKET, detail::so_bindtodevice.name, detail::interface_name_size> {
     using string_option::string_option;
+    static constexpr bool available = detail::so_bindtodevice.available;
     template <class Family, class Type>
     static constexpr bool applies_to = !detail::where::local<Family>;
 };
 
 // The process at the other end of a local socket, as SO_PEERCRED reports it.
 struct credentials {
-    ::pid_t pid = 0;
-    ::uid_t uid = 0;
-    ::gid_t gid = 0;
+    detail::process_id pid = 0;
+    detail::user_id uid = 0;
+    detail::group_id gid = 0;
     friend constexpr bool operator==(const credentials&, const credentials&) = default;
 };
 
 // SO_PEERCRED, read only (Linux): who connected (or socketpair'ed) the peer
 // of a local socket.
-struct peer_credentials : detail::option_base<SOL_SOCKET, SO_PEERCRED, detail::option_access::get>,
-                          detail::option_storage<::ucred> {
+struct peer_credentials : detail::option_base<SOL_SOCKET, detail::so_peercred.name, detail::option_access::get>,
+                          detail::option_storage<detail::peer_credentials_native> {
     using value_type = credentials;
+    static constexpr bool available = detail::so_peercred.available;
 
     constexpr peer_credentials() noexcept = default;
-    constexpr explicit peer_credentials(const credentials& c) noexcept : option_storage(::ucred{c.pid, c.uid, c.gid}) {}
+    constexpr explicit peer_credentials(const credentials& c) noexcept
+        : option_storage(detail::peer_credentials_native{c.pid, c.uid, c.gid})
+    {
+    }
 
     constexpr credentials value() const noexcept { return {native_.pid, native_.uid, native_.gid}; }
 
@@ -357,12 +370,12 @@ struct peer_credentials : detail::option_base<SOL_SOCKET, SO_PEERCRED, detail::o
 
 // SO_PASSCRED (Linux): receive the sender's credentials (SCM_CREDENTIALS)
 // with each message on a local socket.
-struct pass_credentials : detail::boolean_option<"pass_credentials", SOL_SOCKET, SO_PASSCRED> {
+struct pass_credentials : detail::boolean_option<"pass_credentials", SOL_SOCKET, detail::so_passcred.name> {
     using boolean_option::boolean_option;
+    static constexpr bool available = detail::so_passcred.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::local<Family>;
 };
-#endif // BOOST_OS_LINUX
 
 // IPPROTO_TCP: on IP stream sockets only.
 namespace tcp {
@@ -374,69 +387,75 @@ struct no_delay : detail::boolean_option<"tcp::no_delay", IPPROTO_TCP, TCP_NODEL
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
-#if !BOOST_OS_WINDOWS
-// TCP_KEEPIDLE (TCP_KEEPALIVE on Apple): idle time before the first
+// TCP_KEEPIDLE (TCP_KEEPALIVE on Apple; not on Windows): idle time before the first
 // keep-alive probe, whole seconds, at least 1.
 struct keep_idle
-    : detail::int_duration_option<"tcp::keep_idle", IPPROTO_TCP, detail::tcp_keep_idle_name, std::chrono::seconds, 1> {
+    : detail::int_duration_option<"tcp::keep_idle", IPPROTO_TCP, detail::tcp_keepidle.name, std::chrono::seconds, 1> {
     using int_duration_option::int_duration_option;
+    static constexpr bool available = detail::tcp_keepidle.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
-// TCP_KEEPINTVL: time between keep-alive probes, whole seconds, at least 1.
+// TCP_KEEPINTVL (not on Windows): time between keep-alive probes, whole seconds, at least 1.
 struct keep_interval
-    : detail::int_duration_option<"tcp::keep_interval", IPPROTO_TCP, TCP_KEEPINTVL, std::chrono::seconds, 1> {
+    : detail::int_duration_option<"tcp::keep_interval", IPPROTO_TCP, detail::tcp_keepintvl.name, std::chrono::seconds, 1> {
     using int_duration_option::int_duration_option;
+    static constexpr bool available = detail::tcp_keepintvl.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
-// TCP_KEEPCNT: unanswered probes before the connection is dropped, at least 1.
-struct keep_count : detail::integer_option<"tcp::keep_count", IPPROTO_TCP, TCP_KEEPCNT, int, 1> {
+// TCP_KEEPCNT (not on Windows): unanswered probes before the connection is
+// dropped, at least 1.
+struct keep_count : detail::integer_option<"tcp::keep_count", IPPROTO_TCP, detail::tcp_keepcnt.name, int, 1> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::tcp_keepcnt.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
-#endif
 
-#if BOOST_OS_LINUX
 // TCP_USER_TIMEOUT (Linux): how long sent data may stay unacknowledged before
 // the connection is dropped; zero is the system's default.
 struct user_timeout
-    : detail::int_duration_option<"tcp::user_timeout", IPPROTO_TCP, TCP_USER_TIMEOUT, std::chrono::milliseconds, 0> {
+    : detail::int_duration_option<"tcp::user_timeout", IPPROTO_TCP, detail::tcp_user_timeout.name, std::chrono::milliseconds, 0> {
     using int_duration_option::int_duration_option;
+    static constexpr bool available = detail::tcp_user_timeout.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
 // TCP_CORK (Linux): hold partial segments until uncorked (or 200 ms).
-struct cork : detail::boolean_option<"tcp::cork", IPPROTO_TCP, TCP_CORK> {
+struct cork : detail::boolean_option<"tcp::cork", IPPROTO_TCP, detail::tcp_cork.name> {
     using boolean_option::boolean_option;
+    static constexpr bool available = detail::tcp_cork.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
 // TCP_QUICKACK (Linux): acknowledge at once rather than delay; the kernel
 // may switch back by itself, so read it as "right now".
-struct quick_ack : detail::boolean_option<"tcp::quick_ack", IPPROTO_TCP, TCP_QUICKACK> {
+struct quick_ack : detail::boolean_option<"tcp::quick_ack", IPPROTO_TCP, detail::tcp_quickack.name> {
     using boolean_option::boolean_option;
+    static constexpr bool available = detail::tcp_quickack.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
 // TCP_FASTOPEN (Linux): on a listener, the length of the queue of
 // connections that send data with their SYN (RFC 7413); 0 turns it off.
-struct fast_open : detail::integer_option<"tcp::fast_open", IPPROTO_TCP, TCP_FASTOPEN, int, 0> {
+struct fast_open : detail::integer_option<"tcp::fast_open", IPPROTO_TCP, detail::tcp_fastopen.name, int, 0> {
     using integer_option::integer_option;
+    static constexpr bool available = detail::tcp_fastopen.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
 
 // TCP_FASTOPEN_CONNECT (Linux): the client side: connect() returns at once
 // and the first send goes with the SYN.
-struct fast_open_connect : detail::boolean_option<"tcp::fast_open_connect", IPPROTO_TCP, TCP_FASTOPEN_CONNECT> {
+struct fast_open_connect : detail::boolean_option<"tcp::fast_open_connect", IPPROTO_TCP, detail::tcp_fastopen_connect.name> {
     using boolean_option::boolean_option;
+    static constexpr bool available = detail::tcp_fastopen_connect.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
@@ -445,12 +464,12 @@ struct fast_open_connect : detail::boolean_option<"tcp::fast_open_connect", IPPR
 // "reno", "bbr" ...). A name over max_length (15) characters throws, as for
 // bind_to_device; an unknown one is the kernel's ENOENT.
 struct congestion
-    : detail::string_option<"tcp::congestion", IPPROTO_TCP, TCP_CONGESTION, detail::tcp_congestion_name_size> {
+    : detail::string_option<"tcp::congestion", IPPROTO_TCP, detail::tcp_congestion.name, detail::tcp_congestion_name_size> {
     using string_option::string_option;
+    static constexpr bool available = detail::tcp_congestion.available;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::tcp<Family, Type>;
 };
-#endif // BOOST_OS_LINUX
 
 } // namespace tcp
 
@@ -509,9 +528,10 @@ struct multicast_interface : detail::option_base<IPPROTO_IP, IP_MULTICAST_IF, de
 struct membership {
     address_v4 group;
     address_v4 interface_address; // 0.0.0.0: chosen by route
-#if BOOST_OS_LINUX
-    std::uint32_t interface_index = 0; // when not 0, chooses the interface (ip_mreqn)
-#endif
+    // When not 0, chooses the interface (Linux's ip_mreqn). Elsewhere ip_mreq
+    // has no index: join_group and leave_group throw std::system_error
+    // (std::errc::invalid_argument) for one other than 0.
+    std::uint32_t interface_index = 0;
     friend constexpr bool operator==(const membership&, const membership&) = default;
 };
 
@@ -601,13 +621,12 @@ public:
         : ipv4_membership_option(options::ip::membership{group, interface_address})
     {
     }
-#if BOOST_OS_LINUX
-    // The group on the interface with this index (Linux, ip_mreqn).
+    // The group on the interface with this index (Linux's ip_mreqn; elsewhere
+    // an index other than 0 throws, see membership).
     explicit ipv4_membership_option(const address_v4& group, std::uint32_t interface_index)
         : ipv4_membership_option(options::ip::membership{group, address_v4::any(), interface_index})
     {
     }
-#endif
 
     value_type value() const noexcept
     {

@@ -19,8 +19,23 @@
 
 namespace tsock {
 
+namespace detail {
+
+// A resolver_error value: the system's EAI code, or where it lacks the code
+// (0), tsock's own. tsock's are negative and far below glibc's codes, the
+// only negative ones (BSD's and Winsock's are positive), so no getaddrinfo
+// returns them.
+inline constexpr int own_eai_overflow = -30001;
+inline constexpr int own_eai_no_data = -30002;
+inline constexpr int own_eai_address_family = -30003;
+constexpr int eai_or_own(int system, int own) noexcept { return system != 0 ? system : own; }
+
+} // namespace detail
+
 // The EAI_* codes by name. Their values are the platform's own, so a code
-// from the C library converts without a table.
+// from the C library converts without a table. overflow, no_data and
+// no_address_in_family exist everywhere; where the system lacks the code,
+// their value is tsock's own and the resolver never reports them.
 enum class resolver_error : int {
     host_not_found = EAI_NONAME,       // no such host (or service), or not known
     try_again = EAI_AGAIN,             // temporary failure: the name server did not answer
@@ -30,15 +45,12 @@ enum class resolver_error : int {
     service_not_found = EAI_SERVICE,   // no such service for this socket type
     bad_flags = EAI_BADFLAGS,          // an invalid combination of flags
     out_of_memory = EAI_MEMORY,
-#if defined(EAI_OVERFLOW)
-    overflow = EAI_OVERFLOW,           // a buffer of getnameinfo was too small
-#endif
-#if defined(EAI_NODATA)
-    no_data = EAI_NODATA,              // the host exists but has no address (glibc)
-#endif
-#if defined(EAI_ADDRFAMILY)
-    no_address_in_family = EAI_ADDRFAMILY, // the host has no address of the family asked for
-#endif
+    // A buffer of getnameinfo was too small (EAI_OVERFLOW).
+    overflow = detail::eai_or_own(detail::eai_overflow, detail::own_eai_overflow),
+    // The host exists but has no address (EAI_NODATA: glibc, Winsock).
+    no_data = detail::eai_or_own(detail::eai_nodata, detail::own_eai_no_data),
+    // The host has no address of the family asked for (EAI_ADDRFAMILY).
+    no_address_in_family = detail::eai_or_own(detail::eai_addrfamily, detail::own_eai_address_family),
 };
 
 namespace detail {
@@ -48,6 +60,15 @@ public:
     const char* name() const noexcept override { return "resolver"; }
     std::string message(int value) const override
     {
+        // The codes a system may lack have texts of tsock's own (glibc's),
+        // for the system's value and tsock's: gai_strerror does not know
+        // tsock's, nor does glibc's know EAI_OVERFLOW ("Unknown error").
+        if (value == static_cast<int>(resolver_error::overflow) || value == own_eai_overflow)
+            return "Argument buffer overflow";
+        if (value == static_cast<int>(resolver_error::no_data) || value == own_eai_no_data)
+            return "No address associated with hostname";
+        if (value == static_cast<int>(resolver_error::no_address_in_family) || value == own_eai_address_family)
+            return "Address family for hostname not supported";
         if (const char* text = ::gai_strerror(value))
             return text;
         return "unknown resolver error";

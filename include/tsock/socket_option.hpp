@@ -17,7 +17,9 @@
 namespace tsock {
 
 // Is O a socket option? (a level and a name, a value type, whether it can be
-// set and got, and the bytes setsockopt reads and getsockopt writes.)
+// set and got, and the bytes setsockopt reads and getsockopt writes; and
+// optionally a static bool available, which false refuses the option on this
+// platform.)
 template <class O>
 concept socket_option = std::semiregular<O> && requires(O& o, const O& c, ::socklen_t length, std::error_code& ec) {
     { O::level } -> std::convertible_to<int>;
@@ -33,21 +35,40 @@ concept socket_option = std::semiregular<O> && requires(O& o, const O& c, ::sock
     o.resize(length, ec);
 };
 
+namespace detail {
+
+// O::available where O declares it (the options of tsock/options.hpp do:
+// false for one this platform lacks), otherwise true.
+template <class O>
+consteval bool option_available() noexcept
+{
+    if constexpr (requires { O::available; })
+        return static_cast<bool>(O::available);
+    else
+        return true;
+}
+
+} // namespace detail
+
 // Can O be set (setsockopt) on a socket of Family and Type?
-// An error naming this concept means it cannot: either O::settable is false
-// (a read-only option: error, type, peer_credentials ...) or
-// O::applies_to<Family, Type> is false (an option of another protocol: a TCP
-// option on a datagram socket, broadcast on a stream socket, an IPv6 option
-// on an IPv4 socket ...). raw_option<Level, Name, T> is the way around.
+// An error naming this concept means it cannot: O::available is false (an
+// option this platform lacks: reuse_port on Windows, the Linux ones
+// elsewhere), O::settable is false (a read-only option: error, type,
+// peer_credentials ...) or O::applies_to<Family, Type> is false (an option
+// of another protocol: a TCP option on a datagram socket, broadcast on a
+// stream socket, an IPv6 option on an IPv4 socket ...).
+// raw_option<Level, Name, T> is the way around the last.
 template <class O, class Family, class Type>
-concept settable_option_for = socket_option<O> && O::settable && O::template applies_to<Family, Type>;
+concept settable_option_for =
+    socket_option<O> && detail::option_available<O>() && O::settable && O::template applies_to<Family, Type>;
 
 // Can O be read (getsockopt) from a socket of Family and Type?
-// An error naming this concept means it cannot: either O::gettable is false
-// (a write-only option: join_group, leave_group) or
-// O::applies_to<Family, Type> is false (see settable_option_for).
+// An error naming this concept means it cannot: O::available is false (see
+// settable_option_for), O::gettable is false (a write-only option:
+// join_group, leave_group) or O::applies_to<Family, Type> is false.
 template <class O, class Family, class Type>
-concept gettable_option_for = socket_option<O> && O::gettable && O::template applies_to<Family, Type>;
+concept gettable_option_for =
+    socket_option<O> && detail::option_available<O>() && O::gettable && O::template applies_to<Family, Type>;
 
 } // namespace tsock
 

@@ -5,7 +5,8 @@
 # Windows check: cross-compiles with mingw-w64 and runs under wine the
 # platform-independent tests (config, tsock) and the Winsock socket tests
 # (test/windows/sockets.cpp) with header-only Boost.Test, and the address
-# tour; checks that local sockets do not compile there. Needs:
+# tour; checks that local sockets, abstract local names and the options
+# Windows lacks do not compile there. Needs:
 # g++-mingw-w64-x86-64 wine wine64 (sh tools/install-deps.sh windows). Exits
 # non-zero on any failure.
 set -eu
@@ -48,6 +49,13 @@ compile_fail() { # name, expected message, code
 compile_fail local_socket "local (AF_UNIX) sockets are not available on this platform" \
     "auto s = tsock::unix_stream_socket::open();"
 compile_fail socket_pair "socket_pair makes local (AF_UNIX) stream, datagram or seqpacket pairs, where socketpair exists" "auto s = tsock::socket_pair();"
+# Names that exist everywhere but not here: refused with their reason.
+compile_fail reuse_port "this option is not available on this platform" \
+    "auto s = tsock::tcp_socket::open(); s.set(tsock::options::reuse_port(true));"
+compile_fail keep_idle_get "this option is not available on this platform" \
+    "auto s = tsock::tcp_socket::open(); (void)s.get<tsock::options::tcp::keep_idle>();"
+compile_fail abstract_name "abstract local socket names exist on Linux only; use local_endpoint::path" \
+    "auto s = tsock::local_endpoint::abstract(\"tsock\");"
 
 run "$out/test_config.exe"
 run "$out/test_tsock.exe"

@@ -624,6 +624,80 @@ BOOST_AUTO_TEST_CASE(options_round_trip)
     BOOST_TEST(u.get<opt::ip::multicast_ttl>() == 4);
 }
 
+// Every option is declared; those Windows lacks say so, and a socket refuses
+// them (run.sh checks the message).
+template <class Socket, class O>
+concept can_set = requires(Socket& s, const O& o) { s.set(o); };
+template <class Socket, class O>
+concept can_get = requires(Socket& s) { s.template get<O>(); };
+
+BOOST_AUTO_TEST_CASE(options_windows_lacks_are_declared_and_refused)
+{
+    static_assert(opt::exclusive_address_use::available && opt::reuse_address::available);
+    static_assert(!opt::reuse_port::available && !opt::receive_low_watermark::available &&
+                  !opt::send_low_watermark::available && !opt::tcp::keep_idle::available &&
+                  !opt::tcp::keep_interval::available && !opt::tcp::keep_count::available);
+    static_assert(!opt::domain::available && !opt::peer_credentials::available && !opt::bind_to_device::available &&
+                  !opt::tcp::user_timeout::available && !opt::tcp::congestion::available);
+    static_assert(can_set<tsock::tcp_socket, opt::exclusive_address_use>);
+    static_assert(!can_set<tsock::tcp_socket, opt::reuse_port> && !can_get<tsock::tcp_socket, opt::reuse_port>);
+    static_assert(!can_set<tsock::tcp_socket, opt::tcp::keep_idle> && !can_get<tsock::tcp_socket, opt::domain>);
+    BOOST_TEST(opt::exclusive_address_use::name == SO_EXCLUSIVEADDRUSE);
+    // Their values are still values (a portable program may build one).
+    BOOST_TEST(opt::tcp::keep_idle(std::chrono::seconds(5)).value() == std::chrono::seconds(5));
+    BOOST_TEST((opt::peer_credentials(opt::credentials{1, 2, 3}).value() == opt::credentials{1, 2, 3}));
+}
+
+// ip_mreq has no interface index on Windows: an index other than 0 throws,
+// naming the option; the interface's address works.
+BOOST_AUTO_TEST_CASE(an_ipv4_membership_by_index_is_refused)
+{
+    const auto group = tsock::address_v4(tsock::address_v4::bytes_type{239, 1, 2, 3});
+    BOOST_CHECK_EXCEPTION(opt::ip::join_group(group, 3u), std::system_error, [](const std::system_error& e) {
+        return e.code() == std::errc::invalid_argument &&
+               std::string_view(e.what()).starts_with("tsock::options::ip::join_group: interface index 3");
+    });
+    BOOST_CHECK_THROW(opt::ip::leave_group(opt::ip::membership{group, {}, 1}), std::system_error);
+    const auto m = opt::ip::join_group(group, 0u).value();
+    BOOST_TEST((m == opt::ip::membership{group, tsock::address_v4::any(), 0}));
+}
+
+// The EAI codes Winsock lacks have values of tsock's own, distinct, with a
+// text; EAI_NODATA is Winsock's.
+BOOST_AUTO_TEST_CASE(resolver_errors_winsock_lacks_are_declared)
+{
+    using tsock::resolver_error;
+    const std::vector<resolver_error> codes = {resolver_error::host_not_found, resolver_error::try_again,
+                                               resolver_error::no_recovery,    resolver_error::family_not_supported,
+                                               resolver_error::socket_type_not_supported,
+                                               resolver_error::service_not_found, resolver_error::bad_flags,
+                                               resolver_error::out_of_memory,  resolver_error::overflow,
+                                               resolver_error::no_data,        resolver_error::no_address_in_family};
+    for (std::size_t i = 0; i != codes.size(); ++i)
+        for (std::size_t j = i + 1; j != codes.size(); ++j)
+            BOOST_TEST(int(codes[i]) != int(codes[j]));
+    BOOST_TEST(int(resolver_error::no_data) == EAI_NODATA);
+    BOOST_TEST(make_error_code(resolver_error::overflow).message() == "Argument buffer overflow");
+    BOOST_TEST(make_error_code(resolver_error::no_address_in_family).message() ==
+               "Address family for hostname not supported");
+    BOOST_TEST(!make_error_code(resolver_error::no_data).message().empty());
+}
+
+// No if_nameindex or getifaddrs on Windows: the listings report
+// function_not_supported; interface_index and interface_name work.
+BOOST_AUTO_TEST_CASE(interface_listings_are_not_supported)
+{
+    std::error_code ec;
+    BOOST_TEST(tsock::interface_names(ec).empty());
+    BOOST_TEST((ec == std::errc::function_not_supported), ec.message());
+    ec.clear();
+    BOOST_TEST(tsock::interfaces(ec).empty());
+    BOOST_TEST((ec == std::errc::function_not_supported), ec.message());
+    BOOST_CHECK_EXCEPTION(tsock::interface_names(), std::system_error, has_code(std::errc::function_not_supported));
+    BOOST_CHECK_EXCEPTION(tsock::interfaces(), std::system_error, has_code(std::errc::function_not_supported));
+    BOOST_TEST((tsock::interface_index("tsock-nosuchif", ec) == 0u && ec == tsock::error::no_such_interface));
+}
+
 // The outcome of a failed non-blocking connect, through the typed option.
 BOOST_AUTO_TEST_CASE(the_error_option_reads_a_refused_connect)
 {

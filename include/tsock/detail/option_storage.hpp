@@ -58,13 +58,24 @@ struct option_label {
     throw_exception(std::system_error(std::make_error_code(std::errc::invalid_argument), what));
 }
 
-// Level, name, and which calls an option is for.
+// Level, name, and which calls an option is for. Every option is available
+// (declares available = true) unless it says otherwise: a platform-only
+// option hides available with its platform_option_name's.
 template <int Level, int Name, option_access Access>
 struct option_base {
     static constexpr int level = Level;
     static constexpr int name = Name;
     static constexpr bool settable = Access != option_access::get;
     static constexpr bool gettable = Access != option_access::set;
+    static constexpr bool available = true;
+};
+
+// The name of an option that not every platform has: the platform's value
+// and true where it has the option, -1 and false where it has not (the
+// option is still declared there, and a socket refuses to set or get it).
+struct platform_option_name {
+    int name = -1;
+    bool available = false;
 };
 
 // One Native object that the kernel reads (setsockopt) or writes

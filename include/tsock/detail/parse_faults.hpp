@@ -172,9 +172,9 @@ constexpr fault local_path_fault(error e) noexcept
     }
 }
 
-#if BOOST_OS_LINUX
+// (Abstract names are Linux's; local_endpoint::abstract refuses them
+// elsewhere before it gets here.)
 inline void abstract_local_name_does_not_fit_sun_path() {}
-#endif
 
 } // namespace tsock::detail
 

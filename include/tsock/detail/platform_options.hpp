@@ -5,9 +5,10 @@
 #ifndef TSOCK_DETAIL_PLATFORM_OPTIONS_HPP
 #define TSOCK_DETAIL_PLATFORM_OPTIONS_HPP
 
-// The socket options' platform parts (option names that differ, the
-// structures behind them), picked once per platform. Which options exist at
-// all is options.hpp's business.
+// The socket options' platform parts (option names that differ or are
+// missing, the structures behind them), picked once per platform. Every
+// option of options.hpp exists on every platform; its available says whether
+// the platform has it, from the platform_option_name here.
 
 #include <tsock/config.hpp>
 
@@ -16,5 +17,16 @@
 #else
 #include <tsock/detail/posix/platform_options.hpp>
 #endif
+
+#include <cstddef>
+
+namespace tsock::detail {
+
+// TCP_CA_NAME_MAX of the Linux kernel's include/net/tcp.h, not exported to
+// user space: a congestion control name and its NUL (TCP_CONGESTION is
+// Linux's: elsewhere this only sizes the unavailable option).
+inline constexpr std::size_t tcp_congestion_name_size = 16;
+
+} // namespace tsock::detail
 
 #endif // TSOCK_DETAIL_PLATFORM_OPTIONS_HPP

@@ -363,16 +363,24 @@ public:
         requires(!socket_option<O>)
     TSOCK_REFUSED("set takes a socket option: tsock::options::..., or raw_option<Level, Name, T>")
     set(const O&, Args&&...) TSOCK_DELETED;
+    // An error here means an option this platform lacks (Option::available
+    // is false): reuse_port on Windows, exclusive_address_use outside it, a
+    // Linux option elsewhere. Test Option::available with if constexpr.
+    template <class O, class... Args>
+        requires(socket_option<O> && !detail::option_available<O>())
+    TSOCK_REFUSED("this option is not available on this platform")
+    set(const O&, Args&&...) TSOCK_DELETED;
     // An error here means a read-only option (error, type, peer credentials ...).
     template <class O, class... Args>
-        requires(socket_option<O> && !O::settable)
+        requires(socket_option<O> && detail::option_available<O>() && !O::settable)
     TSOCK_REFUSED("this option is read-only: read it with get<Option>()")
     set(const O&, Args&&...) TSOCK_DELETED;
     // An error here means an option of another protocol or family: a TCP
     // option on a datagram socket, broadcast on a stream, an IPv6 option on
     // IPv4 ... (raw_option<Level, Name, T> is the way around).
     template <class O, class... Args>
-        requires(socket_option<O> && O::settable && !O::template applies_to<Family, Type>)
+        requires(socket_option<O> && detail::option_available<O>() && O::settable &&
+                 !O::template applies_to<Family, Type>)
     TSOCK_REFUSED("this option does not apply to this family and socket type")
     set(const O&, Args&&...) TSOCK_DELETED;
 
@@ -402,13 +410,19 @@ public:
         requires(!socket_option<O>)
     TSOCK_REFUSED("get<O>() takes a socket option: tsock::options::..., or raw_option<Level, Name, T>")
     get(Args&&...) const TSOCK_DELETED;
+    // An error here means an option this platform lacks (see set).
+    template <class O, class... Args>
+        requires(socket_option<O> && !detail::option_available<O>())
+    TSOCK_REFUSED("this option is not available on this platform")
+    get(Args&&...) const TSOCK_DELETED;
     // An error here means a write-only option (join_group, leave_group).
     template <class O, class... Args>
-        requires(socket_option<O> && !O::gettable)
+        requires(socket_option<O> && detail::option_available<O>() && !O::gettable)
     TSOCK_REFUSED("this option is write-only: set it with set(option)")
     get(Args&&...) const TSOCK_DELETED;
     template <class O, class... Args>
-        requires(socket_option<O> && O::gettable && !O::template applies_to<Family, Type>)
+        requires(socket_option<O> && detail::option_available<O>() && O::gettable &&
+                 !O::template applies_to<Family, Type>)
     TSOCK_REFUSED("this option does not apply to this family and socket type")
     get(Args&&...) const TSOCK_DELETED;
 

@@ -190,11 +190,7 @@ int host_by_address(const void* address, std::size_t length, int family, Use use
 #endif
 
 // NO_DATA's resolver code: EAI_NODATA where there is one, else EAI_NONAME.
-#if defined(EAI_NODATA)
-inline constexpr int eai_no_data = EAI_NODATA;
-#else
-inline constexpr int eai_no_data = EAI_NONAME;
-#endif
+inline constexpr int eai_no_data = eai_nodata != 0 ? eai_nodata : EAI_NONAME;
 
 } // namespace tsock::detail
 

@@ -5,22 +5,67 @@
 #ifndef TSOCK_DETAIL_POSIX_PLATFORM_OPTIONS_HPP
 #define TSOCK_DETAIL_POSIX_PLATFORM_OPTIONS_HPP
 
+#include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
 
-#include <cstddef>
+#include <sys/types.h>
 
 namespace tsock::detail {
 
+// The options not every platform has (see platform_option_name), named as
+// their C macros. Those of options.hpp that are Linux's are available on
+// Linux only, even where another system has a macro of the same name
+// (elsewhere they come from no_linux_options.hpp, at the end).
+inline constexpr platform_option_name so_exclusiveaddruse{}; // Windows'
+#if defined(SO_REUSEPORT)
+inline constexpr platform_option_name so_reuseport{SO_REUSEPORT, true};
+#else
+inline constexpr platform_option_name so_reuseport{};
+#endif
+inline constexpr platform_option_name so_rcvlowat{SO_RCVLOWAT, true};
+inline constexpr platform_option_name so_sndlowat{SO_SNDLOWAT, true};
 // TCP_KEEPIDLE, which Apple calls TCP_KEEPALIVE.
 #if BOOST_OS_MACOS
-inline constexpr int tcp_keep_idle_name = TCP_KEEPALIVE;
+inline constexpr platform_option_name tcp_keepidle{TCP_KEEPALIVE, true};
 #else
-inline constexpr int tcp_keep_idle_name = TCP_KEEPIDLE;
+inline constexpr platform_option_name tcp_keepidle{TCP_KEEPIDLE, true};
+#endif
+inline constexpr platform_option_name tcp_keepintvl{TCP_KEEPINTVL, true};
+inline constexpr platform_option_name tcp_keepcnt{TCP_KEEPCNT, true};
+
+#if BOOST_OS_LINUX
+inline constexpr platform_option_name so_domain{SO_DOMAIN, true};
+inline constexpr platform_option_name so_protocol{SO_PROTOCOL, true};
+inline constexpr platform_option_name so_priority{SO_PRIORITY, true};
+inline constexpr platform_option_name so_mark{SO_MARK, true};
+inline constexpr platform_option_name so_bindtodevice{SO_BINDTODEVICE, true};
+inline constexpr platform_option_name so_peercred{SO_PEERCRED, true};
+inline constexpr platform_option_name so_passcred{SO_PASSCRED, true};
+inline constexpr platform_option_name tcp_user_timeout{TCP_USER_TIMEOUT, true};
+inline constexpr platform_option_name tcp_cork{TCP_CORK, true};
+inline constexpr platform_option_name tcp_quickack{TCP_QUICKACK, true};
+inline constexpr platform_option_name tcp_fastopen{TCP_FASTOPEN, true};
+inline constexpr platform_option_name tcp_fastopen_connect{TCP_FASTOPEN_CONNECT, true};
+inline constexpr platform_option_name tcp_congestion{TCP_CONGESTION, true};
+
+// SO_PEERCRED's structure.
+using peer_credentials_native = ::ucred;
+#else
+// A stand-in for Linux's ucred (SO_PEERCRED is not available here).
+struct peer_credentials_native {
+    ::pid_t pid;
+    ::uid_t uid;
+    ::gid_t gid;
+};
 #endif
 
-// TCP_CA_NAME_MAX of the Linux kernel's include/net/tcp.h, not exported to
-// user space: a congestion control name and its NUL.
-inline constexpr std::size_t tcp_congestion_name_size = 16;
+// The types of the credentials SO_PEERCRED reports.
+using process_id = ::pid_t;
+using user_id = ::uid_t;
+using group_id = ::gid_t;
+
+// SO_SNDLOWAT: Linux fixes it at 1, so there it can be read, not set.
+inline constexpr option_access send_low_watermark_access = BOOST_OS_LINUX ? option_access::get : option_access::get_set;
 
 } // namespace tsock::detail
 
@@ -58,6 +103,7 @@ template <class Membership> Membership membership_of(const ipv4_membership_nativ
 } // namespace tsock::detail
 #else
 #include <tsock/detail/ip_mreq.hpp>
+#include <tsock/detail/no_linux_options.hpp>
 #endif
 
 #endif // TSOCK_DETAIL_POSIX_PLATFORM_OPTIONS_HPP

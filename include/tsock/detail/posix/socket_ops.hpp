@@ -42,12 +42,6 @@ inline constexpr int send_flags = 0;
 // What listen_on sets before binding, as Python's create_server does: a
 // restarted server binds while old connections linger in TIME_WAIT.
 inline constexpr int server_address_option = SO_REUSEADDR;
-// SO_REUSEPORT (several listeners on one port), where the system has it.
-#if defined(SO_REUSEPORT)
-inline constexpr int reuse_port_option = SO_REUSEPORT;
-#else
-inline constexpr int reuse_port_option = 0;
-#endif
 
 inline std::error_code last_error() noexcept { return {errno, std::system_category()}; }
 

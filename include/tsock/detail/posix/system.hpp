@@ -46,6 +46,40 @@ inline constexpr int eai_system = EAI_SYSTEM;
 inline constexpr int eai_system = 0;
 #endif
 
+// The EAI codes not every system has (resolver_error's overflow, no_data,
+// no_address_in_family); 0 where this one lacks the code.
+#if defined(EAI_OVERFLOW)
+inline constexpr int eai_overflow = EAI_OVERFLOW;
+#else
+inline constexpr int eai_overflow = 0;
+#endif
+#if defined(EAI_NODATA)
+inline constexpr int eai_nodata = EAI_NODATA;
+#else
+inline constexpr int eai_nodata = 0;
+#endif
+#if defined(EAI_ADDRFAMILY)
+inline constexpr int eai_addrfamily = EAI_ADDRFAMILY;
+#else
+inline constexpr int eai_addrfamily = 0;
+#endif
+
+// The IFF_* flags of interface_flags. IFF_LOWER_UP and IFF_DORMANT are
+// <linux/if.h>'s (<net/if.h> lacks them); elsewhere they are bits that no
+// system's getifaddrs sets, so that only Linux reports them.
+inline constexpr unsigned iff_up = IFF_UP;
+inline constexpr unsigned iff_broadcast = IFF_BROADCAST;
+inline constexpr unsigned iff_debug = IFF_DEBUG;
+inline constexpr unsigned iff_loopback = IFF_LOOPBACK;
+inline constexpr unsigned iff_pointopoint = IFF_POINTOPOINT;
+inline constexpr unsigned iff_running = IFF_RUNNING;
+inline constexpr unsigned iff_noarp = IFF_NOARP;
+inline constexpr unsigned iff_promisc = IFF_PROMISC;
+inline constexpr unsigned iff_allmulti = IFF_ALLMULTI;
+inline constexpr unsigned iff_multicast = IFF_MULTICAST;
+inline constexpr unsigned iff_lower_up = BOOST_OS_LINUX ? 0x10000u : 0x40000000u;
+inline constexpr unsigned iff_dormant = BOOST_OS_LINUX ? 0x20000u : 0x80000000u;
+
 // getnameinfo's buffer sizes for the host and the service.
 #if defined(NI_MAXHOST)
 inline constexpr std::size_t max_host_text = NI_MAXHOST;

@@ -5,8 +5,42 @@
 #ifndef TSOCK_DETAIL_WINDOWS_PLATFORM_OPTIONS_HPP
 #define TSOCK_DETAIL_WINDOWS_PLATFORM_OPTIONS_HPP
 
-// Winsock has no TCP_KEEPIDLE and friends, and ip_mreq for memberships.
+// Winsock has SO_EXCLUSIVEADDRUSE, none of the POSIX and Linux options below
+// (as tsock offers them: no SO_REUSEPORT, SO_RCVLOWAT, TCP_KEEPIDLE and
+// friends), and ip_mreq for memberships.
 
 #include <tsock/detail/ip_mreq.hpp>
+#include <tsock/detail/no_linux_options.hpp>
+#include <tsock/detail/option_storage.hpp>
+#include <tsock/detail/platform.hpp>
+
+namespace tsock::detail {
+
+// The options not every platform has (see platform_option_name and
+// detail/posix/platform_options.hpp); the Linux ones are in
+// no_linux_options.hpp.
+inline constexpr platform_option_name so_exclusiveaddruse{SO_EXCLUSIVEADDRUSE, true};
+inline constexpr platform_option_name so_reuseport{};
+inline constexpr platform_option_name so_rcvlowat{};
+inline constexpr platform_option_name so_sndlowat{};
+inline constexpr platform_option_name tcp_keepidle{};
+inline constexpr platform_option_name tcp_keepintvl{};
+inline constexpr platform_option_name tcp_keepcnt{};
+
+// Stand-ins for the types of the credentials SO_PEERCRED reports, and for
+// Linux's ucred (SO_PEERCRED is not available here).
+using process_id = int;
+using user_id = unsigned;
+using group_id = unsigned;
+struct peer_credentials_native {
+    process_id pid;
+    user_id uid;
+    group_id gid;
+};
+
+// SO_SNDLOWAT is not available here; its access is the POSIX one.
+inline constexpr option_access send_low_watermark_access = option_access::get_set;
+
+} // namespace tsock::detail
 
 #endif // TSOCK_DETAIL_WINDOWS_PLATFORM_OPTIONS_HPP

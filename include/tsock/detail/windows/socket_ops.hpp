@@ -31,8 +31,6 @@ inline constexpr int send_flags = 0;
 // What listen_on sets before binding: SO_EXCLUSIVEADDRUSE, since Windows'
 // SO_REUSEADDR would let another socket take over a port in use.
 inline constexpr int server_address_option = SO_EXCLUSIVEADDRUSE;
-// Windows has no SO_REUSEPORT.
-inline constexpr int reuse_port_option = 0;
 
 inline std::error_code last_error() noexcept { return socket_error(::WSAGetLastError()); }
 

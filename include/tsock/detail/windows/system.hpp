@@ -76,6 +76,28 @@ inline constexpr int shut_both = SD_BOTH;
 // Winsock's getaddrinfo has no EAI_SYSTEM: 0 (no code is 0 but success).
 inline constexpr int eai_system = 0;
 
+// The EAI codes not every system has (resolver_error's overflow, no_data,
+// no_address_in_family); 0 where Winsock lacks the code.
+inline constexpr int eai_overflow = 0;
+inline constexpr int eai_nodata = EAI_NODATA;
+inline constexpr int eai_addrfamily = 0;
+
+// The flags of interface_flags. tsock lists no interfaces on Windows (see
+// detail/windows/interfaces.hpp), so none is ever reported; Linux's values
+// stand in, a distinct bit each.
+inline constexpr unsigned iff_up = 0x1;
+inline constexpr unsigned iff_broadcast = 0x2;
+inline constexpr unsigned iff_debug = 0x4;
+inline constexpr unsigned iff_loopback = 0x8;
+inline constexpr unsigned iff_pointopoint = 0x10;
+inline constexpr unsigned iff_running = 0x40;
+inline constexpr unsigned iff_noarp = 0x80;
+inline constexpr unsigned iff_promisc = 0x100;
+inline constexpr unsigned iff_allmulti = 0x200;
+inline constexpr unsigned iff_multicast = 0x1000;
+inline constexpr unsigned iff_lower_up = 0x10000;
+inline constexpr unsigned iff_dormant = 0x20000;
+
 // getnameinfo's buffer sizes for the host and the service.
 inline constexpr std::size_t max_host_text = NI_MAXHOST;
 inline constexpr std::size_t max_service_text = NI_MAXSERV;
