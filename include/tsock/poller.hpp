@@ -467,7 +467,8 @@ private:
             detail::throw_status(s, what);
     }
 
-    TSOCK_POLLER_OUT_OF_LINE detail::status add_status(native_handle_type h, interest what, Token token, bool edge, bool once)
+    TSOCK_POLLER_OUT_OF_LINE detail::status add_status(
+        native_handle_type h, interest what, Token token, bool edge, bool once)
     {
         const std::uint64_t key = detail::poll_key_of(token);
         if (key == detail::reserved_poll_key) [[unlikely]]
@@ -480,7 +481,8 @@ private:
         ++size_;
         return 0;
     }
-    TSOCK_POLLER_OUT_OF_LINE detail::status modify_status(native_handle_type h, const interest* what, const Token* token) noexcept
+    TSOCK_POLLER_OUT_OF_LINE detail::status modify_status(
+        native_handle_type h, const interest* what, const Token* token) noexcept
     {
         registration* r = registered_.find(h);
         if (!r) [[unlikely]]

@@ -95,7 +95,8 @@ template <class Server> void run(std::size_t conns, std::uint64_t requests)
         for (std::size_t i = 0; i != k; ++i) {
             std::array<unsigned char, request_size> reply;
             for (std::size_t got = 0; got != reply.size();) {
-                const int n = poll_echo::check(int(::read(clients[i].get(), reply.data() + got, reply.size() - got)), "read");
+                const int n
+                    = poll_echo::check(int(::read(clients[i].get(), reply.data() + got, reply.size() - got)), "read");
                 if (n == 0)
                     fail("the server closed a connection");
                 got += std::size_t(n);

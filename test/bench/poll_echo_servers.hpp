@@ -212,10 +212,10 @@ public:
     using conn = connection<fd_owner>;
 
     raw_poll_echo()
-        : listener_(check(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0), "socket"))
-        , ep_(check(::epoll_create1(EPOLL_CLOEXEC), "epoll_create1"))
-        , wake_(check(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK), "eventfd"))
-        , events_(std::make_unique<::epoll_event[]>(max_events))
+        : listener_(check(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0), "socket")),
+          ep_(check(::epoll_create1(EPOLL_CLOEXEC), "epoll_create1")),
+          wake_(check(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK), "eventfd")),
+          events_(std::make_unique<::epoll_event[]>(max_events))
     {
         const int one = 1;
         check(::setsockopt(listener_.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one), "setsockopt");
