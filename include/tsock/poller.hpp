@@ -74,6 +74,18 @@
 #include <type_traits>
 #include <vector>
 
+// The poller's registration calls (add, modify, remove: one system call
+// each) are kept out of line: inlined, they would make an event handler that
+// calls them too large for the compiler to inline into the event loop, and
+// that call costs more than this one.
+#if defined(__GNUC__) || defined(__clang__)
+#define TSOCK_POLLER_OUT_OF_LINE [[gnu::noinline]]
+#elif defined(_MSC_VER)
+#define TSOCK_POLLER_OUT_OF_LINE __declspec(noinline)
+#else
+#define TSOCK_POLLER_OUT_OF_LINE
+#endif
+
 namespace tsock {
 
 // What a registration waits for.
@@ -453,7 +465,8 @@ private:
             detail::throw_status(s, what);
     }
 
-    detail::status add_status(native_handle_type h, interest what, Token token, bool edge, bool once)
+    TSOCK_POLLER_OUT_OF_LINE detail::status add_status(
+        native_handle_type h, interest what, Token token, bool edge, bool once)
     {
         const std::uint64_t key = detail::poll_key_of(token);
         if (key == detail::reserved_poll_key) [[unlikely]]
@@ -466,7 +479,8 @@ private:
         ++size_;
         return 0;
     }
-    detail::status modify_status(native_handle_type h, const interest* what, const Token* token) noexcept
+    TSOCK_POLLER_OUT_OF_LINE detail::status modify_status(
+        native_handle_type h, const interest* what, const Token* token) noexcept
     {
         registration* r = registered_.find(h);
         if (!r) [[unlikely]]
@@ -484,7 +498,7 @@ private:
         *r = next;
         return 0;
     }
-    detail::status remove_status(native_handle_type h) noexcept
+    TSOCK_POLLER_OUT_OF_LINE detail::status remove_status(native_handle_type h) noexcept
     {
         registration* r = registered_.find(h);
         if (!r) [[unlikely]]
@@ -503,31 +517,37 @@ private:
         return s == detail::bad_handle_status || s == detail::not_in_set_status ? 0 : s;
     }
 
+    // The throwing form tests a status, not a std::error_code: building one
+    // calls std::system_category() out of line on every wait.
     events_type checked_wait(std::chrono::steady_clock::time_point deadline)
     {
-        std::error_code ec;
-        auto events = wait_until(deadline, ec);
-        if (ec) [[unlikely]]
-            detail::throw_error(ec, "poller::wait");
+        detail::status s = 0;
+        auto events = wait_status(deadline, s);
+        if (s) [[unlikely]]
+            detail::throw_status(s, "poller::wait");
         return events;
     }
-    // deadline: max() waits for ever, min() only looks.
     events_type wait_until(std::chrono::steady_clock::time_point deadline, std::error_code& ec) noexcept
+    {
+        detail::status s = 0;
+        auto events = wait_status(deadline, s);
+        detail::set_error(ec, s);
+        return events;
+    }
+    // deadline: max() waits for ever, min() only looks. s: 0 or why it failed.
+    events_type wait_status(std::chrono::steady_clock::time_point deadline, detail::status& s) noexcept
     {
         int ms = deadline == std::chrono::steady_clock::time_point::min() ? 0 : detail::poll_wait_ms(deadline);
         for (;;) {
-            detail::status s = 0;
             const int n = impl_.wait(batch_.data(), batch_.size(), ms, s);
             if (n >= 0) [[likely]] {
                 batch_size_ = static_cast<std::size_t>(n);
-                detail::clear_error(ec);
                 return {batch_.data(), batch_.data() + n};
             }
             batch_size_ = 0;
-            if (!detail::poll_interrupted(s)) {
-                ec = detail::to_error_code(s);
+            if (!detail::poll_interrupted(s))
                 return {batch_.data(), batch_.data()};
-            }
+            s = 0;
             if (ms > 0)
                 ms = detail::poll_wait_ms(deadline);
         }

@@ -40,12 +40,10 @@ if [[ ! -x $bin ]]; then
     echo "instructions.sh: $bin is not an executable" >&2
     exit 2
 fi
-for tool in valgrind strace; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "instructions.sh: skipped: $tool not found"
-        exit 77
-    fi
-done
+here=$(dirname "${BASH_SOURCE[0]}")
+# shellcheck source=counting.sh
+. "$here/counting.sh"
+require_tools instructions.sh
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -54,47 +52,14 @@ impl_list=$("$bin" impls)
 read -r -a impls <<<"$impl_list"
 protos=(tcp udp unix)
 
-# Runs "$@" quietly; on failure shows its output and stops the script.
-run_or_die() {
-    local log=$tmp/log
-    if ! "$@" >"$log" 2>&1; then
-        cat "$log" >&2
-        echo "instructions.sh: failed: $*" >&2
-        exit 1
-    fi
-}
-
-# Instructions executed in user space by the whole process (all threads):
-# callgrind's "totals:" line.
+# Instructions executed in user space by the whole process (all threads).
 instructions() { # impl proto round_trips
-    local out=$tmp/callgrind.out
-    rm -f "$out"
-    run_or_die valgrind --tool=callgrind -q --callgrind-out-file="$out" "$bin" "$1" "$2" "$3"
-    awk '/^totals:/ { print $2; found = 1 } END { exit !found }' "$out"
+    callgrind_total -- "$bin" "$1" "$2" "$3"
 }
 
 # System calls of the whole process, one "name count" line each.
 syscalls() { # impl proto round_trips
-    local out=$tmp/strace.out
-    run_or_die strace -f -c -o "$out" "$bin" "$1" "$2" "$3"
-    awk '$1 ~ /^[0-9.]+$/ && NF >= 5 && $NF != "total" { print $NF, $4 }' "$out"
-}
-
-# Per round trip, from "name count" lines at 0 (file 1) and at n (file 2):
-# "total name count name count ..." over the names whose count changed.
-per_round_trip() { # zero_file n_file
-    local changed
-    changed=$(awk -v n="$n" '
-        NR == FNR { zero[$1] = $2; names[$1] = 1; next }
-        { many[$1] = $2; names[$1] = 1 }
-        END {
-            for (name in names) {
-                d = sprintf("%.2f", (many[name] - zero[name]) / n)
-                if (d != "0.00" && d != "-0.00")
-                    print name, d
-            }
-        }' "$1" "$2" | sort)
-    awk '{ total += $2; list = list " " $1 " " $2 } END { printf "%.2f%s\n", total, list }' <<<"$changed"
+    syscall_counts "$bin" "$1" "$2" "$3"
 }
 
 declare -A ir calls
@@ -106,7 +71,7 @@ for proto in "${protos[@]}"; do
         ir[$impl.$proto]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
         syscalls "$impl" "$proto" 0 >"$tmp/sys.0"
         syscalls "$impl" "$proto" "$n" >"$tmp/sys.n"
-        calls[$impl.$proto]=$(per_round_trip "$tmp/sys.0" "$tmp/sys.n")
+        calls[$impl.$proto]=$(per_unit "$tmp/sys.0" "$tmp/sys.n" "$n")
     done
 done
 

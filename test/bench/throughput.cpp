@@ -11,9 +11,10 @@
 //           byte against a pattern derived from its offset (MiB/s)
 //   accept  a client thread connects and closes, the server thread accepts
 //           and closes (connections/s)
-//   echo    one server thread, an epoll loop (Asio: io_context) over 1,000
-//           non-blocking connections; epoll-driven clients send a 64-byte
-//           request each and wait for its echo (requests/s)
+//   echo    one server thread, a readiness loop over 1,000 non-blocking
+//           connections (tsock: tsock::poller; raw: epoll; Asio:
+//           io_context; poll_echo_servers.hpp); epoll-driven clients send
+//           a 64-byte request each and wait for its echo (requests/s)
 // Both ends run in this process, on loopback. After one unmeasured, shorter
 // warm-up run each, the implementations run interleaved, their order rotated
 // every round (the machine may be noisy); the table gives medians, the ratio
@@ -27,6 +28,8 @@
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
 #include <tsock/options.hpp>
+
+#include "poll_echo_servers.hpp"
 
 #if defined(TSOCK_BENCH_HAVE_ASIO)
 #include <asio/buffer.hpp>
@@ -43,7 +46,6 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -167,14 +169,6 @@ void set_no_delay(int fd)
 {
     const int one = 1;
     check(::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), "setsockopt(TCP_NODELAY)");
-}
-
-void epoll_control(int ep, int op, int fd, std::uint32_t events)
-{
-    ::epoll_event e{};
-    e.events = events;
-    e.data.fd = fd;
-    check(::epoll_ctl(ep, op, fd, &e), "epoll_ctl");
 }
 
 // A thread whose exception join() rethrows. The function (and what it owns,
@@ -719,8 +713,6 @@ double accept_rate(impl i, const config& cfg)
 // ---------------------------------------------------------------- echo
 
 constexpr std::size_t request_size = 64;
-constexpr std::size_t echo_buffer_size = 4096;
-constexpr int echo_backlog = 4096;
 
 // A server under test: listening once constructed; run() serves on the
 // calling thread until stop() (from another thread).
@@ -728,283 +720,34 @@ class echo_server {
 public:
     virtual ~echo_server() = default;
     virtual std::uint16_t port() const = 0;
+    virtual std::uint64_t accepted() const = 0; // connections accepted so far (any thread)
     virtual void run() = 0;
     virtual void stop() = 0;
 };
 
-// One connection of the epoll servers. out_len > 0: an echo is waiting for
-// the socket to become writable.
-template <class Socket> struct echo_connection {
-    explicit echo_connection(Socket s) : socket(std::move(s)) { }
-    Socket socket;
-    std::size_t out_offset = 0;
-    std::size_t out_len = 0;
-    std::array<unsigned char, echo_buffer_size> buffer;
-};
-
-// The one epoll loop, over tsock's calls or raw ones (Io): level-triggered,
-// one recv per readiness, the echo sent at once, EPOLLOUT only after a
-// partial send.
-template <class Io> class epoll_echo_server final : public echo_server {
-    using socket = typename Io::socket;
-    using connection = echo_connection<socket>;
-
+// The servers' loops are in poll_echo_servers.hpp (shared with
+// bench_poll_echo, whose instruction count guards them).
+template <class Server> class echo_server_of final : public echo_server {
 public:
-    explicit epoll_echo_server(std::atomic<std::uint64_t>& accepted)
-        : listener_(Io::listen(echo_backlog)), stop_(check(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK), "eventfd")),
-          accepted_(accepted)
-    {
-    }
-    std::uint16_t port() const override { return Io::port(listener_); }
-    void stop() override
-    {
-        const std::uint64_t one = 1;
-        [[maybe_unused]] const auto n
-            = ::write(stop_.get(), &one, sizeof one); // cannot fail: the counter is far from full
-    }
-
-    void run() override
-    {
-        raw_fd ep(check(::epoll_create1(EPOLL_CLOEXEC), "epoll_create1"));
-        const int lfd = Io::fd(listener_);
-        epoll_control(ep.get(), EPOLL_CTL_ADD, lfd, EPOLLIN);
-        epoll_control(ep.get(), EPOLL_CTL_ADD, stop_.get(), EPOLLIN);
-        std::vector<std::unique_ptr<connection>> conns; // by descriptor
-        std::array<::epoll_event, 256> events;
-        const auto give_up = clock_type::now() + 10min;
-        for (;;) {
-            const int n = ::epoll_wait(ep.get(), events.data(), int(events.size()), 100);
-            if (n < 0 && errno != EINTR)
-                fail_errno("epoll_wait");
-            if (clock_type::now() > give_up)
-                fail("echo server: never told to stop");
-            for (int i = 0; i < n; ++i) {
-                const int fd = events[std::size_t(i)].data.fd;
-                if (fd == stop_.get())
-                    return;
-                if (fd == lfd) {
-                    while (auto s = Io::accept(listener_)) {
-                        const int sfd = Io::fd(*s);
-                        Io::no_delay(*s);
-                        if (conns.size() <= std::size_t(sfd))
-                            conns.resize(std::size_t(sfd) + 1);
-                        conns[std::size_t(sfd)] = std::make_unique<connection>(std::move(*s));
-                        epoll_control(ep.get(), EPOLL_CTL_ADD, sfd, EPOLLIN);
-                        accepted_.fetch_add(1, std::memory_order_relaxed);
-                    }
-                    continue;
-                }
-                auto& c = conns[std::size_t(fd)];
-                if (c->out_len == 0) {
-                    const auto got = Io::recv(c->socket, std::span(c->buffer));
-                    if (got < 0)
-                        continue; // would block
-                    if (got == 0) {
-                        c.reset(); // close(2) takes it out of the epoll set
-                        continue;
-                    }
-                    c->out_offset = 0;
-                    c->out_len = std::size_t(got);
-                    if (!flush(*c))
-                        epoll_control(ep.get(), EPOLL_CTL_MOD, fd, EPOLLOUT);
-                } else if (flush(*c)) {
-                    epoll_control(ep.get(), EPOLL_CTL_MOD, fd, EPOLLIN);
-                }
-            }
-        }
-    }
+    std::uint16_t port() const override { return server_.port(); }
+    std::uint64_t accepted() const override { return server_.accepted(); }
+    void run() override { server_.run(); }
+    void stop() override { server_.stop(); }
 
 private:
-    // Sends what is left of the echo; false: the socket is full.
-    static bool flush(connection& c)
-    {
-        while (c.out_len != 0) {
-            const auto sent = Io::send(c.socket, std::span(c.buffer).subspan(c.out_offset, c.out_len));
-            if (sent < 0)
-                return false;
-            c.out_offset += std::size_t(sent);
-            c.out_len -= std::size_t(sent);
-        }
-        return true;
-    }
-
-    typename Io::listener listener_;
-    raw_fd stop_;
-    std::atomic<std::uint64_t>& accepted_;
+    Server server_;
 };
 
-// tsock's non_blocking listener and sockets; recv and send say "would
-// block" with an empty optional (here: -1).
-struct tsock_io {
-    using listener = tsock::stream_listener<tsock::ipv4, tsock::non_blocking>;
-    using socket = listener::socket;
-
-    static listener listen(int backlog) { return listener::listen_on({tsock_loopback, 0}, backlog); }
-    static std::uint16_t port(const listener& l) { return l.local_endpoint().port(); }
-    static int fd(const listener& l) { return l.native_handle(); }
-    static int fd(const socket& s) { return s.native_handle(); }
-    static std::optional<socket> accept(listener& l)
-    {
-        auto a = l.accept();
-        if (!a)
-            return std::nullopt;
-        return std::move(a->socket);
-    }
-    static void no_delay(socket& s) { s.set(tsock::options::tcp::no_delay(true)); }
-    static std::ptrdiff_t recv(socket& s, std::span<unsigned char> b)
-    {
-        const auto n = s.recv(b);
-        return n ? std::ptrdiff_t(*n) : -1;
-    }
-    static std::ptrdiff_t send(socket& s, std::span<const unsigned char> b)
-    {
-        const auto n = s.send(b);
-        return n ? std::ptrdiff_t(*n) : -1;
-    }
-};
-
-// The same with accept4, recv and send.
-struct raw_io {
-    using listener = raw_fd;
-    using socket = raw_fd;
-
-    static listener listen(int backlog) { return raw_listen(backlog, true); }
-    static std::uint16_t port(const listener& l) { return raw_port(l.get()); }
-    static int fd(const raw_fd& s) { return s.get(); }
-    static std::optional<socket> accept(listener& l)
-    {
-        for (;;) {
-            ::sockaddr_in peer{};
-            ::socklen_t len = sizeof peer;
-            const int fd = ::accept4(l.get(), reinterpret_cast<::sockaddr*>(&peer), &len, SOCK_CLOEXEC | SOCK_NONBLOCK);
-            if (fd >= 0)
-                return raw_fd(fd);
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return std::nullopt;
-            if (errno != EINTR)
-                fail_errno("accept4");
-        }
-    }
-    static void no_delay(socket& s) { set_no_delay(s.get()); }
-    static std::ptrdiff_t recv(socket& s, std::span<unsigned char> b)
-    {
-        for (;;) {
-            const auto n = ::recv(s.get(), b.data(), b.size(), 0);
-            if (n >= 0)
-                return n;
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return -1;
-            if (errno != EINTR)
-                fail_errno("recv");
-        }
-    }
-    static std::ptrdiff_t send(socket& s, std::span<const unsigned char> b)
-    {
-        for (;;) {
-            const auto n = ::send(s.get(), b.data(), b.size(), MSG_NOSIGNAL);
-            if (n >= 0)
-                return n;
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return -1;
-            if (errno != EINTR)
-                fail_errno("send");
-        }
-    }
-};
-
-#if defined(TSOCK_BENCH_HAVE_ASIO)
-// io_context on one thread; each connection loops async_read_some then
-// async_write of what it read.
-class asio_echo_server final : public echo_server {
-    struct session {
-        session(asio_echo_server& o, tcp::socket s) : owner(o), socket(std::move(s)) { }
-        asio_echo_server& owner;
-        tcp::socket socket;
-        std::array<unsigned char, echo_buffer_size> buffer;
-
-        void read()
-        {
-            socket.async_read_some(asio::buffer(buffer), [this](const std::error_code& ec, std::size_t n) {
-                if (ec == asio::error::eof) {
-                    std::error_code ignored;
-                    socket.close(ignored);
-                } else if (ec) {
-                    owner.failed(ec, "async_read_some");
-                } else {
-                    asio::async_write(
-                        socket, asio::buffer(buffer.data(), n), [this](const std::error_code& e, std::size_t) {
-                            if (e)
-                                owner.failed(e, "async_write");
-                            else
-                                read();
-                        });
-                }
-            });
-        }
-    };
-
-public:
-    explicit asio_echo_server(std::atomic<std::uint64_t>& accepted) : acceptor_(ctx_), accepted_(accepted)
-    {
-        const tcp::endpoint any_port(asio::ip::address_v4::loopback(), 0);
-        acceptor_.open(any_port.protocol());
-        acceptor_.set_option(tcp::acceptor::reuse_address(true));
-        acceptor_.bind(any_port);
-        acceptor_.listen(echo_backlog);
-    }
-    std::uint16_t port() const override { return acceptor_.local_endpoint().port(); }
-    void stop() override { ctx_.stop(); }
-    void run() override
-    {
-        accept_next();
-        ctx_.run();
-        if (error_)
-            throw std::system_error(error_, std::string("echo server (asio): ") + error_what_);
-    }
-
-private:
-    void accept_next()
-    {
-        acceptor_.async_accept([this](const std::error_code& ec, tcp::socket s) {
-            if (ec) {
-                failed(ec, "async_accept");
-                return;
-            }
-            s.set_option(tcp::no_delay(true));
-            sessions_.push_back(std::make_unique<session>(*this, std::move(s)));
-            sessions_.back()->read();
-            accepted_.fetch_add(1, std::memory_order_relaxed);
-            accept_next();
-        });
-    }
-    void failed(const std::error_code& ec, const char* what)
-    {
-        if (!error_) {
-            error_ = ec;
-            error_what_ = what;
-        }
-        ctx_.stop();
-    }
-
-    asio::io_context ctx_{1};
-    tcp::acceptor acceptor_;
-    std::atomic<std::uint64_t>& accepted_;
-    std::vector<std::unique_ptr<session>> sessions_; // destroyed before ctx_
-    std::error_code error_;
-    const char* error_what_ = "";
-};
-#endif
-
-std::unique_ptr<echo_server> make_echo_server(impl i, std::atomic<std::uint64_t>& accepted)
+std::unique_ptr<echo_server> make_echo_server(impl i)
 {
     switch (i) {
     case impl::tsock:
-        return std::make_unique<epoll_echo_server<tsock_io>>(accepted);
+        return std::make_unique<echo_server_of<poll_echo::tsock_poll_echo>>();
     case impl::raw:
-        return std::make_unique<epoll_echo_server<raw_io>>(accepted);
+        return std::make_unique<echo_server_of<poll_echo::raw_poll_echo>>();
     case impl::asio:
 #if defined(TSOCK_BENCH_HAVE_ASIO)
-        return std::make_unique<asio_echo_server>(accepted);
+        return std::make_unique<echo_server_of<poll_echo::asio_poll_echo>>();
 #else
         no_asio();
 #endif
@@ -1039,7 +782,7 @@ struct echo_client {
 
 // Connects n clients in batches, each batch accepted before the next (the
 // accept queue stays short), then makes them non-blocking.
-std::vector<echo_client> connect_clients(std::uint16_t port, std::size_t n, const std::atomic<std::uint64_t>& accepted)
+std::vector<echo_client> connect_clients(std::uint16_t port, std::size_t n, const echo_server& server)
 {
     constexpr std::size_t batch = 100;
     std::vector<echo_client> clients(n);
@@ -1050,9 +793,9 @@ std::vector<echo_client> connect_clients(std::uint16_t port, std::size_t n, cons
             clients[i].id = std::uint32_t(i);
         }
         const auto give_up = clock_type::now() + 10s;
-        while (accepted.load(std::memory_order_relaxed) < last) {
+        while (server.accepted() < last) {
             if (clock_type::now() > give_up)
-                fail("echo: the server accepted " + std::to_string(accepted.load()) + " of " + std::to_string(last)
+                fail("echo: the server accepted " + std::to_string(server.accepted()) + " of " + std::to_string(last)
                     + " connections in 10 s");
             std::this_thread::sleep_for(100us);
         }
@@ -1120,8 +863,7 @@ std::uint64_t drive_clients(
 // Requests per second over cfg.echo_seconds, after cfg.echo_warmup.
 double echo(impl i, const config& cfg)
 {
-    std::atomic<std::uint64_t> accepted{0};
-    auto server = make_echo_server(i, accepted);
+    auto server = make_echo_server(i);
     worker serving([&] {
         pin_to(cfg, server_cpu);
         server->run();
@@ -1133,7 +875,7 @@ double echo(impl i, const config& cfg)
             echo_server& s;
             ~stopper() { s.stop(); }
         } stop_server{*server};
-        auto clients = connect_clients(server->port(), cfg.echo_conns, accepted);
+        auto clients = connect_clients(server->port(), cfg.echo_conns, *server);
         const std::size_t threads = std::max<std::size_t>(1, std::min(cfg.client_threads, clients.size()));
         const auto start = clock_type::now() + 10ms;
         const auto count_from

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 The tsock authors.
+# Distributed under the Boost Software License, Version 1.0.
+#
+# The poller's zero-overhead check: user-space instructions of the echo
+# server (callgrind) and system calls (strace) per request, for the echo loop
+# over tsock::poller, the same loop over raw epoll, and Asio's io_context
+# (bench_poll_echo, test/bench/poll_echo_servers.hpp).
+#   poll_instructions.sh <bench_poll_echo> [--check] [--requests N]
+#
+# Method. bench_poll_echo runs server and client in one thread, so that each
+# wait returns the same events on every run: a round writes a 64-byte request
+# on each of C connections, then calls the server's poll_once() (one
+# epoll_wait whose events are the round's requests, each answered with one
+# recv and one send), then reads the echoes. Only the server is counted:
+# callgrind collects inside poll_once() alone (--collect-atstart=no
+# --toggle-collect), not the client's code. Each run is made at N requests
+# (default 20000) and at 0, with the same setup (C connections accepted);
+# per request = (count at N - count at 0) / N. System calls: strace -f -c of
+# the process, by name; the client writes and reads with write(2) and
+# read(2), which the servers never call, so the server's calls are the other
+# names (tsock and raw: epoll_wait 1/C, recvfrom 1, sendto 1).
+# Two configurations: 100 connections (an epoll_wait returns 100 events)
+# and 1 (every request has a wait of its own: the poller's per-wait cost).
+#
+# --check: exit 1 if, with 100 connections, tsock takes more than 5 % more
+# instructions per request than raw, or if, in either configuration, tsock
+# makes other system calls per request than raw (by name, to 0.01). The
+# 1-connection instruction ratio and Asio are reported, never checked.
+# Exit 77 (skipped) when valgrind or strace is missing.
+set -euo pipefail
+
+usage() {
+    echo "usage: poll_instructions.sh <bench_poll_echo> [--check] [--requests N]" >&2
+    exit 2
+}
+
+[[ $# -ge 1 ]] || usage
+bin=$1
+shift
+check=0
+n=20000
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --check) check=1 ;;
+    --requests)
+        [[ $# -ge 2 && $2 =~ ^[1-9][0-9]{0,8}$ ]] || usage
+        n=$2
+        shift
+        ;;
+    *) usage ;;
+    esac
+    shift
+done
+if [[ ! -x $bin ]]; then
+    echo "poll_instructions.sh: $bin is not an executable" >&2
+    exit 2
+fi
+here=$(dirname "${BASH_SOURCE[0]}")
+# shellcheck source=counting.sh
+. "$here/counting.sh"
+require_tools poll_instructions.sh
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+impl_list=$("$bin" impls)
+read -r -a impls <<<"$impl_list"
+conn_counts=(100 1)
+checked_conns=100
+limit=1.05
+
+declare -A ir calls
+echo "bench_poll_echo: $n requests of 64 bytes, minus 0 (same setup); the server's poll_once() only"
+for conns in "${conn_counts[@]}"; do
+    for impl in "${impls[@]}"; do
+        zero=$(callgrind_total --collect-atstart=no '--toggle-collect=*poll_once*' -- "$bin" "$impl" "$conns" 0)
+        many=$(callgrind_total --collect-atstart=no '--toggle-collect=*poll_once*' -- "$bin" "$impl" "$conns" "$n")
+        ir[$impl.$conns]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
+        syscall_counts "$bin" "$impl" "$conns" 0 >"$tmp/sys.0"
+        syscall_counts "$bin" "$impl" "$conns" "$n" >"$tmp/sys.n"
+        calls[$impl.$conns]=$(per_unit "$tmp/sys.0" "$tmp/sys.n" "$n")
+    done
+done
+
+have_asio=0
+for impl in "${impls[@]}"; do
+    [[ $impl == asio ]] && have_asio=1
+done
+
+echo
+echo "user-space instructions per request, server only (valgrind --tool=callgrind)"
+printf '%-11s %9s %9s %9s %10s %10s\n' connections tsock raw asio tsock/raw asio/raw
+for conns in "${conn_counts[@]}"; do
+    t=${ir[tsock.$conns]}
+    r=${ir[raw.$conns]}
+    a=-
+    [[ $have_asio == 1 ]] && a=${ir[asio.$conns]}
+    awk -v c="$conns" -v t="$t" -v r="$r" -v a="$a" 'BEGIN {
+        printf "%-11s %9s %9s %9s %10.3f %10s\n", c, t, r, a, t / r, a == "-" ? "-" : sprintf("%.3f", a / r) }'
+done
+
+echo
+echo "system calls per request, client's write and read included (strace -f -c)"
+printf '%-11s %-6s %6s  %s\n' connections impl calls "by name"
+for conns in "${conn_counts[@]}"; do
+    for impl in "${impls[@]}"; do
+        read -r total by_name <<<"${calls[$impl.$conns]}"
+        printf '%-11s %-6s %6s  %s\n' "$conns" "$impl" "$total" "${by_name:-}"
+    done
+done
+
+[[ $check == 1 ]] || exit 0
+echo
+failed=0
+t=${ir[tsock.$checked_conns]}
+r=${ir[raw.$checked_conns]}
+if ! awk -v t="$t" -v r="$r" -v l="$limit" 'BEGIN { exit !(t <= r * l) }'; then
+    awk -v c="$checked_conns" -v t="$t" -v r="$r" 'BEGIN {
+        printf "FAIL %s connections: tsock takes %s instructions per request, raw %s: %.1f %% more (limit 5 %%)\n",
+            c, t, r, (t / r - 1) * 100 }'
+    failed=1
+fi
+for conns in "${conn_counts[@]}"; do
+    if [[ ${calls[tsock.$conns]} != "${calls[raw.$conns]}" ]]; then
+        echo "FAIL $conns connections: tsock makes other system calls per request than raw: tsock ${calls[tsock.$conns]}; raw ${calls[raw.$conns]}"
+        failed=1
+    fi
+done
+if [[ $failed == 1 ]]; then
+    exit 1
+fi
+echo "OK: tsock within 5 % of raw's instructions per request ($checked_conns connections) and with raw's system calls"
