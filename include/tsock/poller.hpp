@@ -455,16 +455,16 @@ private:
             detail::throw_status(s, what);
     }
 
-    detail::status add_status(native_handle_type h, interest what, Token token, bool edge, bool one_shot)
+    detail::status add_status(native_handle_type h, interest what, Token token, bool edge, bool once)
     {
         const std::uint64_t key = detail::poll_key_of(token);
         if (key == detail::reserved_poll_key) [[unlikely]]
             return detail::status_of(error::reserved_token);
         if (registered_.find(h)) [[unlikely]]
             return detail::status_of(error::already_registered);
-        if (const detail::status s = impl_.add(h, std::uint32_t(what), edge, one_shot, key))
+        if (const detail::status s = impl_.add(h, std::uint32_t(what), edge, once, key))
             return s;
-        registered_.insert(h) = {key, what, edge, one_shot};
+        registered_.insert(h) = {key, what, edge, once};
         ++size_;
         return 0;
     }
