@@ -11,19 +11,24 @@
 #include <tsock/basic_socket.hpp>
 #include <tsock/inet_endpoint.hpp>
 
+#include <boost/core/demangle.hpp>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <tuple>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -789,4 +794,275 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_a_wait, B, backe
         BOOST_TEST((e.token() == 1 && e.readable()));
     }
     p.remove(a);
+}
+
+// ---------------------------------------------------------------------------
+// Load: 10,000 concurrent loopback connections through one poller, each
+// echoing a checksummed message, every byte checked at both ends. Both ends
+// do not fit in one process (the hard descriptor limit here is 20,000), so
+// a forked child runs the clients (with its own epoll poller) and this
+// process the echo server. Bounded: the child dies of SIGALRM, the server
+// gives up at its deadline and kills and reaps the child.
+
+namespace load {
+
+constexpr std::uint32_t connections = 10000;
+// Connections started and not yet fully echoed, at most: below the listen
+// backlog (SOMAXCONN, 4096 here), so that no SYN is dropped for a full
+// accept queue (a dropped SYN is retried a second later).
+constexpr std::uint32_t in_flight = 2000;
+constexpr auto limit = 60s;
+constexpr std::uint32_t listener_token = ~std::uint32_t(0) - 1;
+
+// The message of connection id: its id and size (4 bytes each, host order),
+// size bytes of pattern, and their 64-bit FNV-1a.
+std::size_t body_size(std::uint32_t id) { return 100 + (id * 7919u) % 1900u; }
+
+std::uint64_t fnv1a(std::string_view bytes)
+{
+    std::uint64_t h = 14695981039346656037u;
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+std::string message(std::uint32_t id)
+{
+    const auto size = static_cast<std::uint32_t>(body_size(id));
+    std::string m(8 + size + 8, '\0');
+    std::memcpy(m.data(), &id, 4);
+    std::memcpy(m.data() + 4, &size, 4);
+    for (std::uint32_t i = 0; i != size; ++i)
+        m[8 + i] = static_cast<char>(pattern_byte(std::uint64_t(id) * 4096u + i));
+    const std::uint64_t sum = fnv1a(std::string_view(m).substr(8, size));
+    std::memcpy(m.data() + 8 + size, &sum, 8);
+    return m;
+}
+
+// What the server received is one whole message: size and checksum agree,
+// and every byte is the pattern's.
+bool valid(const std::string& m)
+{
+    if (m.size() < 16)
+        return false;
+    std::uint32_t id = 0;
+    std::uint32_t size = 0;
+    std::memcpy(&id, m.data(), 4);
+    std::memcpy(&size, m.data() + 4, 4);
+    if (id >= connections || size != body_size(id) || m.size() != 16u + size)
+        return false;
+    std::uint64_t sum = 0;
+    std::memcpy(&sum, m.data() + 8 + size, 8);
+    return sum == fnv1a(std::string_view(m).substr(8, size)) && m == message(id);
+}
+
+void raise_descriptor_limit()
+{
+    ::rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
+// The clients, in the child: the exit status says how it went (0: every
+// echo checked; 3: a wrong byte; 4: a connection failed; 5: an exception).
+[[noreturn]] void run_clients(const tsock::ipv4_endpoint& server) noexcept
+{
+    ::alarm(static_cast<unsigned>(limit.count()));
+    raise_descriptor_limit();
+    int status = 0;
+    try {
+        struct client {
+            nb_tcp socket;
+            std::string out;
+            std::size_t sent = 0;
+            std::size_t checked = 0;
+        };
+        std::vector<client> clients(connections);
+        tsock::basic_poller<std::uint32_t, tsock::epoll_backend> p(512);
+        std::uint32_t started = 0;
+        std::uint32_t done = 0;
+        std::string buffer(65536, '\0');
+        while (done != connections && status == 0) {
+            for (; started != connections && started - done < in_flight; ++started) {
+                client& c = clients[started];
+                c.out = message(started);
+                c.socket = nb_tcp::open_for(server);
+                (void)c.socket.connect(server);
+                p.add(c.socket, interest::writable, started);
+            }
+            for (const auto e : p.wait(10s)) {
+                client& c = clients[e.token()];
+                if (c.sent != c.out.size()) {
+                    if (e.error() || e.hang_up()) {
+                        status = 4;
+                        break;
+                    }
+                    if (const auto n = c.socket.send(std::string_view(c.out).substr(c.sent)))
+                        c.sent += *n;
+                    if (c.sent == c.out.size())
+                        p.modify(c.socket, interest::readable);
+                    continue;
+                }
+                const auto n = c.socket.recv(buffer);
+                if (!n)
+                    continue;
+                if (*n == 0 || c.checked + *n > c.out.size() ||
+                    std::memcmp(buffer.data(), c.out.data() + c.checked, *n) != 0) {
+                    status = *n == 0 ? 4 : 3;
+                    break;
+                }
+                c.checked += *n;
+                if (c.checked == c.out.size()) {
+                    p.remove(c.socket); // stays open: all 10,000 at once
+                    ++done;
+                }
+            }
+        }
+    } catch (...) {
+        status = 5;
+    }
+    ::_exit(status); // the sockets close with the process
+}
+
+struct server_stats {
+    std::uint32_t accepted = 0;
+    std::uint32_t valid = 0;
+    std::uint32_t closed = 0;
+    std::size_t most_registered = 0;
+    bool timed_out = false;
+};
+
+// The echo server, here: echoes what each connection sends, checks the
+// whole message when the client closes, then removes and closes it.
+template <class Backend>
+server_stats run_server(nb_tcp_listener& listener)
+{
+    struct connection {
+        nb_tcp socket;
+        std::string in;
+        std::size_t echoed = 0;
+        bool wants_writable = false;
+    };
+    server_stats stats;
+    std::vector<connection> slots(connections);
+    tsock::basic_poller<std::uint32_t, Backend> p;
+    p.add(listener, interest::readable, listener_token);
+    std::string buffer(65536, '\0');
+    const auto until = steady::now() + limit;
+    auto echo = [&](connection& c) {
+        while (c.echoed != c.in.size()) {
+            const auto n = c.socket.send(std::string_view(c.in).substr(c.echoed));
+            if (!n)
+                break;
+            c.echoed += *n;
+        }
+        const bool wants = c.echoed != c.in.size();
+        if (wants != c.wants_writable) {
+            p.modify(c.socket, wants ? interest::readable | interest::writable : interest::readable);
+            c.wants_writable = wants;
+        }
+    };
+    while (stats.closed != connections) {
+        if (steady::now() > until) {
+            stats.timed_out = true;
+            break;
+        }
+        for (const auto e : p.wait(1s)) {
+            if (e.token() == listener_token) {
+                for (int i = 0; i != 1024 && stats.accepted != connections; ++i) {
+                    auto a = listener.accept();
+                    if (!a)
+                        break;
+                    connection& c = slots[stats.accepted];
+                    c.socket = std::move(a->socket);
+                    p.add(c.socket, interest::readable, stats.accepted);
+                    ++stats.accepted;
+                }
+                stats.most_registered = std::max(stats.most_registered, p.size());
+                continue;
+            }
+            connection& c = slots[e.token()];
+            if (e.writable())
+                echo(c);
+            if (!e.readable() && !e.hang_up() && !e.error())
+                continue;
+            std::error_code ec;
+            const auto n = c.socket.recv(buffer, ec);
+            if (!n && !ec)
+                continue; // would block
+            if (n && *n != 0) {
+                c.in.append(buffer, 0, *n);
+                echo(c);
+                continue;
+            }
+            // The client's end (or an error): check, and let go.
+            if (n && c.echoed == c.in.size() && valid(c.in))
+                ++stats.valid;
+            p.remove(c.socket);
+            c.socket.close();
+            c.in = std::string();
+            ++stats.closed;
+        }
+    }
+    p.remove(listener);
+    return stats;
+}
+
+} // namespace load
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(load_10000_connections, B, backends)
+{
+    load::raise_descriptor_limit();
+    ::rlimit r{};
+    BOOST_REQUIRE(::getrlimit(RLIMIT_NOFILE, &r) == 0);
+    BOOST_REQUIRE_MESSAGE(r.rlim_cur >= load::connections + 100, "RLIMIT_NOFILE " << r.rlim_cur);
+    const int fds_before = open_fd_count();
+    const auto start = steady::now();
+    load::server_stats stats;
+    int child_status = -1;
+    {
+        auto listener = nb_tcp_listener::listen_on({tsock::address_v4::loopback(), 0}, SOMAXCONN);
+        const auto ep = listener.local_endpoint();
+        const ::pid_t child = ::fork();
+        BOOST_REQUIRE(child >= 0);
+        if (child == 0) {
+            ::close(listener.release()); // nothing in the child may throw into Boost.Test
+            load::run_clients(ep);
+        }
+        try {
+            stats = load::run_server<B>(listener);
+        } catch (...) {
+            ::kill(child, SIGKILL);
+            ::waitpid(child, nullptr, 0);
+            throw;
+        }
+        // Reap the child: it exits once its last echo is checked.
+        const auto until = steady::now() + 10s;
+        while (::waitpid(child, &child_status, WNOHANG) == 0) {
+            if (stats.timed_out || steady::now() > until) {
+                ::kill(child, SIGKILL);
+                ::waitpid(child, &child_status, 0);
+                break;
+            }
+            std::this_thread::sleep_for(5ms); // polling a child's exit, not synchronising threads
+        }
+    }
+    const auto took = steady::now() - start;
+    BOOST_TEST_MESSAGE("load, " << boost::core::demangle(typeid(B).name()) << ": " << load::connections
+                                << " connections in " << ms(took) << " ms, at most " << stats.most_registered
+                                << " registered at once");
+    BOOST_TEST(!stats.timed_out);
+    BOOST_TEST(stats.accepted == load::connections);
+    BOOST_TEST(stats.valid == load::connections, stats.valid << " messages arrived whole and checked");
+    BOOST_TEST(stats.closed == load::connections);
+    BOOST_TEST(stats.most_registered == std::size_t(load::connections) + 1, "all at once, with the listener");
+    BOOST_TEST((WIFEXITED(child_status) && WEXITSTATUS(child_status) == 0),
+               "client process status " << child_status << " (exit 3: a wrong echo byte; 4: a connection failed; "
+                                        "5: an exception; signal 14: its alarm)");
+    BOOST_TEST(open_fd_count() == fds_before, "descriptors: " << fds_before << " before, " << open_fd_count()
+                                                              << " after");
 }
