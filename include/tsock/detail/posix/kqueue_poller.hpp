@@ -14,6 +14,9 @@
 
 #include <tsock/detail/posix/poll_system.hpp>
 
+// Empty except on a BSD or macOS (every header compiles on its own everywhere).
+#if BOOST_OS_MACOS || BOOST_OS_BSD
+
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
@@ -127,5 +130,7 @@ private:
 };
 
 } // namespace tsock::detail
+
+#endif // BOOST_OS_MACOS || BOOST_OS_BSD
 
 #endif // TSOCK_DETAIL_POSIX_KQUEUE_POLLER_HPP
