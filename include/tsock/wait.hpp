@@ -26,6 +26,7 @@
 #include <tsock/basic_socket.hpp>
 #include <tsock/concepts.hpp>
 #include <tsock/detail/chrono.hpp>
+#include <tsock/detail/poll_system.hpp>
 #include <tsock/detail/status.hpp>
 #include <tsock/error.hpp>
 #include <tsock/mode.hpp>
@@ -48,11 +49,26 @@ std::chrono::steady_clock::time_point wait_deadline(std::chrono::duration<Rep, P
     return deadline_after(t);
 }
 
+// Is h ready for events now? One look, no wait.
+inline bool ready_now(native_handle_type h, short events) noexcept
+{
+    pollfd_type p{};
+    p.fd = h;
+    p.events = events;
+    return poll_system(&p, 1, 0) > 0;
+}
+
 // 0 when ready; error::timed_out (negated) at the deadline; or the error.
+// The system waits give up at a deadline that has passed without looking;
+// a last look makes a zero timeout (or one that ran out on the way) report
+// a socket that is ready.
 inline status wait_one(native_handle_type h, short events, std::chrono::steady_clock::time_point deadline,
                        status s) noexcept
 {
-    return s ? s : wait_ready(h, events, deadline);
+    if (s)
+        return s;
+    s = wait_ready(h, events, deadline);
+    return s == status_of(error::timed_out) && ready_now(h, events) ? 0 : s;
 }
 
 // true (ready), false (timed out), or throws.
@@ -150,6 +166,8 @@ status complete_connect_status(const S& s, std::chrono::steady_clock::time_point
     if (st)
         return st;
     st = wait_connected(s.native_handle(), deadline);
+    if (st == status_of(error::timed_out) && ready_now(s.native_handle(), POLLOUT))
+        st = 0; // a last look, as in wait_one
     if (st)
         return st;
     return status_of(s.pending_error());

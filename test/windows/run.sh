@@ -27,7 +27,7 @@ run() {
     timeout 600 wine "$@"
 }
 
-for t in config tsock windows/sockets; do
+for t in config tsock windows/sockets windows/poller; do
     echo "--- $cxx test/$t.cpp (header-only Boost.Test)"
     $cxx $flags -DTSOCK_TEST_HEADER_ONLY "$root/test/$t.cpp" -o "$out/test_$(basename "$t").exe" $libs
 done
@@ -60,6 +60,7 @@ compile_fail abstract_name "abstract local socket names exist on Linux only; use
 run "$out/test_config.exe"
 run "$out/test_tsock.exe"
 run "$out/test_sockets.exe"
+run "$out/test_poller.exe"
 tour=$(run "$out/address_tour.exe" "::ffff:10.0.0.1")
 echo "$tour"
 echo "$tour" | grep -q "v4-mapped (holds 10.0.0.1)"

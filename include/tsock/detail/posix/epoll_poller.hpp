@@ -11,6 +11,9 @@
 
 #include <tsock/detail/posix/poll_system.hpp>
 
+// Empty except on Linux (every header compiles on its own everywhere).
+#if BOOST_OS_LINUX
+
 #include <cstddef>
 #include <cstdint>
 
@@ -95,5 +98,7 @@ private:
 };
 
 } // namespace tsock::detail
+
+#endif // BOOST_OS_LINUX
 
 #endif // TSOCK_DETAIL_POSIX_EPOLL_POLLER_HPP
