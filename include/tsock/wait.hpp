@@ -26,7 +26,6 @@
 #include <tsock/basic_socket.hpp>
 #include <tsock/concepts.hpp>
 #include <tsock/detail/chrono.hpp>
-#include <tsock/detail/poll_system.hpp>
 #include <tsock/detail/status.hpp>
 #include <tsock/error.hpp>
 #include <tsock/mode.hpp>
@@ -47,15 +46,6 @@ std::chrono::steady_clock::time_point wait_deadline(std::chrono::duration<Rep, P
         return {};
     }
     return deadline_after(t);
-}
-
-// Is h ready for events now? One look, no wait.
-inline bool ready_now(native_handle_type h, short events) noexcept
-{
-    pollfd_type p{};
-    p.fd = h;
-    p.events = events;
-    return poll_system(&p, 1, 0) > 0;
 }
 
 // 0 when ready; error::timed_out (negated) at the deadline; or the error.

@@ -406,6 +406,13 @@ inline status wait_ready(native_handle_type fd, short events, std::chrono::stead
     }
 }
 
+// Is fd ready for events right now? One look, no wait.
+inline bool ready_now(native_handle_type fd, short events) noexcept
+{
+    ::pollfd p{fd, events, 0};
+    return ::poll(&p, 1, 0) > 0;
+}
+
 // Waits for a non-blocking connect to end (then SO_ERROR tells how).
 inline status wait_connected(native_handle_type fd, std::chrono::steady_clock::time_point deadline) noexcept
 {

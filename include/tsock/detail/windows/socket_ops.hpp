@@ -359,6 +359,13 @@ inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time
     }
 }
 
+// Is s ready for events right now? One look, no wait.
+inline bool ready_now(native_handle_type s, short events) noexcept
+{
+    ::WSAPOLLFD p{s, events, 0};
+    return ::WSAPoll(&p, 1, 0) > 0;
+}
+
 // The status forms of the waits: 0 when ready, error::timed_out (as a
 // status) at the deadline, or the WSA error.
 inline status wait_ready(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline) noexcept
