@@ -13,6 +13,7 @@
 // --port 0 (the default) lets the system pick a port, printed at the start.
 
 #include "poll_echo.hpp"
+#include "poller_support.hpp"
 
 #include <tsock/basic_socket.hpp>
 #include <tsock/create_server.hpp>
@@ -33,11 +34,10 @@ using namespace std::chrono_literals;
 int serve(std::string_view address, int port)
 {
     const auto ep = poller_support::endpoint_of(address, port);
-    auto l = tsock::create_server<tsock::stream, tsock::non_blocking>(ep);
-    tsock::poller<> p;
-    std::cout << "poll_echo_server: listening on " << l.local_endpoint() << std::endl;
-    const auto s = poll_echo::run_echo_server(l, p, poller_support::stop_on_signals(p));
-    std::cout << "poll_echo_server: stopped after " << s.connections << " connections, " << s.bytes
+    poll_echo::server s(tsock::create_server<tsock::stream, tsock::non_blocking>(ep));
+    std::cout << "poll_echo_server: listening on " << s.local_endpoint() << std::endl;
+    s.run(poller_support::stop_on_signals(s));
+    std::cout << "poll_echo_server: stopped after " << s.accepted() << " connections, " << s.echoed()
               << " bytes echoed" << std::endl;
     return 0;
 }
@@ -51,13 +51,11 @@ const tsock::timeout client_timeout{10s};
 // reading it while its echo waits).
 bool demo()
 {
-    auto l = tsock::create_server<tsock::stream, tsock::non_blocking>(
-        tsock::ipv4_endpoint{tsock::address_v4::loopback(), 0});
-    const tsock::ipv4_endpoint ep{tsock::address_v4::loopback(), l.local_endpoint().port()};
-    tsock::poller<> p;
+    poll_echo::server s(tsock::create_server<tsock::stream, tsock::non_blocking>(
+        tsock::ipv4_endpoint{tsock::address_v4::loopback(), 0}));
+    const tsock::ipv4_endpoint ep{tsock::address_v4::loopback(), s.local_endpoint().port()};
     std::atomic<bool> stop{false};
-    poll_echo::stats result;
-    std::thread server([&] { result = poll_echo::run_echo_server(l, p, stop); });
+    std::thread server([&] { s.run(stop); });
     bool ok = true;
     try {
         constexpr std::size_t clients = 100, rounds = 10;
@@ -96,16 +94,16 @@ bool demo()
         ok = ok && bulk_ok;
     } catch (...) {
         stop = true;
-        p.wake();
+        s.wake();
         server.join();
         throw;
     }
     stop = true;
-    p.wake();
+    s.wake();
     server.join();
-    std::cout << "demo: the server accepted " << result.connections << " connections and echoed " << result.bytes
+    std::cout << "demo: the server accepted " << s.accepted() << " connections and echoed " << s.echoed()
               << " bytes" << std::endl;
-    ok = ok && result.connections == 101;
+    ok = ok && s.accepted() == 101;
     std::cout << (ok ? "demo: all checks passed" : "demo: FAILED") << std::endl;
     return ok;
 }

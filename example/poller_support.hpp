@@ -29,19 +29,23 @@ inline tsock::inet_endpoint endpoint_of(std::string_view address, int port)
 }
 
 inline std::atomic<bool> stop_requested{false};
-inline const tsock::poller<std::uint64_t>* poller_to_wake = nullptr;
+inline const void* to_wake = nullptr;
+inline void (*wake)(const void*) = nullptr;
 
 extern "C" inline void on_stop_signal(int)
 {
     stop_requested = true;
-    if (poller_to_wake)
-        poller_to_wake->wake(); // one write(2): safe in a signal handler
+    if (wake)
+        wake(to_wake); // a poller's wake(): one write(2), safe in a signal handler
 }
 
-// From now on SIGINT and SIGTERM set the flag returned and end p's wait.
-inline const std::atomic<bool>& stop_on_signals(const tsock::poller<std::uint64_t>& p)
+// From now on SIGINT and SIGTERM set the flag returned and call w.wake()
+// (a poller, or a server that has one).
+template <class Wakeable>
+const std::atomic<bool>& stop_on_signals(const Wakeable& w)
 {
-    poller_to_wake = &p;
+    to_wake = &w;
+    wake = [](const void* p) { static_cast<const Wakeable*>(p)->wake(); };
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
     return stop_requested;

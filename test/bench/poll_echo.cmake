@@ -11,6 +11,8 @@ if(NOT CMAKE_SYSTEM_NAME STREQUAL "Linux")
 endif()
 
 add_executable(bench_poll_echo ${CMAKE_CURRENT_LIST_DIR}/poll_echo.cpp)
+# The tsock echo server is the example's (example/poll_echo.hpp).
+target_include_directories(bench_poll_echo PRIVATE ${PROJECT_SOURCE_DIR}/example)
 target_link_libraries(bench_poll_echo PRIVATE tsock::tsock tsock_warnings)
 # Optimised whatever the build type (dev is Debug), as bench_pingpong.
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")

@@ -7,7 +7,8 @@
 
 // The readiness-loop echo servers of the benchmarks (bench_throughput's
 // echo, bench_poll_echo's instruction count), one loop in three spellings:
-//   tsock_poll_echo  tsock::poller<connection*> over tsock's non_blocking
+//   tsock_poll_echo  the example's server (example/poll_echo.hpp):
+//                    tsock::poller<connection*> over tsock's non_blocking
 //                    listener and sockets, written as the poller header
 //                    teaches
 //   raw_poll_echo    the same loop over epoll_wait, accept4, recv and send:
@@ -25,7 +26,7 @@
 // the connection's address (the listener's is null); one recv per readiness
 // into a 4 KiB buffer, the echo sent at once, writable interest only after a
 // partial send and readable again when it is flushed; a connection the peer
-// closed is unregistered, then closed. The stop mechanism is the same too:
+// closed, or whose recv or send threw, is unregistered, then closed. The stop mechanism is the same too:
 // wait for ever, a flag checked after each wait and a wake-up through an
 // edge-triggered eventfd whose events carry a reserved key (tsock's poller
 // has its own eventfd and skips its key in the events range; raw registers
@@ -33,6 +34,8 @@
 // wait(100ms) would read steady_clock once per wait, which a raw loop
 // checking a stop flag every 100 ms would not need to do, so both wait for
 // ever and stop through the eventfd instead.
+
+#include "poll_echo.hpp" // example/: the tsock server, and POLL_ECHO_INLINE
 
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
@@ -66,13 +69,13 @@
 #include <utility>
 #include <vector>
 
-// The event handlers of tsock's and raw's loops (serve, flush) are inlined
-// into the loop alike, whatever GCC's size heuristics say: left to them,
-// GCC 12 at -O2 inlines raw's handler but calls tsock's (the estimate of
-// tsock's recv and send, before optimisation, is larger; the code they make
-// is the same), and the loop would then measure that call, not the library
-// (as bench_pingpong's BENCH_INLINE; doc/performance.md gives both figures).
-#define POLL_ECHO_INLINE [[gnu::always_inline]] inline
+// The event handlers of both loops (serve, flush) are inlined into the loop
+// alike (POLL_ECHO_INLINE, from the example), whatever GCC's size
+// heuristics say: left to them, GCC 12 at -O2 inlines raw's handler but
+// calls tsock's (the estimate of tsock's recv and send, before
+// optimisation, is larger; the code they make is the same), and the loop
+// would then measure that call, not the library (as bench_pingpong's
+// BENCH_INLINE; doc/performance.md gives both figures).
 
 namespace poll_echo {
 
@@ -101,90 +104,21 @@ template <class Socket> struct connection {
 class tsock_poll_echo {
 public:
     using listener = tsock::stream_listener<tsock::ipv4, tsock::non_blocking>;
-    using socket = listener::socket;
-    using conn = connection<socket>;
 
-    tsock_poll_echo() : listener_(listener::listen_on({tsock::address_v4::loopback(), 0}, backlog))
-    {
-        poller_.add(listener_, tsock::interest::readable, nullptr);
-    }
-    std::uint16_t port() const { return listener_.local_endpoint().port(); }
-    std::uint64_t echoed() const noexcept { return echoed_; }
-    std::uint64_t accepted() const noexcept { return accepted_.load(std::memory_order_relaxed); }
+    tsock_poll_echo() : server_(listener::listen_on({tsock::address_v4::loopback(), 0}, backlog)) { }
+    std::uint16_t port() const { return server_.local_endpoint().port(); }
+    std::uint64_t echoed() const noexcept { return server_.echoed(); }
+    std::uint64_t accepted() const noexcept { return server_.accepted(); }
     void stop() noexcept
     {
         stop_.store(true, std::memory_order_relaxed);
-        poller_.wake();
+        server_.wake();
     }
-    void run()
-    {
-        while (!stop_.load(std::memory_order_relaxed))
-            poll_once();
-    }
-
-    [[gnu::noinline]] void poll_once()
-    {
-        for (const auto e : poller_.wait()) {
-            conn* const c = e.token();
-            if (c == nullptr)
-                accept_all();
-            else
-                serve(*c);
-        }
-    }
+    void run() { server_.run(stop_); }
+    [[gnu::noinline]] void poll_once() { server_.poll_once(); }
 
 private:
-    void accept_all()
-    {
-        while (auto a = listener_.accept()) {
-            auto c = std::make_unique<conn>(std::move(a->socket));
-            c->socket.set(tsock::options::tcp::no_delay(true));
-            poller_.add(c->socket, tsock::interest::readable, c.get());
-            const auto slot = std::size_t(c->socket.native_handle());
-            if (conns_.size() <= slot)
-                conns_.resize(slot + 1);
-            conns_[slot] = std::move(c);
-            accepted_.fetch_add(1, std::memory_order_relaxed);
-        }
-    }
-    POLL_ECHO_INLINE void serve(conn& c)
-    {
-        if (c.out_len == 0) {
-            const auto got = c.socket.recv(std::span(c.buffer));
-            if (!got)
-                return; // would block
-            if (*got == 0) {
-                poller_.remove(c.socket);
-                conns_[std::size_t(c.socket.native_handle())].reset();
-                return;
-            }
-            echoed_ += *got;
-            c.out_offset = 0;
-            c.out_len = *got;
-            if (!flush(c))
-                poller_.modify(c.socket, tsock::interest::writable);
-        } else if (flush(c)) {
-            poller_.modify(c.socket, tsock::interest::readable);
-        }
-    }
-    // Sends what is left of the echo; false: the socket is full.
-    POLL_ECHO_INLINE static bool flush(conn& c)
-    {
-        while (c.out_len != 0) {
-            const auto sent = c.socket.send(std::span(c.buffer.data() + c.out_offset, c.out_len));
-            if (!sent)
-                return false;
-            c.out_offset += *sent;
-            c.out_len -= *sent;
-        }
-        return true;
-    }
-
-    listener listener_;
-    tsock::poller<conn*> poller_;
-    std::vector<std::unique_ptr<conn>> conns_; // by descriptor
-    std::uint64_t echoed_ = 0;
-    std::atomic<std::uint64_t> accepted_{0};
+    server<listener, tsock::epoll_backend> server_;
     std::atomic<bool> stop_{false};
 };
 
@@ -259,10 +193,15 @@ public:
             if (key == wake_key)
                 continue;
             conn* const c = reinterpret_cast<conn*>(key);
-            if (c == nullptr)
+            if (c == nullptr) {
                 accept_all();
-            else
+                continue;
+            }
+            try {
                 serve(*c);
+            } catch (const std::system_error&) {
+                close(c->socket.get());
+            }
         }
     }
 
@@ -308,11 +247,8 @@ private:
             const auto got = recv(fd, c.buffer.data(), c.buffer.size());
             if (got < 0)
                 return; // would block
-            if (got == 0) {
-                check(::epoll_ctl(ep_.get(), EPOLL_CTL_DEL, fd, nullptr), "epoll_ctl");
-                conns_[std::size_t(fd)].reset();
-                return;
-            }
+            if (got == 0)
+                return close(fd);
             echoed_ += std::size_t(got);
             c.out_offset = 0;
             c.out_len = std::size_t(got);
@@ -321,6 +257,11 @@ private:
         } else if (flush(c)) {
             control(EPOLL_CTL_MOD, fd, EPOLLIN, reinterpret_cast<std::uint64_t>(&c));
         }
+    }
+    void close(int fd)
+    {
+        check(::epoll_ctl(ep_.get(), EPOLL_CTL_DEL, fd, nullptr), "epoll_ctl");
+        conns_[std::size_t(fd)].reset();
     }
     // What tsock's non_blocking recv and send do: retry EINTR, -1 for would
     // block, throw any other error; send with MSG_NOSIGNAL.

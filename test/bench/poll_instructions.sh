@@ -13,7 +13,8 @@
 # on each of C connections, then calls the server's poll_once() (one
 # epoll_wait whose events are the round's requests, each answered with one
 # recv and one send), then reads the echoes. Only the server is counted:
-# callgrind collects inside poll_once() alone (--collect-atstart=no
+# callgrind collects inside the bench classes' poll_once() alone
+# (tsock_poll_echo::poll_once and its raw and Asio twins; --collect-atstart=no
 # --toggle-collect), not the client's code. Each run is made at N requests
 # (default 20000) and at 0, with the same setup (C connections accepted);
 # per request = (count at N - count at 0) / N. System calls: strace -f -c of
@@ -74,8 +75,8 @@ declare -A ir calls
 echo "bench_poll_echo: $n requests of 64 bytes, minus 0 (same setup); the server's poll_once() only"
 for conns in "${conn_counts[@]}"; do
     for impl in "${impls[@]}"; do
-        zero=$(callgrind_total --collect-atstart=no '--toggle-collect=*poll_once*' -- "$bin" "$impl" "$conns" 0)
-        many=$(callgrind_total --collect-atstart=no '--toggle-collect=*poll_once*' -- "$bin" "$impl" "$conns" "$n")
+        zero=$(callgrind_total --collect-atstart=no '--toggle-collect=*_poll_echo::poll_once*' -- "$bin" "$impl" "$conns" 0)
+        many=$(callgrind_total --collect-atstart=no '--toggle-collect=*_poll_echo::poll_once*' -- "$bin" "$impl" "$conns" "$n")
         ir[$impl.$conns]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
         syscall_counts "$bin" "$impl" "$conns" 0 >"$tmp/sys.0"
         syscall_counts "$bin" "$impl" "$conns" "$n" >"$tmp/sys.n"
@@ -115,6 +116,16 @@ echo
 failed=0
 t=${ir[tsock.$checked_conns]}
 r=${ir[raw.$checked_conns]}
+# A count near zero means the measurement itself broke (callgrind collected
+# nothing: a renamed or nested poll_once), not that a loop got free.
+for impl in tsock raw; do
+    for conns in "${conn_counts[@]}"; do
+        if ! awk -v x="${ir[$impl.$conns]}" 'BEGIN { exit !(x >= 10) }'; then
+            echo "FAIL $impl, $conns connections: ${ir[$impl.$conns]} instructions per request cannot be right"
+            failed=1
+        fi
+    done
+done
 if ! awk -v t="$t" -v r="$r" -v l="$limit" 'BEGIN { exit !(t <= r * l) }'; then
     awk -v c="$checked_conns" -v t="$t" -v r="$r" 'BEGIN {
         printf "FAIL %s connections: tsock takes %s instructions per request, raw %s: %.1f %% more (limit 5 %%)\n",

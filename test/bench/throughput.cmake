@@ -11,6 +11,8 @@ if(NOT CMAKE_SYSTEM_NAME STREQUAL "Linux")
 endif()
 
 add_executable(bench_throughput ${CMAKE_CURRENT_LIST_DIR}/throughput.cpp)
+# The tsock echo server is the example's (example/poll_echo.hpp).
+target_include_directories(bench_throughput PRIVATE ${PROJECT_SOURCE_DIR}/example)
 target_link_libraries(bench_throughput PRIVATE tsock::tsock tsock_warnings Threads::Threads)
 # Optimised whatever the build type (dev is Debug). Target options come after
 # the build type's, so this -O2 wins.
