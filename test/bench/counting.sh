@@ -63,3 +63,36 @@ per_unit() { # zero_file n_file n
         }' "$1" "$2" | sort)
     awk '{ total += $2; list = list " " $1 " " $2 } END { printf "%.2f%s\n", total, list }' <<<"$changed"
 }
+
+# Prints the two tables of a run: instructions (global ir[impl.key]) and
+# system calls (global calls[impl.key]), a row per key and implementation
+# (global impls). $1: what the instructions are per; $2: what the system
+# calls are per; $3: the key column's title; $4: its width; the rest: keys.
+print_tables() {
+    local ir_unit=$1 calls_unit=$2 title=$3 width=$4
+    shift 4
+    local have_asio=0 impl key t r a total by_name
+    for impl in "${impls[@]}"; do
+        [[ $impl == asio ]] && have_asio=1
+    done
+    echo
+    echo "user-space instructions per $ir_unit (valgrind --tool=callgrind)"
+    printf "%-${width}s %9s %9s %9s %10s %10s\n" "$title" tsock raw asio tsock/raw asio/raw
+    for key in "$@"; do
+        t=${ir[tsock.$key]}
+        r=${ir[raw.$key]}
+        a=-
+        [[ $have_asio == 1 ]] && a=${ir[asio.$key]}
+        awk -v k="$key" -v w="$width" -v t="$t" -v r="$r" -v a="$a" 'BEGIN {
+            printf "%-*s %9s %9s %9s %10.3f %10s\n", w, k, t, r, a, t / r, a == "-" ? "-" : sprintf("%.3f", a / r) }'
+    done
+    echo
+    echo "system calls per $calls_unit (strace -f -c)"
+    printf "%-${width}s %-6s %6s  %s\n" "$title" impl calls "by name"
+    for key in "$@"; do
+        for impl in "${impls[@]}"; do
+            read -r total by_name <<<"${calls[$impl.$key]}"
+            printf "%-${width}s %-6s %6s  %s\n" "$key" "$impl" "$total" "${by_name:-}"
+        done
+    done
+}

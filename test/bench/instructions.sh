@@ -75,32 +75,7 @@ for proto in "${protos[@]}"; do
     done
 done
 
-have_asio=0
-for impl in "${impls[@]}"; do
-    [[ $impl == asio ]] && have_asio=1
-done
-
-echo
-echo "user-space instructions per round trip (valgrind --tool=callgrind)"
-printf '%-6s %9s %9s %9s %10s %10s\n' proto tsock raw asio tsock/raw asio/raw
-for proto in "${protos[@]}"; do
-    t=${ir[tsock.$proto]}
-    r=${ir[raw.$proto]}
-    a=-
-    [[ $have_asio == 1 ]] && a=${ir[asio.$proto]}
-    awk -v p="$proto" -v t="$t" -v r="$r" -v a="$a" 'BEGIN {
-        printf "%-6s %9s %9s %9s %10.3f %10s\n", p, t, r, a, t / r, a == "-" ? "-" : sprintf("%.3f", a / r) }'
-done
-
-echo
-echo "system calls per round trip (strace -f -c)"
-printf '%-6s %-6s %6s  %s\n' proto impl calls "by name"
-for proto in "${protos[@]}"; do
-    for impl in "${impls[@]}"; do
-        read -r total by_name <<<"${calls[$impl.$proto]}"
-        printf '%-6s %-6s %6s  %s\n' "$proto" "$impl" "$total" "${by_name:-}"
-    done
-done
+print_tables "round trip" "round trip" proto 6 "${protos[@]}"
 
 [[ $check == 1 ]] || exit 0
 echo

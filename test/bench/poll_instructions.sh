@@ -84,32 +84,7 @@ for conns in "${conn_counts[@]}"; do
     done
 done
 
-have_asio=0
-for impl in "${impls[@]}"; do
-    [[ $impl == asio ]] && have_asio=1
-done
-
-echo
-echo "user-space instructions per request, server only (valgrind --tool=callgrind)"
-printf '%-11s %9s %9s %9s %10s %10s\n' connections tsock raw asio tsock/raw asio/raw
-for conns in "${conn_counts[@]}"; do
-    t=${ir[tsock.$conns]}
-    r=${ir[raw.$conns]}
-    a=-
-    [[ $have_asio == 1 ]] && a=${ir[asio.$conns]}
-    awk -v c="$conns" -v t="$t" -v r="$r" -v a="$a" 'BEGIN {
-        printf "%-11s %9s %9s %9s %10.3f %10s\n", c, t, r, a, t / r, a == "-" ? "-" : sprintf("%.3f", a / r) }'
-done
-
-echo
-echo "system calls per request, client's write and read included (strace -f -c)"
-printf '%-11s %-6s %6s  %s\n' connections impl calls "by name"
-for conns in "${conn_counts[@]}"; do
-    for impl in "${impls[@]}"; do
-        read -r total by_name <<<"${calls[$impl.$conns]}"
-        printf '%-11s %-6s %6s  %s\n' "$conns" "$impl" "$total" "${by_name:-}"
-    done
-done
+print_tables "request, server only" "request, client's write and read included" connections 11 "${conn_counts[@]}"
 
 [[ $check == 1 ]] || exit 0
 echo
