@@ -705,9 +705,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(wake_from_another_thread_ends_a_wait_for_ever, B, 
     const auto took = time_of([&] { n = events_of(p).size(); });
     waker.join();
     BOOST_TEST(n == 0u);
-    BOOST_TEST(took < patience, "woken after " << ms(took) << " ms");
+    BOOST_TEST((took < patience), "woken after " << ms(took) << " ms");
     // The wake is used up: the next wait times out.
-    BOOST_TEST(time_of([&] { BOOST_TEST(events_of(p, 30ms).empty()); }) >= 30ms);
+    BOOST_TEST((time_of([&] { BOOST_TEST(events_of(p, 30ms).empty()); }) >= 30ms));
     p.remove(a);
 }
 
@@ -716,11 +716,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(wake_before_wait_ends_the_next_wait, B, backends)
     tsock::basic_poller<int, B> p;
     p.wake();
     const auto took = time_of([&] { BOOST_TEST(events_of(p).empty()); });
-    BOOST_TEST(took < 1s, "took " << ms(took) << " ms");
+    BOOST_TEST((took < 1s), "took " << ms(took) << " ms");
     p.wake();
     p.wake(); // twice: one wait ends
     BOOST_TEST(events_of(p, patience).empty());
-    BOOST_TEST(time_of([&] { BOOST_TEST(events_of(p, 30ms).empty()); }) >= 30ms);
+    BOOST_TEST((time_of([&] { BOOST_TEST(events_of(p, 30ms).empty()); }) >= 30ms));
     // A wake while a socket is ready: the socket's event is there.
     auto [a, b] = local_pair();
     p.add(a, interest::readable, 5);
@@ -738,14 +738,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(timeouts_are_bounded, B, backends)
     auto [a, b] = local_pair();
     p.add(a, interest::readable, 1);
     auto took = time_of([&] { BOOST_TEST(events_of(p, 50ms).empty()); });
-    BOOST_TEST(took >= 50ms, ms(took));
-    BOOST_TEST(took < 50ms + 2s, ms(took));
+    BOOST_TEST((took >= 50ms), ms(took));
+    BOOST_TEST((took < 50ms + 2s), ms(took));
     took = time_of([&] { BOOST_TEST(events_of(p, std::chrono::duration<double>(0.03)).empty()); });
-    BOOST_TEST(took >= 30ms, ms(took));
+    BOOST_TEST((took >= 30ms), ms(took));
     took = time_of([&] { BOOST_TEST(events_of(p, 1ns).empty()); });
-    BOOST_TEST(took < 1s, ms(took));
+    BOOST_TEST((took < 1s), ms(took));
     took = time_of([&] { BOOST_TEST(events_of(p, 0ms).empty()); });
-    BOOST_TEST(took < 100ms, ms(took));
+    BOOST_TEST((took < 100ms), ms(took));
     // Zero looks: a ready socket is reported.
     put(b, "x"sv);
     BOOST_TEST(events_of(p, 0ms).size() == 1u);
@@ -783,8 +783,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_signal_storm_does_not_interrupt_a_wait, B, backe
         storm.join();
         BOOST_TEST(!ec, ec.message());
         BOOST_TEST(events.empty());
-        BOOST_TEST(took >= 200ms, ms(took));
-        BOOST_TEST(took < 200ms + 5s, ms(took));
+        BOOST_TEST((took >= 200ms), ms(took));
+        BOOST_TEST((took < 200ms + 5s), ms(took));
     }
     BOOST_TEST(handler.count() > before, "signals caught during the wait: " << handler.count() - before);
     {
