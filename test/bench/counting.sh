@@ -2,8 +2,44 @@
 # Distributed under the Boost Software License, Version 1.0.
 #
 # Shared by the instruction-count scripts (instructions.sh,
-# poll_instructions.sh); sourced, not run. The caller sets $tmp (a scratch
-# directory) and `set -euo pipefail`.
+# poll_instructions.sh); sourced, not run. The caller sets `set -euo
+# pipefail`; parse_arguments sets bin, check and n, and make_scratch $tmp.
+
+# The scripts' command line: <bench program> [--check] [--COUNT_OPTION N].
+# Sets bin, check (0 or 1) and n (default $3). $1: the script's name;
+# $2: the count's option (--round-trips, --requests); the rest: the arguments.
+parse_arguments() {
+    local script=$1 count_option=$2
+    n=$3
+    shift 3
+    local usage="usage: $script <bench program> [--check] [$count_option N]"
+    [[ $# -ge 1 ]] || { echo "$usage" >&2; exit 2; }
+    bin=$1
+    shift
+    check=0
+    while [[ $# -gt 0 ]]; do
+        if [[ $1 == --check ]]; then
+            check=1
+        elif [[ $1 == "$count_option" && $# -ge 2 && $2 =~ ^[1-9][0-9]{0,8}$ ]]; then
+            n=$2
+            shift
+        else
+            echo "$usage" >&2
+            exit 2
+        fi
+        shift
+    done
+    if [[ ! -x $bin ]]; then
+        echo "$script: $bin is not an executable" >&2
+        exit 2
+    fi
+}
+
+# A scratch directory in $tmp, removed at exit.
+make_scratch() {
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+}
 
 # Exits 77 (skipped) when valgrind or strace is missing. $1: the script's name.
 require_tools() {
@@ -95,4 +131,58 @@ print_tables() {
             printf "%-${width}s %-6s %6s  %s\n" "$key" "$impl" "$total" "${by_name:-}"
         done
     done
+}
+
+# Measures one implementation at one key (a protocol, a connection count):
+# ir[impl.key], user-space instructions per unit, and calls[impl.key], the
+# system calls per unit (per_unit's form), from runs of $bin at $n units and
+# at 0. $1: key; $2: impl; then callgrind's options, --, and the bench's
+# arguments before the count.
+measure() {
+    local key=$1 impl=$2 zero many
+    shift 2
+    local opts=()
+    while [[ $1 != -- ]]; do
+        opts+=("$1")
+        shift
+    done
+    shift
+    zero=$(callgrind_total "${opts[@]}" -- "$bin" "$@" 0)
+    many=$(callgrind_total "${opts[@]}" -- "$bin" "$@" "$n")
+    ir[$impl.$key]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
+    syscall_counts "$bin" "$@" 0 >"$tmp/sys.0"
+    syscall_counts "$bin" "$@" "$n" >"$tmp/sys.n"
+    calls[$impl.$key]=$(per_unit "$tmp/sys.0" "$tmp/sys.n" "$n")
+}
+
+# The checks; each prints a FAIL line and sets failed=1. $1: key; $2: how the
+# key reads in a message ("tcp", "100 connections"); $3: what the figures are
+# per.
+# tsock's instructions within $4 % of raw's.
+check_instructions() {
+    local t=${ir[tsock.$1]} r=${ir[raw.$1]}
+    if ! awk -v t="$t" -v r="$r" -v l="$4" 'BEGIN { exit !(t <= r * (1 + l / 100)) }'; then
+        awk -v k="$2" -v u="$3" -v t="$t" -v r="$r" -v l="$4" 'BEGIN {
+            printf "FAIL %s: tsock takes %s instructions per %s, raw %s: %.1f %% more (limit %s %%)\n",
+                k, t, u, r, (t / r - 1) * 100, l }'
+        failed=1
+    fi
+}
+# Counts below 10 per unit: the measurement itself broke (callgrind collected
+# nothing: a renamed or nested toggle function), not a loop got free.
+check_plausible() {
+    local impl
+    for impl in tsock raw; do
+        if ! awk -v x="${ir[$impl.$1]}" 'BEGIN { exit !(x >= 10) }'; then
+            echo "FAIL $impl, $2: ${ir[$impl.$1]} instructions per $3 cannot be right"
+            failed=1
+        fi
+    done
+}
+# tsock's system calls the same as raw's, by name.
+check_calls() {
+    if [[ ${calls[tsock.$1]} != "${calls[raw.$1]}" ]]; then
+        echo "FAIL $2: tsock makes other system calls per $3 than raw: tsock ${calls[tsock.$1]}; raw ${calls[raw.$1]}"
+        failed=1
+    fi
 }

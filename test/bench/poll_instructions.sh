@@ -31,56 +31,24 @@
 # Exit 77 (skipped) when valgrind or strace is missing.
 set -euo pipefail
 
-usage() {
-    echo "usage: poll_instructions.sh <bench_poll_echo> [--check] [--requests N]" >&2
-    exit 2
-}
-
-[[ $# -ge 1 ]] || usage
-bin=$1
-shift
-check=0
-n=20000
-while [[ $# -gt 0 ]]; do
-    case $1 in
-    --check) check=1 ;;
-    --requests)
-        [[ $# -ge 2 && $2 =~ ^[1-9][0-9]{0,8}$ ]] || usage
-        n=$2
-        shift
-        ;;
-    *) usage ;;
-    esac
-    shift
-done
-if [[ ! -x $bin ]]; then
-    echo "poll_instructions.sh: $bin is not an executable" >&2
-    exit 2
-fi
 here=$(dirname "${BASH_SOURCE[0]}")
 # shellcheck source=counting.sh
 . "$here/counting.sh"
+parse_arguments poll_instructions.sh --requests 20000 "$@"
 require_tools poll_instructions.sh
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+make_scratch
 
 impl_list=$("$bin" impls)
 read -r -a impls <<<"$impl_list"
 conn_counts=(100 1)
 checked_conns=100
-limit=1.05
+limit=5 # per cent
 
 declare -A ir calls
 echo "bench_poll_echo: $n requests of 64 bytes, minus 0 (same setup); the server's poll_once() only"
 for conns in "${conn_counts[@]}"; do
     for impl in "${impls[@]}"; do
-        zero=$(callgrind_total --collect-atstart=no '--toggle-collect=*_poll_echo::poll_once*' -- "$bin" "$impl" "$conns" 0)
-        many=$(callgrind_total --collect-atstart=no '--toggle-collect=*_poll_echo::poll_once*' -- "$bin" "$impl" "$conns" "$n")
-        ir[$impl.$conns]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
-        syscall_counts "$bin" "$impl" "$conns" 0 >"$tmp/sys.0"
-        syscall_counts "$bin" "$impl" "$conns" "$n" >"$tmp/sys.n"
-        calls[$impl.$conns]=$(per_unit "$tmp/sys.0" "$tmp/sys.n" "$n")
+        measure "$conns" "$impl" --collect-atstart=no '--toggle-collect=*_poll_echo::poll_once*' -- "$impl" "$conns"
     done
 done
 
@@ -89,30 +57,11 @@ print_tables "request, server only" "request, client's write and read included" 
 [[ $check == 1 ]] || exit 0
 echo
 failed=0
-t=${ir[tsock.$checked_conns]}
-r=${ir[raw.$checked_conns]}
-# A count near zero means the measurement itself broke (callgrind collected
-# nothing: a renamed or nested poll_once), not that a loop got free.
-for impl in tsock raw; do
-    for conns in "${conn_counts[@]}"; do
-        if ! awk -v x="${ir[$impl.$conns]}" 'BEGIN { exit !(x >= 10) }'; then
-            echo "FAIL $impl, $conns connections: ${ir[$impl.$conns]} instructions per request cannot be right"
-            failed=1
-        fi
-    done
-done
-if ! awk -v t="$t" -v r="$r" -v l="$limit" 'BEGIN { exit !(t <= r * l) }'; then
-    awk -v c="$checked_conns" -v t="$t" -v r="$r" 'BEGIN {
-        printf "FAIL %s connections: tsock takes %s instructions per request, raw %s: %.1f %% more (limit 5 %%)\n",
-            c, t, r, (t / r - 1) * 100 }'
-    failed=1
-fi
 for conns in "${conn_counts[@]}"; do
-    if [[ ${calls[tsock.$conns]} != "${calls[raw.$conns]}" ]]; then
-        echo "FAIL $conns connections: tsock makes other system calls per request than raw: tsock ${calls[tsock.$conns]}; raw ${calls[raw.$conns]}"
-        failed=1
-    fi
+    check_plausible "$conns" "$conns connections" request
+    check_calls "$conns" "$conns connections" request
 done
+check_instructions "$checked_conns" "$checked_conns connections" request "$limit"
 if [[ $failed == 1 ]]; then
     exit 1
 fi
