@@ -48,17 +48,12 @@ std::chrono::steady_clock::time_point wait_deadline(std::chrono::duration<Rep, P
     return deadline_after(t);
 }
 
-// 0 when ready; error::timed_out (negated) at the deadline; or the error.
-// The system waits give up at a deadline that has passed without looking;
-// a last look makes a zero timeout (or one that ran out on the way) report
-// a socket that is ready.
+// 0 when ready; error::timed_out (negated) at the deadline (a deadline
+// already passed looks once); or the error, s first.
 inline status wait_one(native_handle_type h, short events, std::chrono::steady_clock::time_point deadline,
                        status s) noexcept
 {
-    if (s)
-        return s;
-    s = wait_ready(h, events, deadline);
-    return s == status_of(error::timed_out) && ready_now(h, events) ? 0 : s;
+    return s ? s : wait_ready(h, events, deadline);
 }
 
 // true (ready), false (timed out), or throws.
@@ -156,8 +151,6 @@ status complete_connect_status(const S& s, std::chrono::steady_clock::time_point
     if (st)
         return st;
     st = wait_connected(s.native_handle(), deadline);
-    if (st == status_of(error::timed_out) && ready_now(s.native_handle(), POLLOUT))
-        st = 0; // a last look, as in wait_one
     if (st)
         return st;
     return status_of(s.pending_error());

@@ -386,31 +386,27 @@ inline native_handle_type duplicate(native_handle_type fd, status& s) noexcept
 // Waits until fd is ready for events (POLLIN, POLLOUT) or the deadline has
 // passed. 0 when ready, error::timed_out (as a status) at the deadline, or
 // poll's errno. EINTR waits again for what is left; time_point::max() waits
-// without a limit.
+// without a limit. A deadline already passed still looks once (a zero
+// timeout reports a socket that is ready).
 inline status wait_ready(native_handle_type fd, short events, std::chrono::steady_clock::time_point deadline) noexcept
 {
     for (;;) {
         int ms = -1;
         if (deadline != std::chrono::steady_clock::time_point::max()) {
             const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            if (left.count() <= 0)
-                return -static_cast<int>(error::timed_out);
-            ms = left.count() > 0x7fffffff ? 0x7fffffff : static_cast<int>(left.count());
+            ms = left.count() <= 0 ? 0 : left.count() > 0x7fffffff ? 0x7fffffff : static_cast<int>(left.count());
         }
         ::pollfd p{fd, events, 0};
         const int r = ::poll(&p, 1, ms);
         if (r > 0)
             return 0;
+        // Nothing by the deadline (ms, rounded up, reaches it; a wait cut
+        // at INT_MAX ms goes on).
+        if (r == 0 && ms != 0x7fffffff)
+            return -static_cast<int>(error::timed_out);
         if (r < 0 && errno != EINTR)
             return last_status();
     }
-}
-
-// Is fd ready for events right now? One look, no wait.
-inline bool ready_now(native_handle_type fd, short events) noexcept
-{
-    ::pollfd p{fd, events, 0};
-    return ::poll(&p, 1, 0) > 0;
 }
 
 // Waits for a non-blocking connect to end (then SO_ERROR tells how).

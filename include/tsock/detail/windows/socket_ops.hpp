@@ -304,16 +304,13 @@ inline int wait_ms(std::chrono::steady_clock::time_point deadline) noexcept
 }
 
 // Waits with WSAPoll until s is ready for events (POLLIN, POLLOUT) or the
-// deadline has passed (false, ec clear: the caller says timed_out).
+// deadline has passed (false, ec clear: the caller says timed_out). A
+// deadline already passed still looks once.
 inline bool wait_until(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline,
                        std::error_code& ec) noexcept
 {
     for (;;) {
         const int ms = wait_ms(deadline);
-        if (ms == 0) {
-            ec.clear();
-            return false;
-        }
         ::WSAPOLLFD p{s, events, 0};
         const int r = ::WSAPoll(&p, 1, ms);
         if (r > 0) {
@@ -322,6 +319,10 @@ inline bool wait_until(native_handle_type s, short events, std::chrono::steady_c
         }
         if (r == SOCKET_ERROR) {
             ec = last_error();
+            return false;
+        }
+        if (ms != INT_MAX) { // nothing by the deadline; a wait cut at INT_MAX ms goes on
+            ec.clear();
             return false;
         }
     }
@@ -337,10 +338,6 @@ inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time
 {
     for (;;) {
         const int ms = wait_ms(deadline);
-        if (ms == 0) {
-            ec.clear();
-            return false;
-        }
         ::fd_set writable, failed;
         FD_ZERO(&writable);
         FD_ZERO(&failed);
@@ -356,14 +353,11 @@ inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time
             ec = last_error();
             return false;
         }
+        if (ms != INT_MAX) { // nothing by the deadline (looked once if it had passed)
+            ec.clear();
+            return false;
+        }
     }
-}
-
-// Is s ready for events right now? One look, no wait.
-inline bool ready_now(native_handle_type s, short events) noexcept
-{
-    ::WSAPOLLFD p{s, events, 0};
-    return ::WSAPoll(&p, 1, 0) > 0;
 }
 
 // The status forms of the waits: 0 when ready, error::timed_out (as a
