@@ -34,11 +34,15 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 // The error paths (building and throwing an exception) are kept out of the
 // callers and out of their hot code: one out-of-line copy, in the cold
 // section.
+// TSOCK_NOINLINE keeps a function out of its callers (see its uses).
 #if defined(__GNUC__) || defined(__clang__)
+#define TSOCK_NOINLINE [[gnu::noinline]]
 #define TSOCK_COLD [[gnu::cold, gnu::noinline]] inline
 #elif defined(_MSC_VER)
+#define TSOCK_NOINLINE __declspec(noinline)
 #define TSOCK_COLD __declspec(noinline) inline
 #else
+#define TSOCK_NOINLINE
 #define TSOCK_COLD inline
 #endif
 

@@ -74,17 +74,6 @@
 #include <type_traits>
 #include <vector>
 
-// The poller's registration calls (add, modify, remove: one system call
-// each) are kept out of line: inlined, they would make an event handler that
-// calls them too large for the compiler to inline into the event loop, and
-// that call costs more than this one.
-#if defined(__GNUC__) || defined(__clang__)
-#define TSOCK_POLLER_OUT_OF_LINE [[gnu::noinline]]
-#elif defined(_MSC_VER)
-#define TSOCK_POLLER_OUT_OF_LINE __declspec(noinline)
-#else
-#define TSOCK_POLLER_OUT_OF_LINE
-#endif
 
 namespace tsock {
 
@@ -208,18 +197,6 @@ native_handle_type poll_handle_of(const S& s) noexcept
         return s.handle;
     else
         return s.native_handle();
-}
-
-// Milliseconds for one wait of the system: -1 for ever, otherwise the time
-// to the deadline rounded up (never early), at most INT_MAX.
-inline int poll_wait_ms(std::chrono::steady_clock::time_point deadline) noexcept
-{
-    if (deadline == std::chrono::steady_clock::time_point::max())
-        return -1;
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0)
-        return 0;
-    return left.count() > INT_MAX ? INT_MAX : static_cast<int>(left.count());
 }
 
 } // namespace detail
@@ -404,8 +381,7 @@ public:
         const auto t = detail::to_nanoseconds(timeout);
         if (t < std::chrono::nanoseconds::zero()) [[unlikely]]
             detail::throw_status(detail::status_of(error::negative_duration), "poller::wait");
-        return checked_wait(t == std::chrono::nanoseconds::zero() ? std::chrono::steady_clock::time_point::min()
-                                                                 : detail::deadline_after(t));
+        return checked_wait(deadline_of(t));
     }
     template <class Rep, class Period>
     events_type wait(std::chrono::duration<Rep, Period> timeout, std::error_code& ec) noexcept
@@ -415,9 +391,7 @@ public:
             ec = make_error_code(error::negative_duration);
             return {batch_.data(), batch_.data()};
         }
-        return wait_until(t == std::chrono::nanoseconds::zero() ? std::chrono::steady_clock::time_point::min()
-                                                               : detail::deadline_after(t),
-                          ec);
+        return wait_until(deadline_of(t), ec);
     }
     // An error here means a number was given for a timeout: say its unit
     // with std::chrono.
@@ -465,7 +439,11 @@ private:
             detail::throw_status(s, what);
     }
 
-    TSOCK_POLLER_OUT_OF_LINE detail::status add_status(
+    // The registration calls (one system call each) stay out of line:
+    // inlined, they would make an event handler that calls them too large
+    // for the compiler to inline into the event loop, and that call costs
+    // more than this one.
+    TSOCK_NOINLINE detail::status add_status(
         native_handle_type h, interest what, Token token, bool edge, bool once)
     {
         const std::uint64_t key = detail::poll_key_of(token);
@@ -479,7 +457,7 @@ private:
         ++size_;
         return 0;
     }
-    TSOCK_POLLER_OUT_OF_LINE detail::status modify_status(
+    TSOCK_NOINLINE detail::status modify_status(
         native_handle_type h, const interest* what, const Token* token) noexcept
     {
         registration* r = registered_.find(h);
@@ -498,7 +476,7 @@ private:
         *r = next;
         return 0;
     }
-    TSOCK_POLLER_OUT_OF_LINE detail::status remove_status(native_handle_type h) noexcept
+    TSOCK_NOINLINE detail::status remove_status(native_handle_type h) noexcept
     {
         registration* r = registered_.find(h);
         if (!r) [[unlikely]]
@@ -515,6 +493,13 @@ private:
         // set already (epoll, kqueue): nothing more to undo.
         const detail::status s = impl_.remove(h);
         return s == detail::bad_handle_status || s == detail::not_in_set_status ? 0 : s;
+    }
+
+    // A timeout's deadline; zero only looks (min(): no clock read).
+    static std::chrono::steady_clock::time_point deadline_of(std::chrono::nanoseconds t) noexcept
+    {
+        return t == std::chrono::nanoseconds::zero() ? std::chrono::steady_clock::time_point::min()
+                                                     : detail::deadline_after(t);
     }
 
     // The throwing form tests a status, not a std::error_code: building one
@@ -537,7 +522,7 @@ private:
     // deadline: max() waits for ever, min() only looks. s: 0 or why it failed.
     events_type wait_status(std::chrono::steady_clock::time_point deadline, detail::status& s) noexcept
     {
-        int ms = deadline == std::chrono::steady_clock::time_point::min() ? 0 : detail::poll_wait_ms(deadline);
+        int ms = deadline == std::chrono::steady_clock::time_point::min() ? 0 : detail::ms_until(deadline);
         for (;;) {
             const int n = impl_.wait(batch_.data(), batch_.size(), ms, s);
             if (n >= 0) [[likely]] {
@@ -549,7 +534,7 @@ private:
                 return {batch_.data(), batch_.data()};
             s = 0;
             if (ms > 0)
-                ms = detail::poll_wait_ms(deadline);
+                ms = detail::ms_until(deadline);
         }
     }
 

@@ -38,7 +38,7 @@ public:
         if (const status s = wake_.open())
             return s;
         fds_.push_back(entry_fd(wake_.read_end(), poll_readable));
-        entries_.push_back({wake_.read_end(), wake_key, poll_readable, false, false});
+        entries_.push_back({wake_.read_end(), wake_key, false, false});
         return 0;
     }
     void wake() const noexcept { wake_.signal(); }
@@ -47,14 +47,14 @@ public:
     {
         positions_.insert(h) = fds_.size();
         fds_.push_back(entry_fd(h, interest));
-        entries_.push_back({h, key, interest, one_shot, false});
+        entries_.push_back({h, key, one_shot, false});
         return 0;
     }
     status modify(native_handle_type h, std::uint32_t interest, bool, bool one_shot, std::uint64_t key) noexcept
     {
         const std::size_t i = *positions_.find(h);
         fds_[i] = entry_fd(h, interest);
-        entries_[i] = {h, key, interest, one_shot, false};
+        entries_[i] = {h, key, one_shot, false};
         return 0;
     }
     status remove(native_handle_type h) noexcept
@@ -105,7 +105,6 @@ private:
     struct entry {
         native_handle_type handle;
         std::uint64_t key;
-        std::uint32_t interest;
         bool one_shot;
         bool removed;
     };

@@ -391,18 +391,14 @@ inline native_handle_type duplicate(native_handle_type fd, status& s) noexcept
 inline status wait_ready(native_handle_type fd, short events, std::chrono::steady_clock::time_point deadline) noexcept
 {
     for (;;) {
-        int ms = -1;
-        if (deadline != std::chrono::steady_clock::time_point::max()) {
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            ms = left.count() <= 0 ? 0 : left.count() > 0x7fffffff ? 0x7fffffff : static_cast<int>(left.count());
-        }
+        const int ms = ms_until(deadline);
         ::pollfd p{fd, events, 0};
         const int r = ::poll(&p, 1, ms);
         if (r > 0)
             return 0;
         // Nothing by the deadline (ms, rounded up, reaches it; a wait cut
         // at INT_MAX ms goes on).
-        if (r == 0 && ms != 0x7fffffff)
+        if (r == 0 && ms != INT_MAX)
             return -static_cast<int>(error::timed_out);
         if (r < 0 && errno != EINTR)
             return last_status();

@@ -293,14 +293,12 @@ inline native_handle_type duplicate(native_handle_type s, status& st) noexcept
     return d;
 }
 
-// Milliseconds to the deadline for one wait, at most INT_MAX; 0 when it
-// has passed.
+// ms_until for select and WSAPoll's loops: a wait for ever is INT_MAX ms at a
+// time.
 inline int wait_ms(std::chrono::steady_clock::time_point deadline) noexcept
 {
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0)
-        return 0;
-    return left.count() > INT_MAX ? INT_MAX : static_cast<int>(left.count());
+    const int ms = ms_until(deadline);
+    return ms < 0 ? INT_MAX : ms; // for ever: INT_MAX at a time (select has no -1)
 }
 
 // Waits with WSAPoll until s is ready for events (POLLIN, POLLOUT) or the
