@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE options
 #include <boost/test/unit_test.hpp>
 
-#include <tsock/detail/socket_ops.hpp>
+#include <tsock/detail/status.hpp>
 #include <tsock/family.hpp>
 #include <tsock/socket_type.hpp>
 
@@ -156,7 +156,7 @@ public:
         requires tsock::settable_option_for<O, Family, Type>
     void set(const O& o, std::error_code& ec)
     {
-        tsock::detail::set_option(fd(), O::level, O::name, o.data(), o.size(), ec);
+        tsock::detail::set_system_error(ec, tsock::detail::set_option(fd(), O::level, O::name, o.data(), o.size()));
     }
 
     template <class O>
@@ -174,7 +174,7 @@ public:
     {
         O o;
         ::socklen_t length = o.capacity();
-        tsock::detail::get_option(fd(), O::level, O::name, o.data(), &length, ec);
+        tsock::detail::set_system_error(ec, tsock::detail::get_option(fd(), O::level, O::name, o.data(), &length));
         if (!ec)
             o.resize(length, ec);
         return o;

@@ -85,9 +85,10 @@ public:
             return basic_listener();
         if constexpr (Family::is_ip) {
             const int one = 1;
-            detail::set_option(l.handle_, SOL_SOCKET, detail::server_address_option, &one, sizeof one, ec);
+            detail::set_system_error(ec, detail::set_option(l.handle_, SOL_SOCKET, detail::server_address_option, &one,
+                                                     sizeof one));
             if (!ec && detail::domain_of(ep) == AF_INET6)
-                detail::set_option(l.handle_, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one, ec);
+                detail::set_system_error(ec, detail::set_option(l.handle_, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one));
         }
         if (!ec)
             l.bind(ep, ec);
@@ -109,7 +110,7 @@ public:
         listen(backlog, ec);
         detail::throw_if(ec, "listen");
     }
-    void listen(int backlog, std::error_code& ec) noexcept { detail::listen(handle_, backlog, ec); }
+    void listen(int backlog, std::error_code& ec) noexcept { detail::set_system_error(ec, detail::listen(handle_, backlog)); }
     void listen(std::error_code& ec) noexcept { listen(SOMAXCONN, ec); }
 
     // accept4(2): the connected socket (CLOEXEC, same mode) and its peer.
@@ -149,9 +150,9 @@ private:
         status s = 0;
         this->perform(POLLIN, s, [&] {
             len = sizeof native;
-            std::error_code ec;
-            h = detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, ec);
-            return detail::status_of(ec);
+            status a = 0;
+            h = detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, a);
+            return a;
         });
         if (s)
             return s;

@@ -100,9 +100,8 @@ public:
     static basic_socket connect_to(const endpoint_type& ep, Mode mode)
         requires waits
     {
-        std::error_code ec;
-        auto s = connect_to(ep, mode, ec);
-        detail::throw_if(ec, "connect");
+        auto s = base::open_for(ep, mode);
+        s.connect(ep);
         return s;
     }
     static basic_socket connect_to(const endpoint_type& ep, std::error_code& ec) noexcept
@@ -113,10 +112,13 @@ public:
     static basic_socket connect_to(const endpoint_type& ep, Mode mode, std::error_code& ec) noexcept
         requires waits
     {
+        status st = 0;
         auto s = base::open_for(ep, mode, ec);
-        if (!ec)
-            s.connect(ep, ec);
-        if (ec)
+        if (!ec) {
+            st = s.connect_status_of(ep);
+            base::set_call_error(ec, st);
+        }
+        if (st)
             s = basic_socket();
         return s;
     }
@@ -141,35 +143,30 @@ public:
     {
         const status s = connect_status_of(ep);
         if (s) [[unlikely]]
-            detail::throw_status(s, "connect");
+            base::throw_call_error(s, "connect");
     }
     void connect(const endpoint_type& ep, std::error_code& ec) noexcept
         requires waits
     {
-        detail::set_error(ec, connect_status_of(ep));
+        base::set_call_error(ec, connect_status_of(ep));
     }
     // Non-blocking: connected, or in_progress (wait for writability, then
     // read pending_error()); failed only with ec set.
     [[nodiscard]] connect_status connect(const endpoint_type& ep)
         requires(!waits)
     {
-        std::error_code ec;
-        const auto r = connect(ep, ec);
-        detail::throw_if(ec, "connect");
-        return r;
+        const status s = start_connect(ep);
+        if (s && !connect_pending(s)) [[unlikely]]
+            detail::throw_system_error(s, "connect");
+        return s ? connect_status::in_progress : connect_status::connected;
     }
     [[nodiscard]] connect_status connect(const endpoint_type& ep, std::error_code& ec) noexcept
         requires(!waits)
     {
-        const auto native = ep.to_native();
-        detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
-        if (!ec)
-            return connect_status::connected;
-        if (connect_pending(ec)) {
-            ec.clear();
-            return connect_status::in_progress;
-        }
-        return connect_status::failed;
+        const status s = start_connect(ep);
+        const bool failed = s && !connect_pending(s);
+        detail::set_system_error(ec, failed ? s : 0);
+        return failed ? connect_status::failed : s ? connect_status::in_progress : connect_status::connected;
     }
 
     template <class E, class... Args>
@@ -188,11 +185,8 @@ public:
     // The outcome of a non-blocking connect (SO_ERROR); reading clears it.
     [[nodiscard]] std::error_code pending_error() const noexcept
     {
-        int value = 0;
-        ::socklen_t len = sizeof value;
-        std::error_code ec;
-        detail::get_option(handle_, SOL_SOCKET, SO_ERROR, &value, &len, ec);
-        return ec ? ec : detail::socket_error(value);
+        const status s = detail::pending_status(handle_);
+        return s ? detail::to_error_code(s) : std::error_code();
     }
 
     // send(2) with MSG_NOSIGNAL: how many bytes went (maybe fewer than asked
@@ -271,14 +265,14 @@ public:
         std::size_t done = 0;
         const status s = send_everything(detail::as_bytes(buffer), done);
         if (s) [[unlikely]]
-            detail::throw_status(s, "send_all");
+            base::throw_call_error(s, "send_all");
     }
     template <sendable_buffer B>
         requires(waits && is_stream)
     std::size_t send_all(const B& buffer, std::error_code& ec) noexcept
     {
         std::size_t done = 0;
-        detail::set_error(ec, send_everything(detail::as_bytes(buffer), done));
+        base::set_call_error(ec, send_everything(detail::as_bytes(buffer), done));
         return done;
     }
     // An error here means send_all on a non-blocking socket (it would have to
@@ -394,14 +388,13 @@ public:
     void shutdown(shutdown_type how)
         requires(!connectionless)
     {
-        std::error_code ec;
-        shutdown(how, ec);
-        detail::throw_if(ec, "shutdown");
+        if (const status s = detail::shutdown(handle_, int(how))) [[unlikely]]
+            detail::throw_system_error(s, "shutdown");
     }
     void shutdown(shutdown_type how, std::error_code& ec) noexcept
         requires(!connectionless)
     {
-        detail::shutdown(handle_, int(how), ec);
+        detail::set_system_error(ec, detail::shutdown(handle_, int(how)));
     }
     template <class... Args>
         requires(connectionless)
@@ -420,7 +413,7 @@ public:
     {
         typename endpoint_type::native_type native{};
         ::socklen_t len = sizeof native;
-        detail::peer_name(handle_, reinterpret_cast<::sockaddr*>(&native), &len, ec);
+        detail::set_system_error(ec, detail::peer_name(handle_, reinterpret_cast<::sockaddr*>(&native), &len));
         if (ec)
             return endpoint_type();
         return endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
@@ -434,17 +427,29 @@ public:
         detail::throw_if(ec, "available");
         return n;
     }
-    [[nodiscard]] std::size_t available(std::error_code& ec) const noexcept { return detail::available(handle_, ec); }
+    [[nodiscard]] std::size_t available(std::error_code& ec) const noexcept
+    {
+        status s = 0;
+        const auto n = detail::available(handle_, s);
+        detail::set_system_error(ec, s);
+        return n;
+    }
 
 private:
     basic_socket(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
 
-    static bool connect_pending(const std::error_code& ec) noexcept
+    static bool connect_pending(status s) noexcept
     {
         // Under way (EINPROGRESS, or EINTR: the signal only cut the wait
         // short; WSAEWOULDBLOCK on Windows); anything else is an error.
-        return ec.category() == detail::socket_category() &&
-               (ec.value() == detail::connect_in_progress || ec.value() == detail::connect_interrupted);
+        return s == detail::connect_in_progress || s == detail::connect_interrupted;
+    }
+
+    // connect(2) on this socket: 0, or its status.
+    status start_connect(const endpoint_type& ep) noexcept
+    {
+        const auto native = ep.to_native();
+        return detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size());
     }
 
     // A waiting mode's connect: 0, or why it failed.
@@ -454,18 +459,14 @@ private:
         const auto c = mode_.begin(s);
         if (s) [[unlikely]]
             return s;
-        const auto native = ep.to_native();
-        std::error_code ec;
-        detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
-        if (!ec)
-            return 0;
-        if (!connect_pending(ec))
-            return detail::status_of(ec);
+        s = start_connect(ep);
+        if (!s || !connect_pending(s))
+            return s;
         // Wait for the connection to complete, then read its outcome.
         s = detail::wait_connected(handle_, Mode::deadline(c));
         if (s)
             return s;
-        return detail::status_of(pending_error());
+        return detail::pending_status(handle_);
     }
 
     TSOCK_ALWAYS_INLINE status send_some(detail::byte_run<const std::byte> bytes, int flags, std::size_t& n) noexcept
@@ -610,7 +611,9 @@ auto socket_pair(Mode mode, std::error_code& ec) noexcept
 {
     using socket = basic_socket<Family, Type, Mode>;
     detail::native_handle_type fds[2] = {detail::invalid_handle, detail::invalid_handle};
-    if (!detail::open_socket_pair(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, fds, ec))
+    detail::set_system_error(ec, detail::open_socket_pair(Family::domain, Type::value, Type::protocol,
+                                                   Mode::nonblocking_handle, fds));
+    if (ec)
         return std::pair<socket, socket>();
     return std::pair<socket, socket>(detail::socket_access::make<socket>(fds[0], mode),
                                      detail::socket_access::make<socket>(fds[1], mode));

@@ -35,15 +35,19 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 // callers and out of their hot code: one out-of-line copy, in the cold
 // section.
 // TSOCK_NOINLINE keeps a function out of its callers (see its uses).
+// TSOCK_FLATTEN inlines every call inside a function into it (see its use).
 #if defined(__GNUC__) || defined(__clang__)
 #define TSOCK_NOINLINE [[gnu::noinline]]
 #define TSOCK_COLD [[gnu::cold, gnu::noinline]] inline
+#define TSOCK_FLATTEN [[gnu::flatten]]
 #elif defined(_MSC_VER)
 #define TSOCK_NOINLINE __declspec(noinline)
 #define TSOCK_COLD __declspec(noinline) inline
+#define TSOCK_FLATTEN
 #else
 #define TSOCK_NOINLINE
 #define TSOCK_COLD inline
+#define TSOCK_FLATTEN
 #endif
 
 #define TSOCK_VERSION_MAJOR 0

@@ -270,8 +270,7 @@ basic_socket<Family, Type, Mode> connect_list(const Range& endpoints, const conn
     // The attempts were non-blocking; the socket gets the mode's O_NONBLOCK.
     if (const status s = match_nonblocking(h, Mode::nonblocking_handle)) {
         ec = to_error_code(s);
-        std::error_code ignored;
-        close_socket(h, ignored);
+        close_socket(h);
         return socket();
     }
     return socket_access::make<socket>(h, mode);

@@ -63,16 +63,16 @@ basic_listener<family_of_t<Endpoint>, Type, Mode> create_server(const Endpoint& 
     const auto native = l.native_handle();
     const int one = 1;
     if (!ec && family::is_ip && o.reuse_address)
-        detail::set_option(native, SOL_SOCKET, detail::server_address_option, &one, sizeof one, ec);
+        detail::set_system_error(ec, detail::set_option(native, SOL_SOCKET, detail::server_address_option, &one, sizeof one));
     if (!ec && o.reuse_port) {
         if (family::is_ip && detail::so_reuseport.available)
-            detail::set_option(native, SOL_SOCKET, detail::so_reuseport.name, &one, sizeof one, ec);
+            detail::set_system_error(ec, detail::set_option(native, SOL_SOCKET, detail::so_reuseport.name, &one, sizeof one));
         else
             ec = std::make_error_code(std::errc::operation_not_supported);
     }
     if (!ec && is_v6) {
         const int only = o.dual_stack ? 0 : 1;
-        detail::set_option(native, IPPROTO_IPV6, IPV6_V6ONLY, &only, sizeof only, ec);
+        detail::set_system_error(ec, detail::set_option(native, IPPROTO_IPV6, IPV6_V6ONLY, &only, sizeof only));
     }
     if (!ec)
         l.bind(ep, ec);

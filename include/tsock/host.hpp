@@ -33,12 +33,12 @@ namespace detail {
 template <class Check>
 bool with_ipv6_socket(Check check) noexcept
 {
-    std::error_code ec;
-    const auto fd = open_socket(AF_INET6, SOCK_STREAM, 0, false, ec);
-    if (ec)
+    status s = 0;
+    const auto fd = open_socket(AF_INET6, SOCK_STREAM, 0, false, s);
+    if (s)
         return false;
     const bool ok = check(fd);
-    close_socket(fd, ec);
+    close_socket(fd);
     return ok;
 }
 
@@ -51,7 +51,7 @@ inline std::string host_name(std::error_code& ec)
 {
     std::string name(detail::host_name_max() + 1, '\0');
     if (::gethostname(name.data(), name.size()) != 0) {
-        ec = detail::last_error();
+        ec = detail::socket_error(detail::last_status());
         return {};
     }
     name.back() = '\0';
@@ -83,7 +83,7 @@ inline void set_host_name(std::string_view name, std::error_code& ec) noexcept
     if (name.size() > detail::host_name_max())
         return void(ec = make_error_code(error::host_name_too_long));
     if (detail::set_host_name(name.data(), name.size()) != 0)
-        ec = detail::last_error();
+        ec = detail::socket_error(detail::last_status());
     else
         ec.clear();
 }
@@ -112,9 +112,7 @@ inline bool has_dual_stack_ipv6() noexcept
 {
     return detail::with_ipv6_socket([](detail::native_handle_type fd) noexcept {
         const int off = 0;
-        std::error_code ec;
-        detail::set_option(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off, ec);
-        return !ec;
+        return detail::set_option(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off) == 0;
     });
 }
 

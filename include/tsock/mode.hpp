@@ -58,7 +58,7 @@ struct value_results {
     using result = T;
 
     template <class T>
-    static T finish(T value, status s, std::error_code& ec) noexcept
+    TSOCK_ALWAYS_INLINE static T finish(T value, status s, std::error_code& ec) noexcept
     {
         if (s) [[unlikely]] {
             ec = to_error_code(s);
@@ -68,7 +68,7 @@ struct value_results {
         return value;
     }
     template <class T>
-    static T finish_or_throw(T value, status s, const char* what)
+    TSOCK_ALWAYS_INLINE static T finish_or_throw(T value, status s, const char* what)
     {
         if (s) [[unlikely]]
             throw_status(s, what);

@@ -138,8 +138,8 @@ public:
     {
         status s = 0;
         const auto h = open_socket(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, s);
-        if (s)
-            throw_status(s, "socket");
+        if (s) [[unlikely]]
+            throw_system_error(s, "socket");
         return socket_access::make<Derived>(h, mode);
     }
     static Derived open(std::error_code& ec) noexcept
@@ -152,7 +152,7 @@ public:
     {
         status s = 0;
         const auto h = open_socket(Family::domain, Type::value, Type::protocol, Mode::nonblocking_handle, s);
-        set_error(ec, s);
+        set_system_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(h, mode);
     }
     // An error here means open() of an inet socket: IPv4 or IPv6 is decided
@@ -175,10 +175,11 @@ public:
     }
     static Derived open_for(const endpoint_type& ep, Mode mode)
     {
-        std::error_code ec;
-        auto s = open_for(ep, mode, ec);
-        throw_if(ec, "socket");
-        return s;
+        status s = 0;
+        const auto h = open_socket(domain_of(ep), Type::value, Type::protocol, Mode::nonblocking_handle, s);
+        if (s) [[unlikely]]
+            throw_system_error(s, "socket");
+        return socket_access::make<Derived>(h, mode);
     }
     static Derived open_for(const endpoint_type& ep, std::error_code& ec) noexcept
         requires std::default_initializable<Mode>
@@ -189,7 +190,7 @@ public:
     {
         status s = 0;
         const auto h = open_socket(domain_of(ep), Type::value, Type::protocol, Mode::nonblocking_handle, s);
-        set_error(ec, s);
+        set_system_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(h, mode);
     }
     template <class E, class... Args>
@@ -258,10 +259,8 @@ public:
             d = detail::duplicate(h, s);
         if (!s) {
             s = match_nonblocking(d, Mode::nonblocking_handle);
-            if (s) {
-                std::error_code ignored;
-                close_socket(d, ignored);
-            }
+            if (s)
+                close_socket(d);
         }
         set_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(d, mode);
@@ -283,7 +282,7 @@ public:
     {
         status s = 0;
         const auto d = detail::duplicate(handle_, s);
-        set_error(ec, s);
+        set_system_error(ec, s);
         return s ? Derived() : socket_access::make<Derived>(d, mode_);
     }
 
@@ -302,9 +301,7 @@ public:
     }
     void close(std::error_code& ec) noexcept
     {
-        clear_error(ec);
-        if (is_open())
-            close_socket(release(), ec);
+        set_system_error(ec, is_open() ? close_socket(release()) : 0);
     }
 
     // bind(2) to a local endpoint.
@@ -317,7 +314,7 @@ public:
     void bind(const endpoint_type& ep, std::error_code& ec) noexcept
     {
         const auto native = ep.to_native();
-        detail::bind(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size(), ec);
+        set_system_error(ec, detail::bind(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size()));
     }
     template <class E, class... Args>
         requires foreign_endpoint<E, endpoint_type>
@@ -335,7 +332,7 @@ public:
     {
         typename endpoint_type::native_type native{};
         ::socklen_t len = sizeof native;
-        local_name(handle_, reinterpret_cast<::sockaddr*>(&native), &len, ec);
+        set_system_error(ec, local_name(handle_, reinterpret_cast<::sockaddr*>(&native), &len));
         if (ec)
             return endpoint_type();
         return endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
@@ -355,7 +352,7 @@ public:
         requires settable_option_for<O, Family, Type>
     void set(const O& option, std::error_code& ec) noexcept
     {
-        set_option(handle_, O::level, O::name, option.data(), option.size(), ec);
+        set_system_error(ec, set_option(handle_, O::level, O::name, option.data(), option.size()));
     }
     // An error here means set() was given something that is not a socket
     // option (see tsock/options.hpp, or raw_option<Level, Name, T>).
@@ -401,7 +398,7 @@ public:
     {
         O option;
         ::socklen_t len = option.capacity();
-        get_option(handle_, O::level, O::name, option.data(), &len, ec);
+        set_system_error(ec, get_option(handle_, O::level, O::name, option.data(), &len));
         if (!ec)
             option.resize(len, ec);
         return ec ? typename O::value_type() : option.value();
@@ -477,7 +474,7 @@ public:
         status s = 0;
         if constexpr (NewMode::nonblocking_handle != Mode::nonblocking_handle)
             s = set_nonblocking(handle_, NewMode::nonblocking_handle);
-        set_error(ec, s);
+        set_system_error(ec, s);
         return s ? result() : socket_access::make<result>(release(), mode);
     }
     template <blocking_mode NewMode, class... Args>
@@ -491,8 +488,8 @@ protected:
     socket_base& operator=(socket_base&& other) noexcept
     {
         if (this != &other) {
-            std::error_code ignored;
-            close(ignored);
+            if (is_open())
+                close_socket(handle_);
             handle_ = other.release();
             mode_ = other.mode_;
         }
@@ -500,10 +497,8 @@ protected:
     }
     ~socket_base()
     {
-        if (is_open()) {
-            std::error_code ignored;
-            close_socket(handle_, ignored);
-        }
+        if (is_open())
+            close_socket(handle_);
     }
 
     // Runs op (the system call: returns 0 or its status) as the mode says,
@@ -520,30 +515,59 @@ protected:
                 return;
         }
     }
-    // The same for one call with a call state of its own.
+    // The same for one call with a call state of its own, whose op fails
+    // only with system errors (0 or errno, never a tsock::error): in a mode
+    // that adds no errors (see mode_adds_errors) the optimiser is told so,
+    // and the caller's conversion of s leaves the tsock::error branch out.
     template <class Op>
-    void perform(short events, status& s, Op op) const noexcept
+    TSOCK_ALWAYS_INLINE void perform(short events, status& s, Op op) const noexcept
     {
         const auto c = mode_.begin(s);
         if (s) [[unlikely]]
             return;
         run(c, events, s, op);
+        if constexpr (!mode_adds_errors)
+            s = system_only(s);
+    }
+
+    // Does the mode fail calls with tsock::error values of its own (the
+    // timeout mode's timed_out and negative_duration; a user's mode may)?
+    // The blocking and non_blocking modes add none: a call that fails only
+    // with the system's errors and its mode's then converts its status with
+    // no tsock::error branch, and a program of such calls does not link
+    // tsock's error category.
+    static constexpr bool mode_adds_errors =
+        !std::is_same_v<Mode, blocking> && !std::is_same_v<Mode, non_blocking>;
+    // ec = the error of such a call's status, or cleared.
+    TSOCK_ALWAYS_INLINE static void set_call_error(std::error_code& ec, status s) noexcept
+    {
+        if constexpr (mode_adds_errors)
+            set_error(ec, s);
+        else
+            set_system_error(ec, s);
+    }
+    // Throws the error of such a call's failed status.
+    [[noreturn]] TSOCK_ALWAYS_INLINE static void throw_call_error(status s, const char* what)
+    {
+        if constexpr (mode_adds_errors)
+            throw_status(s, what);
+        else
+            throw_system_error(s, what);
     }
 
     // Is h a socket of this family and type? 0, or why not.
     static status check_adoptable(native_handle_type h) noexcept
     {
-        std::error_code ec;
         int value = 0;
         ::socklen_t len = sizeof value;
-        get_option(h, SOL_SOCKET, SO_TYPE, &value, &len, ec);
-        if (ec)
-            return status_of(ec);
+        if (const status s = get_option(h, SOL_SOCKET, SO_TYPE, &value, &len))
+            return s;
         if (value != Type::value)
             return status_of(error::type_mismatch);
-        const int domain = socket_domain(h, ec);
-        if (ec)
-            return status_of(ec);
+        status s = 0;
+        const int domain = socket_domain(h, s);
+        if (s)
+            return s;
         bool family_ok = false;
         if constexpr (fixed_domain<Family>)
             family_ok = domain == Family::domain;

@@ -21,34 +21,59 @@ namespace tsock::detail {
 
 constexpr status status_of(error e) noexcept { return -static_cast<int>(e); }
 
-// The status of an error the ec forms of detail/socket_ops reported (the
-// socket category's value, or a tsock::error's).
+// The status of a std::error_code: a tsock::error's, or a system error's
+// (for the conversions that report one, such as an endpoint's from_native).
 inline status status_of(const std::error_code& ec) noexcept
 {
     if (!ec)
         return 0;
-    return ec.category() == error_category() ? -ec.value() : ec.value();
+    return ec.category() == error_category() ? status_of(static_cast<error>(ec.value())) : ec.value();
 }
 
-// socket(2) as open_socket(..., ec) makes it, with a status.
-inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
+// The std::error_code of a system error value and of a tsock::error value:
+// out of line, one copy each.
+TSOCK_COLD std::error_code system_error_code(int value) noexcept { return socket_error(value); }
+TSOCK_COLD std::error_code tsock_error_code(int value) noexcept { return make_error_code(static_cast<error>(value)); }
+
+// A failed status's std::error_code. Inlined, so that where the optimiser
+// sees that only system errors arrive (their values are positive: see
+// system_status), the tsock::error branch, and with it tsock's error
+// category, is left out of the program.
+TSOCK_ALWAYS_INLINE std::error_code to_error_code(status s) noexcept
 {
-    std::error_code ec;
-    const auto h = open_socket(domain, type, protocol, nonblocking, ec);
-    s = status_of(ec);
-    return h;
+    return s > 0 ? system_error_code(s) : tsock_error_code(-s);
 }
 
-inline std::error_code to_error_code(status s) noexcept
+// s, which can only be 0 or a system error value, and the optimiser told
+// so: the tsock::error branch of the conversions below is left out where s
+// comes from.
+TSOCK_ALWAYS_INLINE status system_only(status s) noexcept
 {
-    return s < 0 ? make_error_code(static_cast<error>(-s)) : socket_error(s);
+#if defined(__GNUC__) || defined(__clang__)
+    if (s < 0)
+        __builtin_unreachable();
+#elif defined(_MSC_VER)
+    __assume(s >= 0);
+#endif
+    return s;
 }
 
 // ec = the status's error, or cleared (only when it holds one: see clear_error).
-inline void set_error(std::error_code& ec, status s) noexcept
+TSOCK_ALWAYS_INLINE void set_error(std::error_code& ec, status s) noexcept
 {
     if (s) [[unlikely]]
         ec = to_error_code(s);
+    else
+        clear_error(ec);
+}
+
+// The same for a status that can only be 0 or a system error value (the
+// calls of detail/socket_ops, a mode that adds no errors of its own): no
+// tsock::error branch for the optimiser to prove dead.
+TSOCK_ALWAYS_INLINE void set_system_error(std::error_code& ec, status s) noexcept
+{
+    if (s) [[unlikely]]
+        ec = system_error_code(s);
     else
         clear_error(ec);
 }
@@ -69,7 +94,11 @@ private:
     char text_[256];
 };
 
-[[noreturn]] TSOCK_COLD void throw_error(const std::error_code& ec, const char* what)
+// Flattened: std::system_error's constructor, inlined here, calls the
+// category's message() in cold code. Left out of line, it is a function of
+// its own, where GCC guesses tsock's category as the likely one and links
+// its message() and 40 messages into every program that throws (3.5 KB).
+[[noreturn]] TSOCK_FLATTEN TSOCK_COLD void throw_error(const std::error_code& ec, const char* what)
 {
     throw_exception(call_error(ec, what));
 }
@@ -80,7 +109,22 @@ inline void throw_if(const std::error_code& ec, const char* what)
         throw_error(ec, what);
 }
 
-[[noreturn]] TSOCK_COLD void throw_status(status s, const char* what) { throw_error(to_error_code(s), what); }
+// One out-of-line thrower per kind of error, so that a call site that can
+// only fail with a system error (see to_error_code) references only the
+// first: the throw site is a call with two arguments.
+[[noreturn]] TSOCK_COLD void throw_system_error(int value, const char* what) { throw_error(socket_error(value), what); }
+[[noreturn]] TSOCK_COLD void throw_tsock_error(int value, const char* what)
+{
+    throw_error(make_error_code(static_cast<error>(value)), what);
+}
+
+// Throws a failed status's error.
+[[noreturn]] TSOCK_ALWAYS_INLINE void throw_status(status s, const char* what)
+{
+    if (s > 0)
+        throw_system_error(s, what);
+    throw_tsock_error(-s, what);
+}
 
 } // namespace tsock::detail
 

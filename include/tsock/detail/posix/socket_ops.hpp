@@ -5,17 +5,19 @@
 #ifndef TSOCK_DETAIL_POSIX_SOCKET_OPS_HPP
 #define TSOCK_DETAIL_POSIX_SOCKET_OPS_HPP
 
-// POSIX system calls on descriptors. Each sets ec from errno on failure and
-// clears it on success; none throws. The ones a blocking socket calls retry
-// EINTR, so a signal never surfaces as an error.
+// POSIX system calls on descriptors. Each returns its status (0, or the
+// errno value it failed with; a value it returns comes back through its
+// return value or a status& argument); none builds a std::error_code or
+// throws: that happens at the API's edge (detail/status.hpp). The calls a
+// blocking socket makes retry EINTR, so a signal never surfaces as an error.
 
 #include <tsock/config.hpp>
 #include <tsock/detail/chrono.hpp>
 #include <tsock/detail/platform.hpp>
 
 #include <cerrno>
+#include <climits>
 #include <cstddef>
-#include <system_error>
 
 #include <tsock/error.hpp>
 
@@ -43,15 +45,20 @@ inline constexpr int send_flags = 0;
 // restarted server binds while old connections linger in TIME_WAIT.
 inline constexpr int server_address_option = SO_REUSEADDR;
 
-inline std::error_code last_error() noexcept { return {errno, std::system_category()}; }
-
 // How a call ended, before any std::error_code is built (building one costs
 // a call to std::system_category() on every success): 0 for success, an
 // errno value, or a tsock::error negated (see detail/status.hpp).
 using status = int;
 
+// A system error value as a status. Never negative (errno and SO_ERROR
+// values are positive); the mask says so to the optimiser, which then drops
+// the tsock::error branch of the conversions (detail/status.hpp) wherever
+// only system errors can arrive: a program whose calls cannot fail with a
+// tsock::error does not link tsock's error category.
+inline status system_status(int value) noexcept { return value & INT_MAX; }
+
 // errno, after a call that failed.
-inline status last_status() noexcept { return errno; }
+inline status last_status() noexcept { return system_status(errno); }
 
 // Did the call fail only because it would have had to wait?
 inline bool would_block(status s) noexcept { return s == EAGAIN || s == EWOULDBLOCK; }
@@ -75,35 +82,21 @@ inline auto retry_eintr(Call call) noexcept
     }
 }
 
-// As above; sets ec from errno when it fails, clears it otherwise.
-template <class Call>
-inline auto retry_eintr(std::error_code& ec, Call call) noexcept
-{
-    const auto r = retry_eintr(call);
-    if (r < 0)
-        ec = last_error();
-    else
-        clear_error(ec);
-    return r;
-}
+// The status of a call that returns 0 or -1 (errno).
+inline status status_of_result(int r) noexcept { return r == 0 ? 0 : last_status(); }
 
 // socket(2) with SOCK_CLOEXEC, and SOCK_NONBLOCK when asked: no fcntl round
-// trip where the platform has the flags.
-inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking,
-                                      std::error_code& ec) noexcept
+// trip where the platform has the flags. invalid_handle when it fails.
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& s) noexcept
 {
 #if defined(SOCK_CLOEXEC) && defined(SOCK_NONBLOCK)
     const int fd = ::socket(domain, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), protocol);
-    if (fd < 0) {
-        ec = last_error();
-        return invalid_handle;
-    }
+    s = fd < 0 ? last_status() : 0;
 #else
     const int fd = ::socket(domain, type, protocol);
-    if (fd < 0) {
-        ec = last_error();
+    s = fd < 0 ? last_status() : 0;
+    if (fd < 0)
         return invalid_handle;
-    }
     ::fcntl(fd, F_SETFD, FD_CLOEXEC);
     if (nonblocking)
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
@@ -112,115 +105,86 @@ inline native_handle_type open_socket(int domain, int type, int protocol, bool n
     ::setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
 #endif
 #endif
-    ec.clear();
     return fd;
 }
 
 // The AF_* value of a socket: SO_DOMAIN where the system has it, else the
 // family of its name.
-inline int socket_domain(native_handle_type fd, std::error_code& ec) noexcept
+inline int socket_domain(native_handle_type fd, status& s) noexcept
 {
 #if defined(SO_DOMAIN)
-    int value = 0;
+    int value = AF_UNSPEC;
     ::socklen_t len = sizeof value;
-    if (::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &value, &len) != 0) {
-        ec = last_error();
-        return AF_UNSPEC;
-    }
-    ec.clear();
-    return value;
+    s = status_of_result(::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &value, &len));
+    return s ? AF_UNSPEC : value;
 #else
     ::sockaddr_storage name{};
     ::socklen_t len = sizeof name;
-    if (::getsockname(fd, reinterpret_cast<::sockaddr*>(&name), &len) != 0) {
-        ec = last_error();
-        return AF_UNSPEC;
-    }
-    ec.clear();
-    return name.ss_family;
+    s = status_of_result(::getsockname(fd, reinterpret_cast<::sockaddr*>(&name), &len));
+    return s ? AF_UNSPEC : name.ss_family;
 #endif
 }
 
 // socketpair(2) with the same flags; fds[0], fds[1] on success.
-inline bool open_socket_pair(int domain, int type, int protocol, bool nonblocking, native_handle_type fds[2],
-                             std::error_code& ec) noexcept
+inline status open_socket_pair(int domain, int type, int protocol, bool nonblocking, native_handle_type fds[2]) noexcept
 {
 #if defined(SOCK_CLOEXEC) && defined(SOCK_NONBLOCK)
-    if (::socketpair(domain, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), protocol, fds) != 0) {
-        ec = last_error();
-        return false;
-    }
+    return status_of_result(
+        ::socketpair(domain, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), protocol, fds));
 #else
-    if (::socketpair(domain, type, protocol, fds) != 0) {
-        ec = last_error();
-        return false;
-    }
+    if (::socketpair(domain, type, protocol, fds) != 0)
+        return last_status();
     for (int i = 0; i != 2; ++i) {
         ::fcntl(fds[i], F_SETFD, FD_CLOEXEC);
         if (nonblocking)
             ::fcntl(fds[i], F_SETFL, ::fcntl(fds[i], F_GETFL) | O_NONBLOCK);
     }
+    return 0;
 #endif
-    ec.clear();
-    return true;
 }
 
 // close(2). Not retried on EINTR: Linux has released the descriptor anyway,
 // and retrying could close one another thread just opened.
-inline void close_socket(native_handle_type fd, std::error_code& ec) noexcept
+inline status close_socket(native_handle_type fd) noexcept
 {
     if (::close(fd) != 0 && errno != EINTR)
-        ec = last_error();
-    else
-        ec.clear();
+        return last_status();
+    return 0;
 }
 
-inline void bind(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+inline status bind(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len) noexcept
 {
-    if (::bind(fd, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::bind(fd, sa, len));
 }
 
-inline void listen(native_handle_type fd, int backlog, std::error_code& ec) noexcept
-{
-    if (::listen(fd, backlog) != 0)
-        ec = last_error();
-    else
-        ec.clear();
-}
+inline status listen(native_handle_type fd, int backlog) noexcept { return status_of_result(::listen(fd, backlog)); }
 
 // connect(2). EINTR is not retried (a second connect would say EALREADY);
 // the caller treats EINTR like EINPROGRESS and waits for the outcome.
-inline void connect(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+inline status connect(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len) noexcept
 {
-    if (::connect(fd, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::connect(fd, sa, len));
 }
 
 // accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK.
 inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, bool nonblocking,
-                                 std::error_code& ec) noexcept
+                                 status& s) noexcept
 {
 #if BOOST_OS_LINUX || BOOST_OS_BSD_FREE || BOOST_OS_BSD_NET || BOOST_OS_BSD_OPEN
-    return retry_eintr(ec, [&] { return ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0)); });
+    const int a = retry_eintr([&] { return ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0)); });
 #else
-    const int s = retry_eintr(ec, [&] { return ::accept(fd, sa, len); });
-    if (s >= 0) {
-        ::fcntl(s, F_SETFD, FD_CLOEXEC);
+    const int a = retry_eintr([&] { return ::accept(fd, sa, len); });
+    if (a >= 0) {
+        ::fcntl(a, F_SETFD, FD_CLOEXEC);
         if (nonblocking)
-            ::fcntl(s, F_SETFL, ::fcntl(s, F_GETFL) | O_NONBLOCK);
+            ::fcntl(a, F_SETFL, ::fcntl(a, F_GETFL) | O_NONBLOCK);
     }
-    return s;
 #endif
+    s = a < 0 ? last_status() : 0;
+    return a;
 }
 
-// send and recv without an error code: the count, or -1 with last_error()
-// saying why (the throwing blocking forms: no std::error_code unless a call
-// fails).
+// send and recv: the count, or -1 with last_status() saying why.
 inline std::ptrdiff_t send(native_handle_type fd, const void* data, std::size_t size, int flags) noexcept
 {
     return retry_eintr([&] { return ::send(fd, data, size, flags | send_flags); });
@@ -235,30 +199,6 @@ inline std::ptrdiff_t send_to(native_handle_type fd, const void* data, std::size
                               const ::sockaddr* sa, ::socklen_t len) noexcept
 {
     return retry_eintr([&] { return ::sendto(fd, data, size, flags | send_flags, sa, len); });
-}
-
-inline std::ptrdiff_t send(native_handle_type fd, const void* data, std::size_t size, int flags,
-                           std::error_code& ec) noexcept
-{
-    return retry_eintr(ec, [&] { return ::send(fd, data, size, flags | send_flags); });
-}
-
-inline std::ptrdiff_t recv(native_handle_type fd, void* data, std::size_t size, int flags,
-                           std::error_code& ec) noexcept
-{
-    return retry_eintr(ec, [&] { return ::recv(fd, data, size, flags); });
-}
-
-inline std::ptrdiff_t send_to(native_handle_type fd, const void* data, std::size_t size, int flags,
-                              const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
-{
-    return retry_eintr(ec, [&] { return ::sendto(fd, data, size, flags | send_flags, sa, len); });
-}
-
-inline std::ptrdiff_t recv_from(native_handle_type fd, void* data, std::size_t size, int flags, ::sockaddr* sa,
-                                ::socklen_t* len, std::error_code& ec) noexcept
-{
-    return retry_eintr(ec, [&] { return ::recvfrom(fd, data, size, flags, sa, len); });
 }
 
 // Receives one message (datagram, seqpacket record, raw packet) into
@@ -301,58 +241,45 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 #endif
 }
 
-inline void shutdown(native_handle_type fd, int how, std::error_code& ec) noexcept
+inline status shutdown(native_handle_type fd, int how) noexcept { return status_of_result(::shutdown(fd, how)); }
+
+inline status local_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len) noexcept
 {
-    if (::shutdown(fd, how) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::getsockname(fd, sa, len));
 }
 
-inline void local_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
+inline status peer_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len) noexcept
 {
-    if (::getsockname(fd, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::getpeername(fd, sa, len));
 }
 
-inline void peer_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
+inline status set_option(native_handle_type fd, int level, int name, const void* value, ::socklen_t len) noexcept
 {
-    if (::getpeername(fd, sa, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::setsockopt(fd, level, name, value, len));
 }
 
-inline void set_option(native_handle_type fd, int level, int name, const void* value, ::socklen_t len,
-                       std::error_code& ec) noexcept
+inline status get_option(native_handle_type fd, int level, int name, void* value, ::socklen_t* len) noexcept
 {
-    if (::setsockopt(fd, level, name, value, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::getsockopt(fd, level, name, value, len));
 }
 
-inline void get_option(native_handle_type fd, int level, int name, void* value, ::socklen_t* len,
-                       std::error_code& ec) noexcept
+// The outcome of a non-blocking connect (SO_ERROR, which reading clears):
+// 0, the connect's errno value, or getsockopt's.
+inline status pending_status(native_handle_type fd) noexcept
 {
-    if (::getsockopt(fd, level, name, value, len) != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    int value = 0;
+    ::socklen_t len = sizeof value;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &value, &len) != 0)
+        return last_status();
+    return system_status(value);
 }
 
 // Bytes ready to read (FIONREAD).
-inline std::size_t available(native_handle_type fd, std::error_code& ec) noexcept
+inline std::size_t available(native_handle_type fd, status& s) noexcept
 {
     int n = 0;
-    if (::ioctl(fd, FIONREAD, &n) != 0) {
-        ec = last_error();
-        return 0;
-    }
-    ec.clear();
-    return static_cast<std::size_t>(n);
+    s = status_of_result(::ioctl(fd, FIONREAD, &n));
+    return s ? 0 : static_cast<std::size_t>(n);
 }
 
 // Sets or clears O_NONBLOCK with one ioctl (FIONBIO), as a mode change
@@ -398,7 +325,9 @@ inline status wait_ready(native_handle_type fd, short events, std::chrono::stead
             return 0;
         // Nothing by the deadline (ms, rounded up, reaches it; a wait cut
         // at INT_MAX ms goes on).
-        if (r == 0 && ms != INT_MAX)
+        // ms is -1 for ever: then poll never returns 0, and saying so
+        // (ms >= 0) lets a blocking socket's connect drop the timeout.
+        if (r == 0 && ms >= 0 && ms != INT_MAX)
             return -static_cast<int>(error::timed_out);
         if (r < 0 && errno != EINTR)
             return last_status();

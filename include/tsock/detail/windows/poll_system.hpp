@@ -71,10 +71,10 @@ public:
 
     status open() noexcept
     {
-        std::error_code ec;
-        socket_ = open_socket(AF_INET, SOCK_DGRAM, 0, true, ec);
-        if (ec)
-            return ec.value();
+        status s = 0;
+        socket_ = open_socket(AF_INET, SOCK_DGRAM, 0, true, s);
+        if (s)
+            return s;
         ::sockaddr_in a{};
         a.sin_family = AF_INET;
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);

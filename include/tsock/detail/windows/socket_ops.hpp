@@ -6,8 +6,9 @@
 #define TSOCK_DETAIL_WINDOWS_SOCKET_OPS_HPP
 
 // Winsock 2 calls on SOCKETs, the same functions as detail/posix/socket_ops.hpp.
-// Each sets ec from WSAGetLastError() on failure (winsock_category, which
-// compares equal to std::errc) and clears it on success; none throws.
+// Each returns its status (0, or the WSAGetLastError() value it failed with:
+// winsock_category's, which compares equal to std::errc); none builds a
+// std::error_code or throws.
 // Winsock has no EINTR to retry, no SIGPIPE and no socketpair (so no local
 // sockets: tsock leaves them out on Windows).
 
@@ -32,13 +33,14 @@ inline constexpr int send_flags = 0;
 // SO_REUSEADDR would let another socket take over a port in use.
 inline constexpr int server_address_option = SO_EXCLUSIVEADDRUSE;
 
-inline std::error_code last_error() noexcept { return socket_error(::WSAGetLastError()); }
-
 // How a call ended, before any std::error_code is built: 0 for success, a
 // WSA error value, or a tsock::error negated (see detail/status.hpp).
 using status = int;
 
-inline status last_status() noexcept { return ::WSAGetLastError(); }
+// A system error value as a status: never negative (see the POSIX one).
+inline status system_status(int value) noexcept { return value & INT_MAX; }
+
+inline status last_status() noexcept { return system_status(::WSAGetLastError()); }
 
 inline bool would_block(status s) noexcept { return s == WSAEWOULDBLOCK; }
 
@@ -54,120 +56,89 @@ inline constexpr int connect_interrupted = WSAEINTR;
 // fails the clamped send with WSAEMSGSIZE rather than cut the message.
 inline int io_size(std::size_t size) noexcept { return size > std::size_t(INT_MAX) ? INT_MAX : static_cast<int>(size); }
 
-// Sets ec and returns -1 on SOCKET_ERROR; the count otherwise.
-inline std::ptrdiff_t io_result(int r, std::error_code& ec) noexcept
-{
-    if (r == SOCKET_ERROR) {
-        ec = last_error();
-        return -1;
-    }
-    ec.clear();
-    return r;
-}
+// The status of a call that returns 0 or SOCKET_ERROR.
+inline status status_of_result(int r) noexcept { return r == 0 ? 0 : last_status(); }
 
 // WSASocketW with WSA_FLAG_NO_HANDLE_INHERIT (Windows' CLOEXEC) and
 // WSA_FLAG_OVERLAPPED (as socket() has it); then FIONBIO when asked, since
 // Windows has no SOCK_NONBLOCK.
-inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking,
-                                      std::error_code& ec) noexcept
+inline native_handle_type open_socket(int domain, int type, int protocol, bool nonblocking, status& st) noexcept
 {
     if (const int r = start_winsock(); r != 0) {
-        ec = socket_error(r);
+        st = system_status(r);
         return invalid_handle;
     }
     const ::SOCKET s =
         ::WSASocketW(domain, type, protocol, nullptr, 0, WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
     if (s == INVALID_SOCKET) {
-        ec = last_error();
+        st = last_status();
         return invalid_handle;
     }
     if (nonblocking) {
         ::u_long on = 1;
         if (::ioctlsocket(s, FIONBIO, &on) != 0) {
-            ec = last_error();
+            st = last_status();
             ::closesocket(s);
             return invalid_handle;
         }
     }
-    ec.clear();
+    st = 0;
     return s;
 }
 
 // The AF_* value of a socket: no SO_DOMAIN, and getsockname fails on an
 // unbound socket, so the protocol info's address family.
-inline int socket_domain(native_handle_type s, std::error_code& ec) noexcept
+inline int socket_domain(native_handle_type s, status& st) noexcept
 {
     ::WSAPROTOCOL_INFOW info{};
     int len = sizeof info;
-    if (::getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOW, reinterpret_cast<char*>(&info), &len) != 0) {
-        ec = last_error();
-        return AF_UNSPEC;
-    }
-    ec.clear();
-    return info.iAddressFamily;
+    st = status_of_result(::getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOW, reinterpret_cast<char*>(&info), &len));
+    return st ? AF_UNSPEC : info.iAddressFamily;
 }
 
 // No socketpair on Windows (has_socket_pair is false; socket_pair refuses
 // to compile): this only keeps the name for the templates that mention it.
-inline bool open_socket_pair(int, int, int, bool, native_handle_type fds[2], std::error_code& ec) noexcept
+inline status open_socket_pair(int, int, int, bool, native_handle_type fds[2]) noexcept
 {
     fds[0] = fds[1] = invalid_handle;
-    ec = std::make_error_code(std::errc::operation_not_supported);
-    return false;
+    return WSAEOPNOTSUPP;
 }
 
-// For the calls that return 0 or SOCKET_ERROR: sets ec from the failure,
-// or clears it.
-inline void set_result(int r, std::error_code& ec) noexcept
+inline status close_socket(native_handle_type s) noexcept { return status_of_result(::closesocket(s)); }
+
+inline status bind(native_handle_type s, const ::sockaddr* sa, ::socklen_t len) noexcept
 {
-    if (r != 0)
-        ec = last_error();
-    else
-        ec.clear();
+    return status_of_result(::bind(s, sa, len));
 }
 
-inline void close_socket(native_handle_type s, std::error_code& ec) noexcept
-{
-    set_result(::closesocket(s), ec);
-}
+inline status listen(native_handle_type s, int backlog) noexcept { return status_of_result(::listen(s, backlog)); }
 
-inline void bind(native_handle_type s, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+inline status connect(native_handle_type s, const ::sockaddr* sa, ::socklen_t len) noexcept
 {
-    set_result(::bind(s, sa, len), ec);
-}
-
-inline void listen(native_handle_type s, int backlog, std::error_code& ec) noexcept
-{
-    set_result(::listen(s, backlog), ec);
-}
-
-inline void connect(native_handle_type s, const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
-{
-    set_result(::connect(s, sa, len), ec);
+    return status_of_result(::connect(s, sa, len));
 }
 
 // accept. The new socket inherits the listener's FIONBIO state ("the same
 // properties as s"), which is the mode's, as both share it; not its handle
 // flags, so it is made non-inheritable here (as Python does).
 inline native_handle_type accept(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, bool /* nonblocking */,
-                                 std::error_code& ec) noexcept
+                                 status& st) noexcept
 {
     const ::SOCKET a = ::accept(s, sa, len);
     if (a == INVALID_SOCKET) {
-        ec = last_error();
+        st = last_status();
         return invalid_handle;
     }
     if (!::SetHandleInformation(reinterpret_cast<::HANDLE>(a), HANDLE_FLAG_INHERIT, 0)) {
-        ec = socket_error(static_cast<int>(::GetLastError()));
+        st = system_status(static_cast<int>(::GetLastError()));
         ::closesocket(a);
         return invalid_handle;
     }
-    ec.clear();
+    st = 0;
     return a;
 }
 
-// send and recv without an error code: the count, or -1 with last_error()
-// saying why (the throwing blocking forms).
+// send and recv: the count, or -1 with last_status() saying why.
 inline std::ptrdiff_t send(native_handle_type s, const void* data, std::size_t size, int flags) noexcept
 {
     const int r = ::send(s, static_cast<const char*>(data), io_size(size), flags);
@@ -187,66 +158,45 @@ inline std::ptrdiff_t send_to(native_handle_type s, const void* data, std::size_
     return r == SOCKET_ERROR ? -1 : r;
 }
 
-inline std::ptrdiff_t send(native_handle_type s, const void* data, std::size_t size, int flags,
-                           std::error_code& ec) noexcept
+inline status shutdown(native_handle_type s, int how) noexcept { return status_of_result(::shutdown(s, how)); }
+
+inline status local_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len) noexcept
 {
-    return io_result(::send(s, static_cast<const char*>(data), io_size(size), flags), ec);
+    return status_of_result(::getsockname(s, sa, len));
 }
 
-inline std::ptrdiff_t recv(native_handle_type s, void* data, std::size_t size, int flags, std::error_code& ec) noexcept
+inline status peer_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len) noexcept
 {
-    return io_result(::recv(s, static_cast<char*>(data), io_size(size), flags), ec);
+    return status_of_result(::getpeername(s, sa, len));
 }
 
-inline std::ptrdiff_t send_to(native_handle_type s, const void* data, std::size_t size, int flags,
-                              const ::sockaddr* sa, ::socklen_t len, std::error_code& ec) noexcept
+inline status set_option(native_handle_type s, int level, int name, const void* value, ::socklen_t len) noexcept
 {
-    return io_result(::sendto(s, static_cast<const char*>(data), io_size(size), flags, sa, len), ec);
+    return status_of_result(::setsockopt(s, level, name, static_cast<const char*>(value), len));
 }
 
-inline std::ptrdiff_t recv_from(native_handle_type s, void* data, std::size_t size, int flags, ::sockaddr* sa,
-                                ::socklen_t* len, std::error_code& ec) noexcept
+inline status get_option(native_handle_type s, int level, int name, void* value, ::socklen_t* len) noexcept
 {
-    return io_result(::recvfrom(s, static_cast<char*>(data), io_size(size), flags, sa, len), ec);
+    return status_of_result(::getsockopt(s, level, name, static_cast<char*>(value), len));
 }
 
-inline void shutdown(native_handle_type s, int how, std::error_code& ec) noexcept
+// The outcome of a non-blocking connect (SO_ERROR, which reading clears):
+// 0, the connect's WSA error, or getsockopt's.
+inline status pending_status(native_handle_type s) noexcept
 {
-    set_result(::shutdown(s, how), ec);
-}
-
-inline void local_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
-{
-    set_result(::getsockname(s, sa, len), ec);
-}
-
-inline void peer_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, std::error_code& ec) noexcept
-{
-    set_result(::getpeername(s, sa, len), ec);
-}
-
-inline void set_option(native_handle_type s, int level, int name, const void* value, ::socklen_t len,
-                       std::error_code& ec) noexcept
-{
-    set_result(::setsockopt(s, level, name, static_cast<const char*>(value), len), ec);
-}
-
-inline void get_option(native_handle_type s, int level, int name, void* value, ::socklen_t* len,
-                       std::error_code& ec) noexcept
-{
-    set_result(::getsockopt(s, level, name, static_cast<char*>(value), len), ec);
+    int value = 0;
+    int len = sizeof value;
+    if (::getsockopt(s, SOL_SOCKET, SO_ERROR, reinterpret_cast<char*>(&value), &len) != 0)
+        return last_status();
+    return system_status(value);
 }
 
 // Bytes ready to read (FIONREAD).
-inline std::size_t available(native_handle_type s, std::error_code& ec) noexcept
+inline std::size_t available(native_handle_type s, status& st) noexcept
 {
     ::u_long n = 0;
-    if (::ioctlsocket(s, FIONREAD, &n) != 0) {
-        ec = last_error();
-        return 0;
-    }
-    ec.clear();
-    return static_cast<std::size_t>(n);
+    st = status_of_result(::ioctlsocket(s, FIONREAD, &n));
+    return st ? 0 : static_cast<std::size_t>(n);
 }
 
 // Receives one message into [data, data + size), with its sender's name
@@ -302,37 +252,30 @@ inline int wait_ms(std::chrono::steady_clock::time_point deadline) noexcept
 }
 
 // Waits with WSAPoll until s is ready for events (POLLIN, POLLOUT) or the
-// deadline has passed (false, ec clear: the caller says timed_out). A
-// deadline already passed still looks once.
-inline bool wait_until(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline,
-                       std::error_code& ec) noexcept
+// deadline has passed: 0 when ready, error::timed_out (as a status) at the
+// deadline, or the WSA error. A deadline already passed still looks once.
+inline status wait_ready(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline) noexcept
 {
     for (;;) {
         const int ms = wait_ms(deadline);
         ::WSAPOLLFD p{s, events, 0};
         const int r = ::WSAPoll(&p, 1, ms);
-        if (r > 0) {
-            ec.clear();
-            return true;
-        }
-        if (r == SOCKET_ERROR) {
-            ec = last_error();
-            return false;
-        }
-        if (ms != INT_MAX) { // nothing by the deadline; a wait cut at INT_MAX ms goes on
-            ec.clear();
-            return false;
-        }
+        if (r > 0)
+            return 0;
+        if (r == SOCKET_ERROR)
+            return last_status();
+        // Nothing by the deadline; a wait cut at INT_MAX ms (or for ever,
+        // INT_MAX at a time) goes on.
+        if (ms != INT_MAX)
+            return -static_cast<int>(error::timed_out);
     }
 }
 
-// Waits for a non-blocking connect to end (Windows only; POSIX waits with
-// wait_until(s, POLLOUT, ...)). With select: WSAPoll does not report a
-// failed connect before Windows 10 2004 (build 19041; Windows Server 2019
-// still has the bug), while select marks it in the exception set. Then read
-// SO_ERROR.
-inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time_point deadline,
-                           std::error_code& ec) noexcept
+// Waits for a non-blocking connect to end, as wait_ready. With select:
+// WSAPoll does not report a failed connect before Windows 10 2004 (build
+// 19041; Windows Server 2019 still has the bug), while select marks it in
+// the exception set. Then read SO_ERROR.
+inline status wait_connected(native_handle_type s, std::chrono::steady_clock::time_point deadline) noexcept
 {
     for (;;) {
         const int ms = wait_ms(deadline);
@@ -343,37 +286,13 @@ inline bool wait_connected(native_handle_type s, std::chrono::steady_clock::time
         FD_SET(s, &failed);
         ::timeval tv{ms / 1000, (ms % 1000) * 1000};
         const int r = ::select(0, nullptr, &writable, &failed, &tv);
-        if (r > 0) {
-            ec.clear();
-            return true;
-        }
-        if (r == SOCKET_ERROR) {
-            ec = last_error();
-            return false;
-        }
-        if (ms != INT_MAX) { // nothing by the deadline (looked once if it had passed)
-            ec.clear();
-            return false;
-        }
+        if (r > 0)
+            return 0;
+        if (r == SOCKET_ERROR)
+            return last_status();
+        if (ms != INT_MAX) // nothing by the deadline (looked once if it had passed)
+            return -static_cast<int>(error::timed_out);
     }
-}
-
-// The status forms of the waits: 0 when ready, error::timed_out (as a
-// status) at the deadline, or the WSA error.
-inline status wait_ready(native_handle_type s, short events, std::chrono::steady_clock::time_point deadline) noexcept
-{
-    std::error_code ec;
-    if (wait_until(s, events, deadline, ec))
-        return 0;
-    return ec ? ec.value() : -static_cast<int>(error::timed_out);
-}
-
-inline status wait_connected(native_handle_type s, std::chrono::steady_clock::time_point deadline) noexcept
-{
-    std::error_code ec;
-    if (wait_connected(s, deadline, ec))
-        return 0;
-    return ec ? ec.value() : -static_cast<int>(error::timed_out);
 }
 
 // Connect attempts under way at once, at most: select's FD_SETSIZE (64
