@@ -113,13 +113,16 @@ public:
         requires waits
     {
         status st = 0;
-        auto s = base::open_for(ep, mode, ec);
-        if (!ec) {
+        const auto h = detail::open_socket(detail::domain_of(ep), Type::value, Type::protocol,
+                                           Mode::nonblocking_handle, st);
+        basic_socket s;
+        if (!st) {
+            s = basic_socket(h, mode);
             st = s.connect_status_of(ep);
-            base::set_call_error(ec, st);
+            if (st)
+                s = basic_socket();
         }
-        if (st)
-            s = basic_socket();
+        base::set_call_error(ec, st);
         return s;
     }
     // An error here means connect_to on a non-blocking socket: it would have

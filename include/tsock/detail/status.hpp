@@ -30,9 +30,10 @@ inline status status_of(const std::error_code& ec) noexcept
     return ec.category() == error_category() ? status_of(static_cast<error>(ec.value())) : ec.value();
 }
 
-// The std::error_code of a system error value and of a tsock::error value:
-// out of line, one copy each.
-TSOCK_COLD std::error_code system_error_code(int value) noexcept { return socket_error(value); }
+// The std::error_code of a system error value (a call, as small as a call
+// to an out-of-line copy would be) and of a tsock::error value (out of
+// line: one copy of what tsock's category costs).
+inline std::error_code system_error_code(int value) noexcept { return socket_error(value); }
 TSOCK_COLD std::error_code tsock_error_code(int value) noexcept { return make_error_code(static_cast<error>(value)); }
 
 // A failed status's std::error_code. Inlined, so that where the optimiser
@@ -79,14 +80,19 @@ TSOCK_ALWAYS_INLINE void set_system_error(std::error_code& ec, status s) noexcep
 }
 
 // What tsock's calls throw: a std::system_error whose what() reads
-// "tsock: <call>: <the error's message>". Composed with one snprintf into
-// the object rather than with std::string operations, which the standard
-// library inlines at every throw site (about 2.5 KB of code).
+// "tsock: <call>: <the error's message>" (cut at 255 bytes). Composed into
+// the object with a copy loop rather than with std::string operations,
+// which the standard library inlines at every throw site (about 2.5 KB of
+// code), or snprintf (one more import).
 class call_error final : public std::system_error {
 public:
     call_error(const std::error_code& ec, const char* call) : std::system_error(ec)
     {
-        std::snprintf(text_, sizeof text_, "tsock: %s: %s", call, std::system_error::what());
+        std::size_t n = 0;
+        for (const char* part : {"tsock: ", call, ": ", std::system_error::what()})
+            for (; *part && n != sizeof text_ - 1; ++part)
+                text_[n++] = *part;
+        text_[n] = '\0';
     }
     const char* what() const noexcept override { return text_; }
 
@@ -100,7 +106,11 @@ private:
 // its message() and 40 messages into every program that throws (3.5 KB).
 [[noreturn]] TSOCK_FLATTEN TSOCK_COLD void throw_error(const std::error_code& ec, const char* what)
 {
+#if TSOCK_NO_EXCEPTIONS
     throw_exception(call_error(ec, what));
+#else
+    throw call_error(ec, what); // made in place: no copy of the object to link
+#endif
 }
 
 inline void throw_if(const std::error_code& ec, const char* what)
