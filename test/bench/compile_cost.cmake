@@ -23,3 +23,14 @@ if(TSOCK_BASH)
             --check ${CMAKE_CURRENT_SOURCE_DIR}/header_budget.txt)
     set_tests_properties(bench.header_lines PROPERTIES LABELS compile_cost SKIP_RETURN_CODE 77 TIMEOUT 300)
 endif()
+
+# The stripped size of the minimal client (compile_cost.sh --check-size):
+# the error_code and throwing tsock clients against the raw POSIX one, at
+# -O2 with the configured compiler (skipped with another than the one the
+# limits were set for). A change that links tsock's error category or an
+# exception path back into them fails here. Deterministic, not timed.
+if(TSOCK_BASH)
+    add_test(NAME bench.client_size
+        COMMAND ${TSOCK_BASH} ${CMAKE_CURRENT_SOURCE_DIR}/compile_cost.sh --check-size --cxx ${CMAKE_CXX_COMPILER})
+    set_tests_properties(bench.client_size PROPERTIES LABELS compile_cost SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()

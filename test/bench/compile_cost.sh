@@ -3,22 +3,38 @@
 # Distributed under the Boost Software License, Version 1.0.
 #
 # compile_cost.sh [--runs N] [--cxx COMPILER]...
+# compile_cost.sh --check-size [--cxx COMPILER]
 #
 # What the same minimal TCP client (compile/*.cpp) costs to build with tsock,
 # its umbrella header, raw POSIX calls, standalone Asio and Boost.Asio. For
 # each source and compiler: median wall time (and user+sys CPU time) of
 # `-O2 -c` and of `-fsyntax-only` over N interleaved runs (default 5),
 # preprocessed lines (-E | wc -l), the object's .text* bytes, and the
-# stripped executable's .text and file bytes. Every client is first run
-# against a local echo server (and against a refused port) to show the
-# programs are equivalent. Then the targets of issue 5 are checked and
-# printed MET or MISSED.
+# stripped executable's .text, `size` text (.text, .rodata, .eh_frame and
+# the dynamic tables) and file bytes. Every client is first run against a
+# local echo server (and against a refused port) to show the programs are
+# equivalent. Then the targets of issues 5 and 11 are checked and printed
+# MET or MISSED.
 #
 # --cxx may be given more than once (default: g++ and clang++-16).
 # Figures, not a test: the exit status is 0 unless a build or a run fails.
+#
+# --check-size: the test (ctest bench.client_size). Builds only the raw,
+# error_code and throwing clients with one compiler (default g++), and
+# exits 1 when a stripped tsock client's `size` text exceeds its limit
+# (size_limits below), 77 (skipped) with a compiler other than the one the
+# limits were set for. Deterministic: no timing, no runs.
 set -euo pipefail
 
-usage() { sed -n '5,18s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '5,25s/^# \{0,1\}//p' "$0"; }
+
+# The limits of --check-size: each tsock client's stripped `size` text over
+# the raw client's, for the compiler they were set with (its name and major
+# version). Issue 11 asks 1.5x for the error_code client and 2x for the
+# throwing one; these are what is met (doc/performance.md says what stands
+# in the way).
+size_compiler="g++ 12"
+declare -A size_limits=([tsock_client]=1.75 [tsock_throwing_client]=2.25)
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source_dir=$script_dir/compile
@@ -26,15 +42,17 @@ include_dir=$(cd "$script_dir/../../include" && pwd)
 
 runs=5
 compilers=()
+check_size=0
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) runs=${2:?--runs needs a number}; shift 2 ;;
         --cxx) compilers+=("${2:?--cxx needs a compiler}"); shift 2 ;;
+        --check-size) check_size=1; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "compile_cost.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
     esac
 done
-[ ${#compilers[@]} -gt 0 ] || compilers=(g++ clang++-16)
+[ ${#compilers[@]} -gt 0 ] || { [ $check_size = 1 ] && compilers=(g++); } || compilers=(g++ clang++-16)
 case $runs in '' | *[!0-9]* | 0) echo "compile_cost.sh: --runs needs a positive number" >&2; exit 2 ;; esac
 
 # Rows in table order; the first four are the ones the targets compare.
@@ -50,6 +68,55 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
+
+die() {
+    echo "FAIL compile_cost: $*" >&2
+    [ -s "$tmp/err" ] && sed 's/^/    /' "$tmp/err" >&2
+    exit 1
+}
+
+# key=compiler index/source -> figures (label: the compiler's base name).
+declare -A available o2_wall o2_cpu syn_wall syn_cpu pp_lines obj_text exe_text exe_size_text exe_bytes
+
+# build KEY CXX SOURCE: compiles compile/SOURCE.cpp at -O2, links and strips
+# it ($tmp/KEY-path), and records its sizes under KEY.
+build() {
+    local key=$1 cxx=$2 src=$3
+    local file=$source_dir/$src.cpp obj=$tmp/${key//\//.}.o exe=$tmp/${key//\//.}
+    "$cxx" "${flags[@]}" -O2 -c "$file" -o "$obj" 2>"$tmp/err" || die "$cxx -O2 -c $src.cpp"
+    obj_text[$key]=$(size -A "$obj" | awk '$1 ~ /^\.text/ { n += $2 } END { print n + 0 }')
+    "$cxx" -O2 "$obj" -o "$exe" 2>"$tmp/err" || die "$cxx: linking $src"
+    strip "$exe"
+    exe_text[$key]=$(size -A "$exe" | awk '$1 == ".text" { print $2 }')
+    exe_size_text[$key]=$(size "$exe" | awk 'NR == 2 { print $1 }')
+    exe_bytes[$key]=$(stat -c %s "$exe")
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
+if [ $check_size = 1 ]; then
+    [ ${#compilers[@]} -le 1 ] || { echo "compile_cost.sh: --check-size takes one --cxx" >&2; exit 2; }
+    cxx=${compilers[0]}
+    command -v "$cxx" >/dev/null || die "no compiler $cxx"
+    # Its kind and major version, whatever the command is called (g++-12).
+    kind=g++
+    if "$cxx" -dM -E -x c++ /dev/null | grep -q '__clang__'; then kind=clang; fi
+    id="$kind $("$cxx" -dumpversion | cut -d. -f1)"
+    if [ "$id" != "$size_compiler" ]; then
+        echo "compile_cost.sh: skipped: the size limits are for $size_compiler, this is $id"
+        exit 77
+    fi
+    for src in raw_client "${!size_limits[@]}"; do build "0/$src" "$cxx" "$src"; done
+    fail=0
+    for src in "${!size_limits[@]}"; do
+        r=$(ratio "${exe_size_text[0/$src]}" "${exe_size_text[0/raw_client]}")
+        verdict=$(awk -v r="$r" -v l="${size_limits[$src]}" 'BEGIN { print r <= l ? "ok" : "OVER" }')
+        printf '%-22s size text %6s = %s x raw (%s)   limit %s: %s\n' "$src" "${exe_size_text[0/$src]}" "$r" \
+            "${exe_size_text[0/raw_client]}" "${size_limits[$src]}" "$verdict"
+        [ "$verdict" = ok ] || fail=1
+    done
+    exit $fail
+fi
 
 # The echo server: one listener that echoes one recv per connection, and one
 # socket bound but never listening, so connecting to it is refused.
@@ -69,15 +136,6 @@ while True:
 server_pid=$!
 read -r port refused_port <"$tmp/ports" || { echo "FAIL compile_cost: the echo server did not start" >&2; exit 1; }
 
-die() {
-    echo "FAIL compile_cost: $*" >&2
-    [ -s "$tmp/err" ] && sed 's/^/    /' "$tmp/err" >&2
-    exit 1
-}
-
-# key=compiler index/source -> figures (label: the compiler's base name).
-declare -A available o2_wall o2_cpu syn_wall syn_cpu pp_lines obj_text exe_text exe_bytes
-
 # Untimed pass: availability, sizes, the run check (it also warms the page cache).
 for ci in "${!compilers[@]}"; do
     cxx=${compilers[$ci]}
@@ -93,15 +151,10 @@ for ci in "${!compilers[@]}"; do
             continue
         fi
         available[$key]=1
-        obj=$tmp/$ci.$src.o exe=$tmp/$ci.$src
+        exe=$tmp/$ci.$src
         "$cxx" "${flags[@]}" -E "$file" >"$tmp/pp" 2>"$tmp/err" || die "$cxx -E $src.cpp"
         pp_lines[$key]=$(wc -l <"$tmp/pp")
-        "$cxx" "${flags[@]}" -O2 -c "$file" -o "$obj" 2>"$tmp/err" || die "$cxx -O2 -c $src.cpp"
-        obj_text[$key]=$(size -A "$obj" | awk '$1 ~ /^\.text/ { n += $2 } END { print n + 0 }')
-        "$cxx" -O2 "$obj" -o "$exe" 2>"$tmp/err" || die "$cxx: linking $src"
-        strip "$exe"
-        exe_text[$key]=$(size -A "$exe" | awk '$1 == ".text" { print $2 }')
-        exe_bytes[$key]=$(stat -c %s "$exe")
+        build "$key" "$cxx" "$src"
         # Equivalence: echoes the message, and reports a refused connection.
         reply=$(timeout 10 "$exe" "$port" "$message" 2>"$tmp/err") || die "$src ($cxx) failed against the echo server"
         [ "$reply" = "$message" ] || die "$src ($cxx) printed '$reply', not the echoed '$message'"
@@ -150,19 +203,18 @@ done
 
 echo
 echo "Medians of $runs runs; ms are wall time (user+sys CPU in brackets); .o text: all .text* sections."
-printf '%-22s %-12s %15s %15s %9s %9s %9s %9s\n' \
-    source compiler "-O2 -c ms" "-fsyntax ms" "pp lines" ".o text" "exe text" "exe bytes"
+printf '%-22s %-12s %15s %15s %9s %9s %9s %9s %9s\n' \
+    source compiler "-O2 -c ms" "-fsyntax ms" "pp lines" ".o text" "exe text" "size text" "exe bytes"
 for ci in "${!compilers[@]}"; do
     for src in "${sources[@]}"; do
         key=$ci/$src
         [ "${available[$key]}" = 1 ] || continue
-        printf '%-22s %-12s %15s %15s %9s %9s %9s %9s\n' "$src" "$(basename "${compilers[$ci]}")" \
+        printf '%-22s %-12s %15s %15s %9s %9s %9s %9s %9s\n' "$src" "$(basename "${compilers[$ci]}")" \
             "${o2_wall[$key]} [${o2_cpu[$key]}]" "${syn_wall[$key]} [${syn_cpu[$key]}]" \
-            "${pp_lines[$key]}" "${obj_text[$key]}" "${exe_text[$key]}" "${exe_bytes[$key]}"
+            "${pp_lines[$key]}" "${obj_text[$key]}" "${exe_text[$key]}" "${exe_size_text[$key]}" "${exe_bytes[$key]}"
     done
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 # check LABEL RATIO LIMIT [NOTE]: MET or MISSED on RATIO; never fails the script.
 check() {
     awk -v t="$1" -v r="$2" -v l="$3" -v n="${4:-}" \
@@ -204,4 +256,8 @@ for ci in "${!compilers[@]}"; do
         echo "  NOT CHECKED: the time targets (no standalone Asio for $cxx)"
     fi
     check "stripped exe .text <= 1.5x raw POSIX" "$(ratio "${exe_text[$t]}" "${exe_text[$r]}")" 1.5
+    echo "$cxx targets (issue 11; stripped \`size\` text; --check-size holds the limits met):"
+    check "error_code client size text <= 1.5x raw POSIX" "$(ratio "${exe_size_text[$t]}" "${exe_size_text[$r]}")" 1.5
+    w=$ci/tsock_throwing_client
+    check "throwing client size text <= 2x raw POSIX" "$(ratio "${exe_size_text[$w]}" "${exe_size_text[$r]}")" 2
 done
