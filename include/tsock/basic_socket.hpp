@@ -101,7 +101,8 @@ public:
         requires waits
     {
         auto s = base::open_for(ep, mode);
-        s.connect(ep);
+        if (const status st = s.connect_status_of(ep)) [[unlikely]]
+            base::throw_call_error(st, "connect");
         return s;
     }
     static basic_socket connect_to(const endpoint_type& ep, std::error_code& ec) noexcept
@@ -455,8 +456,10 @@ private:
         return detail::connect(handle_, reinterpret_cast<const ::sockaddr*>(&native), ep.native_size());
     }
 
-    // A waiting mode's connect: 0, or why it failed.
-    status connect_status_of(const endpoint_type& ep) noexcept
+    // A waiting mode's connect: 0, or why it failed. Inlined into each form
+    // (a program connects from few places): out of line, it costs a call,
+    // its frame and its unwind entry, more than it saves.
+    TSOCK_ALWAYS_INLINE status connect_status_of(const endpoint_type& ep) noexcept
     {
         status s = 0;
         const auto c = mode_.begin(s);
@@ -507,7 +510,7 @@ private:
         return s;
     }
 
-    status send_everything(detail::byte_run<const std::byte> bytes, std::size_t& done) noexcept
+    TSOCK_ALWAYS_INLINE status send_everything(detail::byte_run<const std::byte> bytes, std::size_t& done) noexcept
     {
         status s = 0;
         const auto c = mode_.begin(s);

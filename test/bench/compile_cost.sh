@@ -34,7 +34,7 @@ usage() { sed -n '5,25s/^# \{0,1\}//p' "$0"; }
 # throwing one; these are what is met (doc/performance.md says what stands
 # in the way).
 size_compiler="g++ 12"
-declare -A size_limits=([tsock_client]=1.75 [tsock_throwing_client]=2.25)
+declare -A size_limits=([tsock_client]=1.6 [tsock_throwing_client]=2.2)
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source_dir=$script_dir/compile

@@ -145,7 +145,7 @@ inline status open_socket_pair(int domain, int type, int protocol, bool nonblock
 
 // close(2). Not retried on EINTR: Linux has released the descriptor anyway,
 // and retrying could close one another thread just opened.
-inline status close_socket(native_handle_type fd) noexcept
+TSOCK_ALWAYS_INLINE status close_socket(native_handle_type fd) noexcept
 {
     if (::close(fd) != 0 && errno != EINTR)
         return last_status();

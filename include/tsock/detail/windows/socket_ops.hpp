@@ -104,7 +104,7 @@ inline status open_socket_pair(int, int, int, bool, native_handle_type fds[2]) n
     return WSAEOPNOTSUPP;
 }
 
-inline status close_socket(native_handle_type s) noexcept { return status_of_result(::closesocket(s)); }
+TSOCK_ALWAYS_INLINE status close_socket(native_handle_type s) noexcept { return status_of_result(::closesocket(s)); }
 
 inline status bind(native_handle_type s, const ::sockaddr* sa, ::socklen_t len) noexcept
 {
