@@ -13,7 +13,6 @@
 #include <tsock/detail/throw_error.hpp>
 #include <tsock/error.hpp>
 
-#include <cstdio>
 #include <string>
 #include <system_error>
 

@@ -152,20 +152,6 @@ TSOCK_ALWAYS_INLINE status close_socket(native_handle_type fd) noexcept
     return 0;
 }
 
-inline status bind(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len) noexcept
-{
-    return status_of_result(::bind(fd, sa, len));
-}
-
-inline status listen(native_handle_type fd, int backlog) noexcept { return status_of_result(::listen(fd, backlog)); }
-
-// connect(2). EINTR is not retried (a second connect would say EALREADY);
-// the caller treats EINTR like EINPROGRESS and waits for the outcome.
-inline status connect(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len) noexcept
-{
-    return status_of_result(::connect(fd, sa, len));
-}
-
 // accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK.
 inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, bool nonblocking,
                                  status& s) noexcept
@@ -239,28 +225,6 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 #else
     return recv_message(fd, data, size, flags, nullptr, nullptr, truncated);
 #endif
-}
-
-inline status shutdown(native_handle_type fd, int how) noexcept { return status_of_result(::shutdown(fd, how)); }
-
-inline status local_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len) noexcept
-{
-    return status_of_result(::getsockname(fd, sa, len));
-}
-
-inline status peer_name(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len) noexcept
-{
-    return status_of_result(::getpeername(fd, sa, len));
-}
-
-inline status set_option(native_handle_type fd, int level, int name, const void* value, ::socklen_t len) noexcept
-{
-    return status_of_result(::setsockopt(fd, level, name, value, len));
-}
-
-inline status get_option(native_handle_type fd, int level, int name, void* value, ::socklen_t* len) noexcept
-{
-    return status_of_result(::getsockopt(fd, level, name, value, len));
 }
 
 // The outcome of a non-blocking connect (SO_ERROR, which reading clears):

@@ -106,18 +106,6 @@ inline status open_socket_pair(int, int, int, bool, native_handle_type fds[2]) n
 
 TSOCK_ALWAYS_INLINE status close_socket(native_handle_type s) noexcept { return status_of_result(::closesocket(s)); }
 
-inline status bind(native_handle_type s, const ::sockaddr* sa, ::socklen_t len) noexcept
-{
-    return status_of_result(::bind(s, sa, len));
-}
-
-inline status listen(native_handle_type s, int backlog) noexcept { return status_of_result(::listen(s, backlog)); }
-
-inline status connect(native_handle_type s, const ::sockaddr* sa, ::socklen_t len) noexcept
-{
-    return status_of_result(::connect(s, sa, len));
-}
-
 // accept. The new socket inherits the listener's FIONBIO state ("the same
 // properties as s"), which is the mode's, as both share it; not its handle
 // flags, so it is made non-inheritable here (as Python does).
@@ -156,28 +144,6 @@ inline std::ptrdiff_t send_to(native_handle_type s, const void* data, std::size_
 {
     const int r = ::sendto(s, static_cast<const char*>(data), io_size(size), flags, sa, len);
     return r == SOCKET_ERROR ? -1 : r;
-}
-
-inline status shutdown(native_handle_type s, int how) noexcept { return status_of_result(::shutdown(s, how)); }
-
-inline status local_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len) noexcept
-{
-    return status_of_result(::getsockname(s, sa, len));
-}
-
-inline status peer_name(native_handle_type s, ::sockaddr* sa, ::socklen_t* len) noexcept
-{
-    return status_of_result(::getpeername(s, sa, len));
-}
-
-inline status set_option(native_handle_type s, int level, int name, const void* value, ::socklen_t len) noexcept
-{
-    return status_of_result(::setsockopt(s, level, name, static_cast<const char*>(value), len));
-}
-
-inline status get_option(native_handle_type s, int level, int name, void* value, ::socklen_t* len) noexcept
-{
-    return status_of_result(::getsockopt(s, level, name, static_cast<char*>(value), len));
 }
 
 // The outcome of a non-blocking connect (SO_ERROR, which reading clears):
