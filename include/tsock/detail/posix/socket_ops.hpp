@@ -288,9 +288,8 @@ inline status wait_ready(native_handle_type fd, short events, std::chrono::stead
         if (r > 0)
             return 0;
         // Nothing by the deadline (ms, rounded up, reaches it; a wait cut
-        // at INT_MAX ms goes on).
-        // ms is -1 for ever: then poll never returns 0, and saying so
-        // (ms >= 0) lets a blocking socket's connect drop the timeout.
+        // at INT_MAX ms goes on). A wait for ever (-1) never returns 0:
+        // saying so leaves the timeout out of a blocking socket's connect.
         if (r == 0 && ms >= 0 && ms != INT_MAX)
             return -static_cast<int>(error::timed_out);
         if (r < 0 && errno != EINTR)
