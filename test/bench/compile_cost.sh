@@ -26,7 +26,7 @@
 # limits were set for. Deterministic: no timing, no runs.
 set -euo pipefail
 
-usage() { sed -n '5,25s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '5,26s/^# \{0,1\}//p' "$0"; }
 
 # The limits of --check-size: each tsock client's stripped `size` text over
 # the raw client's, for the compiler they were set with (its name and major
