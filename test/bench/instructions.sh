@@ -24,6 +24,8 @@ make_scratch
 impl_list=$("$bin" impls)
 read -r -a impls <<<"$impl_list"
 protos=(tcp udp unix)
+workloads=(whole whole_ec timeout)
+stream_protos=(tcp unix)
 
 declare -A ir calls
 echo "bench_pingpong: $n round trips of 64 bytes each way, minus 0 (same setup); both threads"
@@ -35,15 +37,31 @@ done
 
 print_tables "round trip" "round trip" proto 6 "${protos[@]}"
 
+# The other workloads, tsock and raw over the stream protocols.
+impls=(tsock raw)
+keys=()
+for workload in "${workloads[@]}"; do
+    for proto in "${stream_protos[@]}"; do
+        keys+=("$workload/$proto")
+        for impl in "${impls[@]}"; do
+            measure "$workload/$proto" "$impl" -- "$impl" "$proto" "$workload"
+        done
+    done
+done
+echo
+echo "whole: send_all and recv_exact, throwing; whole_ec: their std::error_code form;"
+echo "timeout: send and recv in the timeout mode (poll only when a call would block)"
+print_tables "round trip" "round trip" workload 14 "${keys[@]}"
+
 [[ $check == 1 ]] || exit 0
 echo
 failed=0
-for proto in "${protos[@]}"; do
-    check_plausible "$proto" "$proto" "round trip"
-    check_instructions "$proto" "$proto" "round trip" 2
-    check_calls "$proto" "$proto" "round trip"
+for key in "${protos[@]}" "${keys[@]}"; do
+    check_plausible "$key" "$key" "round trip"
+    check_instructions "$key" "$key" "round trip" 2
+    check_calls "$key" "$key" "round trip"
 done
 if [[ $failed == 1 ]]; then
     exit 1
 fi
-echo "OK: tsock within 2 % of raw's instructions and with raw's system calls, for ${protos[*]}"
+echo "OK: tsock within 2 % of raw's instructions and with raw's system calls, for ${protos[*]} ${keys[*]}"
