@@ -17,9 +17,14 @@
 //         single    blocking send and recv (the default; every impl, proto)
 //         whole     blocking send_all and recv_exact, throwing
 //         whole_ec  the same in the std::error_code form
-//         timeout   send and recv in tsock's timeout mode (5 s): a
+//         timeout   send and recv in tsock's timeout mode (5 s: a
 //                   non-blocking descriptor, poll() only when a call would
-//                   block, one deadline per call
+//                   block, one deadline per call), both ends on one thread
+//                   in lockstep: every recv finds its data there, no call
+//                   waits, and the counts are the same on every run
+//         timeout_wait  the same on two threads: the peer's data is often
+//                   not there yet, and the call waits; how often varies
+//                   from run to run
 //   bench_pingpong bench [--seconds S] [--reps R]
 //       every implementation and protocol, interleaved; median round trips/s
 //   bench_pingpong impls
@@ -513,12 +518,27 @@ struct run_options {
     std::uint64_t warmup = 0;          // this many first, not measured
     clock_type::duration time_limit{}; // of the measured part
     bool stream = false;               // set by run(): how the client ends
+    bool lockstep = false;             // set by run(): both ends on one thread
 };
 
 struct run_result {
     std::uint64_t round_trips = 0;
     double seconds = 0;
 };
+
+// The client's part of a run that started then: the warm-up, then the
+// measured round trips.
+template <class Conn>
+run_result ping_run(Conn& client, const run_options& o, clock_type::time_point started)
+{
+    if (ping(client, o.warmup, started + o.time_limit) != o.warmup)
+        throw bench_error("the warm-up took the whole time limit");
+    run_result r;
+    const auto start = clock_type::now();
+    r.round_trips = ping(client, o.round_trips, start + o.time_limit);
+    r.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+    return r;
+}
 
 // The client on one thread, the echoer on another; joins both.
 template <class Conn>
@@ -532,11 +552,7 @@ run_result run_session(Conn& client, Conn& server, const run_options& o)
     try {
         measurer = std::thread([&] {
             s.guard("client", [&] {
-                if (ping(client, o.warmup, started + o.time_limit) != o.warmup)
-                    throw bench_error("the warm-up took the whole time limit");
-                const auto start = clock_type::now();
-                r.round_trips = ping(client, o.round_trips, start + o.time_limit);
-                r.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+                r = ping_run(client, o, started);
                 client.finish(o.stream);
             });
         });
@@ -552,13 +568,49 @@ run_result run_session(Conn& client, Conn& server, const run_options& o)
     return r;
 }
 
+// Both ends on one thread, for the lockstep runs: a round trip is the
+// client's send, the echoer's recv and send, then the client's recv. Each
+// recv finds its data already there (a send on loopback has reached the
+// peer's socket when it returns), so no call ever has to wait: the counts
+// are those of the calls' path without waiting, the same on every run.
+template <class Conn>
+class lockstep_pair {
+public:
+    lockstep_pair(Conn& client, Conn& server) noexcept : client_(client), server_(server) {}
+
+    BENCH_INLINE std::size_t send(const message& m)
+    {
+        expect_full(client_.send(m), "send");
+        expect_full(server_.recv(buf_), "echoer recv");
+        expect_full(server_.send(buf_), "echoer send");
+        return m.size();
+    }
+    BENCH_INLINE auto recv(message& m) { return client_.recv(m); }
+
+private:
+    Conn& client_;
+    Conn& server_;
+    message buf_{};
+};
+
+// The run of a pair of connections: lockstep on this thread, or a session
+// of two threads.
+template <class Conn>
+run_result run_pair(Conn& client, Conn& server, const run_options& o)
+{
+    if (!o.lockstep)
+        return run_session(client, server, o);
+    lockstep_pair<Conn> both(client, server);
+    return ping_run(both, o, clock_type::now());
+}
+
 enum class impl_id { tsock, raw, asio };
 enum class proto_id { tcp, udp, unix_stream };
-enum class workload_id { single, whole, whole_ec, timeout };
+enum class workload_id { single, whole, whole_ec, timeout, timeout_wait };
 
 constexpr std::array<std::string_view, 3> impl_names = {"tsock", "raw", "asio"};
 constexpr std::array<std::string_view, 3> proto_names = {"tcp", "udp", "unix"};
-constexpr std::array<std::string_view, 4> workload_names = {"single", "whole", "whole_ec", "timeout"};
+constexpr std::array<std::string_view, 5> workload_names = {"single", "whole", "whole_ec", "timeout", "timeout_wait"};
 
 #if defined(TSOCK_BENCH_HAVE_ASIO)
 constexpr std::array<impl_id, 3> built_impls = {impl_id::tsock, impl_id::raw, impl_id::asio};
@@ -586,13 +638,13 @@ run_result run_tsock_stream(proto_id p, const run_options& o, Wrap wrap)
         s.set(tsock::options::tcp::no_delay(true));
         auto client = wrap(std::move(c));
         auto server = wrap(std::move(s));
-        return run_session(client, server, o);
+        return run_pair(client, server, o);
     }
     case proto_id::unix_stream: {
         auto [a, b] = tsock::socket_pair();
         auto client = wrap(std::move(a));
         auto server = wrap(std::move(b));
-        return run_session(client, server, o);
+        return run_pair(client, server, o);
     }
     case proto_id::udp:
         break;
@@ -620,6 +672,7 @@ run_result run_tsock(proto_id p, workload_id w, const run_options& o)
     case workload_id::whole_ec:
         return run_tsock_stream(p, o, [](auto s) { return tsock_whole_ec_conn<decltype(s)>(std::move(s)); });
     case workload_id::timeout:
+    case workload_id::timeout_wait:
         return run_tsock_stream(p, o, [](auto s) { return tsock_conn(std::move(s).with_mode(tsock::timeout{call_timeout})); });
     }
     throw bench_error("unknown workload");
@@ -677,7 +730,7 @@ run_result run_raw(proto_id p, const run_options& o, Wrap wrap)
             checked(::setsockopt(x->native_handle(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), "setsockopt");
         auto client = wrap(std::move(c));
         auto server = wrap(std::move(s));
-        return run_session(client, server, o);
+        return run_pair(client, server, o);
     }
     case proto_id::udp: {
         if constexpr (std::is_invocable_v<Wrap, raw_datagram_conn>) {
@@ -689,7 +742,7 @@ run_result run_raw(proto_id p, const run_options& o, Wrap wrap)
             raw_connect(s, client_addr);
             auto client = wrap(std::move(c));
             auto server = wrap(std::move(s));
-            return run_session(client, server, o);
+            return run_pair(client, server, o);
         }
         break;
     }
@@ -700,7 +753,7 @@ run_result run_raw(proto_id p, const run_options& o, Wrap wrap)
         raw_conn s(fds[1]);
         auto client = wrap(std::move(c));
         auto server = wrap(std::move(s));
-        return run_session(client, server, o);
+        return run_pair(client, server, o);
     }
     }
     throw bench_error("this workload runs over tcp and unix only");
@@ -724,6 +777,7 @@ run_result run_raw(proto_id p, workload_id w, const run_options& o)
     case workload_id::whole_ec:
         return run_raw(p, o, [](raw_conn c) { return raw_whole_conn(std::move(c)); });
     case workload_id::timeout:
+    case workload_id::timeout_wait:
         return run_raw(p, o, [](raw_conn c) {
             return raw_timeout_conn(std::move(c), std::chrono::nanoseconds(call_timeout).count());
         });
@@ -795,6 +849,7 @@ run_result run_impl(impl_id i, proto_id p, workload_id w, const run_options& o)
 run_result run(impl_id i, proto_id p, run_options o, workload_id w = workload_id::single)
 {
     o.stream = p != proto_id::udp;
+    o.lockstep = w == workload_id::timeout;
     try {
         return run_impl(i, p, w, o);
     } catch (const std::exception& e) {
@@ -900,7 +955,7 @@ int run_bench(std::span<const std::string_view> args)
 
 void usage(std::FILE* out)
 {
-    std::fputs("usage: bench_pingpong <tsock|raw|asio> <tcp|udp|unix> [single|whole|whole_ec|timeout] <round_trips>\n"
+    std::fputs("usage: bench_pingpong <tsock|raw|asio> <tcp|udp|unix> [single|whole|whole_ec|timeout|timeout_wait] <round_trips>\n"
                "       bench_pingpong bench [--seconds S] [--reps R]\n"
                "       bench_pingpong impls\n",
                out);
