@@ -13,8 +13,8 @@
 //                 call would block (never an error, never a number)
 //   timeout       Python's settimeout: the descriptor is non-blocking, and a
 //                 call that would block waits with poll() for what is left of
-//                 its deadline, then fails with tsock::error::timed_out;
-//                 results are plain values
+//                 its deadline (one per call, fixed at its first wait), then
+//                 fails with tsock::error::timed_out; results are plain values
 //
 // A mode of your own is a copyable type with what blocking_mode asks for
 // (see the concept below): a socket runs each call as
@@ -184,8 +184,9 @@ struct non_blocking : detail::ready_results {
 };
 
 // Python's settimeout(t): each call (send_all, recv_exact, connect and
-// accept included) has a deadline t after it starts, and fails with
-// tsock::error::timed_out when it passes. Any std::chrono duration, integer
+// accept included) has one deadline, t after it first has to wait (the
+// first attempt is the system call itself; the clock is read only when it
+// would block), and fails with tsock::error::timed_out when it passes. Any std::chrono duration, integer
 // or floating: zero fails at once whatever would wait, a duration too large
 // for nanoseconds (hours::max()) means no deadline, and a negative one
 // (nanoseconds::min() too) makes every call fail with
