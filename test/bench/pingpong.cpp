@@ -6,8 +6,9 @@
 // floor) and standalone Asio, each over TCP (TCP_NODELAY on both ends),
 // connected UDP and AF_UNIX stream sockets (socketpair). One process, two
 // threads: the client sends 64 bytes and receives them back, the echoer
-// receives 64 bytes and sends them back. All three use blocking sockets and
-// make the same four system calls per round trip: send, recv, recv, send.
+// receives 64 bytes and sends them back. In the single workload all three
+// use blocking sockets and make the same four system calls per round trip:
+// send, recv, recv, send.
 //
 //   bench_pingpong <tsock|raw|asio> <tcp|udp|unix> [workload] <round_trips>
 //       exactly that many round trips, one line of output; the setup is the
@@ -27,6 +28,7 @@
 //                   from run to run
 //   bench_pingpong bench [--seconds S] [--reps R]
 //       every implementation and protocol, interleaved; median round trips/s
+//       (the single workload)
 //   bench_pingpong impls
 //       the implementations this binary has (asio only when built with it)
 
