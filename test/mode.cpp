@@ -170,6 +170,38 @@ BOOST_AUTO_TEST_CASE(a_zero_timeout_fails_at_once_unless_the_call_is_ready)
     BOOST_TEST(a.recv(buffer) == 3u); // ready: no wait, no timeout
 }
 
+// The timeout mode reads the clock when a call first has to wait, not when
+// it starts (a call whose data is there reads none), and keeps that one
+// deadline for the rest of the call (send_all's later waits included).
+BOOST_AUTO_TEST_CASE(a_timeout_call_fixes_its_deadline_at_its_first_wait)
+{
+    using clock = std::chrono::steady_clock;
+    const tsock::timeout mode{50ms};
+    tsock::call_status s = 0;
+    auto c = mode.begin(s);
+    BOOST_TEST(s == 0);
+    // Before any wait, the deadline a call would get is the duration from now.
+    const auto before = clock::now();
+    const auto pending = mode.deadline(c);
+    BOOST_TEST((pending >= before + 50ms && pending <= clock::now() + 50ms));
+
+    auto [a, b] = tsock::socket_pair<tsock::stream, tsock::timeout>(mode);
+    const auto first_wait = clock::now(); // after begin(): a deadline read there is earlier
+    s = EAGAIN;                          // as a recv that would block reports it
+    BOOST_TEST(!mode.wait(c, a.native_handle(), POLLIN, s)); // nothing comes
+    BOOST_TEST(s == -static_cast<int>(tsock::error::timed_out)); // a tsock::error, negated
+    const auto fixed = mode.deadline(c);
+    BOOST_TEST((fixed >= first_wait + 50ms && fixed <= clock::now()));
+
+    // A later wait of the same call keeps that deadline, which has passed:
+    // it looks once and times out at once.
+    s = EAGAIN;
+    const auto took = time_of([&] { BOOST_TEST(!mode.wait(c, a.native_handle(), POLLIN, s)); });
+    BOOST_TEST(s == -static_cast<int>(tsock::error::timed_out));
+    BOOST_TEST((mode.deadline(c) == fixed));
+    BOOST_TEST(ms(took) < 1000);
+}
+
 BOOST_AUTO_TEST_CASE(the_largest_timeout_is_no_deadline)
 {
     for (const auto d : {std::chrono::nanoseconds::max(), std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::hours(100'000))}) {

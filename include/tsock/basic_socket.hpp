@@ -469,7 +469,7 @@ private:
         if (!s || !connect_pending(s))
             return s;
         // Wait for the connection to complete, then read its outcome.
-        s = detail::wait_connected(handle_, Mode::deadline(c));
+        s = detail::wait_connected(handle_, mode_.deadline(c));
         if (s)
             return s;
         return detail::pending_status(handle_);
@@ -479,7 +479,7 @@ private:
     {
         status s = 0;
         this->perform(POLLOUT, s, [&] {
-            const auto r = detail::send(handle_, bytes.data(), bytes.size(), flags);
+            const auto r = detail::send_once(handle_, bytes.data(), bytes.size(), flags);
             n = r < 0 ? 0 : std::size_t(r);
             return r < 0 ? detail::last_status() : 0;
         });
@@ -493,7 +493,7 @@ private:
         status s = 0;
         if constexpr (is_stream) {
             this->perform(POLLIN, s, [&] {
-                const auto r = detail::recv(handle_, bytes.data(), bytes.size(), flags);
+                const auto r = detail::recv_once(handle_, bytes.data(), bytes.size(), flags);
                 n = r < 0 ? 0 : std::size_t(r);
                 return r < 0 ? detail::last_status() : 0;
             });
@@ -512,36 +512,16 @@ private:
 
     TSOCK_ALWAYS_INLINE status send_everything(detail::byte_run<const std::byte> bytes, std::size_t& done) noexcept
     {
-        status s = 0;
-        const auto c = mode_.begin(s);
-        while (!s && done != bytes.size()) {
-            this->run(c, POLLOUT, s, [&] {
-                const auto r = detail::send(handle_, bytes.data() + done, bytes.size() - done, 0);
-                if (r < 0)
-                    return detail::last_status();
-                done += std::size_t(r);
-                return 0;
-            });
-        }
-        return s;
+        return this->template perform_all<false>(POLLOUT, bytes.size(), done, [&] {
+            return detail::send_once(handle_, bytes.data() + done, bytes.size() - done, 0);
+        });
     }
 
     status recv_everything(detail::byte_run<std::byte> bytes, std::size_t& done) noexcept
     {
-        status s = 0;
-        const auto c = mode_.begin(s);
-        while (!s && done != bytes.size()) {
-            this->run(c, POLLIN, s, [&] {
-                const auto r = detail::recv(handle_, bytes.data() + done, bytes.size() - done, 0);
-                if (r < 0)
-                    return detail::last_status();
-                if (r == 0)
-                    return detail::status_of(error::end_of_stream);
-                done += std::size_t(r);
-                return 0;
-            });
-        }
-        return s;
+        return this->template perform_all<true>(POLLIN, bytes.size(), done, [&] {
+            return detail::recv_once(handle_, bytes.data() + done, bytes.size() - done, 0);
+        });
     }
 
     status send_one_to(detail::byte_run<const std::byte> bytes, const endpoint_type& ep, std::size_t& n) noexcept

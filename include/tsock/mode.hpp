@@ -13,13 +13,15 @@
 //                 call would block (never an error, never a number)
 //   timeout       Python's settimeout: the descriptor is non-blocking, and a
 //                 call that would block waits with poll() for what is left of
-//                 its deadline, then fails with tsock::error::timed_out;
-//                 results are plain values
+//                 its deadline (one per call, fixed at its first wait), then
+//                 fails with tsock::error::timed_out; results are plain values
 //
 // A mode of your own is a copyable type with what blocking_mode asks for
 // (see the concept below): a socket runs each call as
 //     call c = mode.begin(s);                      // s: 0 or why not to start
-//     do s = the system call; while (s && M::wait(c, handle, events, s));
+//     do s = the system call; while (s && mode.wait(c, handle, events, s));
+// (wait may update c: the timeout mode fixes its deadline on its first wait;
+// wait and deadline may be static, as the blocking mode's are)
 //     return M::finish(value, s, ec);              // or finish_or_throw
 // and opens its descriptor non-blocking when M::nonblocking_handle.
 
@@ -182,8 +184,9 @@ struct non_blocking : detail::ready_results {
 };
 
 // Python's settimeout(t): each call (send_all, recv_exact, connect and
-// accept included) has a deadline t after it starts, and fails with
-// tsock::error::timed_out when it passes. Any std::chrono duration, integer
+// accept included) has one deadline, t after it first has to wait (the
+// first attempt is the system call itself; the clock is read only when it
+// would block), and fails with tsock::error::timed_out when it passes. Any std::chrono duration, integer
 // or floating: zero fails at once whatever would wait, a duration too large
 // for nanoseconds (hours::max()) means no deadline, and a negative one
 // (nanoseconds::min() too) makes every call fail with
@@ -212,31 +215,48 @@ public:
     // Python's gettimeout.
     constexpr duration value() const noexcept { return value_; }
 
+    // A call's state: its deadline, fixed when the call first has to wait.
+    // The clock is read then, not when the call starts: a call that never
+    // waits (its data was there) reads no clock, as a C programmer's loop
+    // reads none until poll() needs a timeout. (The system calls made
+    // before that first wait did not block: their time is not counted.)
     struct call {
-        std::chrono::steady_clock::time_point deadline;
+        std::chrono::steady_clock::time_point deadline = not_started();
     };
     call begin(call_status& s) const noexcept
     {
-        if (value_ < duration::zero()) [[unlikely]] {
+        if (value_ < duration::zero()) [[unlikely]]
             s = detail::status_of(error::negative_duration);
-            return {};
-        }
-        return {detail::deadline_after(value_)};
+        return {};
     }
-    // Would block: waits for what is left of the deadline, then tells the
-    // call to try again (true) or why not (false, s: timed_out or poll's).
-    static bool wait(const call& c, native_handle_type h, short events, call_status& s) noexcept
+    // Would block: on the call's first wait, fixes its deadline (now + the
+    // duration); waits for what is left of it, then tells the call to try
+    // again (true) or why not (false, s: timed_out or poll's).
+    bool wait(call& c, native_handle_type h, short events, call_status& s) const noexcept
     {
         if (!detail::would_block(s))
             return false;
+        if (c.deadline == not_started())
+            c.deadline = detail::deadline_after(value_);
         s = detail::wait_ready(h, events, c.deadline);
         return s == 0;
     }
-    static std::chrono::steady_clock::time_point deadline(const call& c) noexcept { return c.deadline; }
+    // The deadline of a call about to wait in one piece (connect): fixed by
+    // an earlier wait, or the duration from now.
+    std::chrono::steady_clock::time_point deadline(const call& c) const noexcept
+    {
+        return c.deadline == not_started() ? detail::deadline_after(value_) : c.deadline;
+    }
 
     friend constexpr bool operator==(timeout a, timeout b) noexcept { return a.value_ == b.value_; }
 
 private:
+    // A call's deadline before its first wait (no clock reads that early).
+    static constexpr std::chrono::steady_clock::time_point not_started() noexcept
+    {
+        return std::chrono::steady_clock::time_point::min();
+    }
+
     duration value_{};
 };
 
@@ -281,13 +301,13 @@ private:
 template <class M>
 concept blocking_mode =
     std::copyable<M> &&
-    requires(const M& m, call_status& s, const typename M::call& c, native_handle_type h, short events,
+    requires(const M& m, call_status& s, typename M::call& c, native_handle_type h, short events,
              std::error_code& ec) {
         { M::waits } -> std::convertible_to<bool>;
         { M::nonblocking_handle } -> std::convertible_to<bool>;
         { m.begin(s) } -> std::same_as<typename M::call>;
-        { M::wait(c, h, events, s) } -> std::same_as<bool>;
-        { M::deadline(c) } -> std::same_as<std::chrono::steady_clock::time_point>;
+        { m.wait(c, h, events, s) } -> std::same_as<bool>;
+        { m.deadline(c) } -> std::same_as<std::chrono::steady_clock::time_point>;
         { M::template finish<std::size_t>(std::size_t(), s, ec) } -> std::same_as<typename M::template result<std::size_t>>;
         { M::template finish_or_throw<std::size_t>(std::size_t(), s, "") } -> std::same_as<typename M::template result<std::size_t>>;
     };

@@ -6,15 +6,29 @@
 // floor) and standalone Asio, each over TCP (TCP_NODELAY on both ends),
 // connected UDP and AF_UNIX stream sockets (socketpair). One process, two
 // threads: the client sends 64 bytes and receives them back, the echoer
-// receives 64 bytes and sends them back. All three use blocking sockets and
-// make the same four system calls per round trip: send, recv, recv, send.
+// receives 64 bytes and sends them back. In the single workload all three
+// use blocking sockets and make the same four system calls per round trip:
+// send, recv, recv, send.
 //
-//   bench_pingpong <tsock|raw|asio> <tcp|udp|unix> <round_trips>
+//   bench_pingpong <tsock|raw|asio> <tcp|udp|unix> [workload] <round_trips>
 //       exactly that many round trips, one line of output; the setup is the
 //       same for 0 round trips, so callgrind and strace can subtract it
-//       (test/bench/instructions.sh)
+//       (test/bench/instructions.sh). The workload (tsock and raw only, over
+//       tcp and unix, but for single):
+//         single    blocking send and recv (the default; every impl, proto)
+//         whole     blocking send_all and recv_exact, throwing
+//         whole_ec  the same in the std::error_code form
+//         timeout   send and recv in tsock's timeout mode (5 s: a
+//                   non-blocking descriptor, poll() only when a call would
+//                   block, one deadline per call), both ends on one thread
+//                   in lockstep: every recv finds its data there, no call
+//                   waits, and the counts are the same on every run
+//         timeout_wait  the same on two threads: the peer's data is often
+//                   not there yet, and the call waits; how often varies
+//                   from run to run
 //   bench_pingpong bench [--seconds S] [--reps R]
 //       every implementation and protocol, interleaved; median round trips/s
+//       (the single workload)
 //   bench_pingpong impls
 //       the implementations this binary has (asio only when built with it)
 
@@ -27,6 +41,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <climits>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -42,13 +57,17 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <arpa/inet.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace {
@@ -183,6 +202,138 @@ private:
 using raw_conn = raw_conn_t<false>;
 using raw_datagram_conn = raw_conn_t<true>;
 
+// raw, whole messages: loops until every byte has moved, as tsock's
+// send_all and recv_exact do: send with MSG_NOSIGNAL, EINTR retried, stop at
+// an error (-1, errno says why) or, receiving, at the peer's end (fewer
+// bytes than asked; 0 when none came).
+class raw_whole_conn : public raw_conn {
+public:
+    explicit raw_whole_conn(raw_conn c) noexcept : raw_conn(std::move(c)) {}
+
+    BENCH_INLINE ::ssize_t send(const message& m) const noexcept
+    {
+        std::size_t done = 0;
+        while (done != m.size()) {
+            const ::ssize_t n = ::send(native_handle(), m.data() + done, m.size() - done, MSG_NOSIGNAL);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return -1;
+            }
+            done += std::size_t(n);
+        }
+        return ::ssize_t(done);
+    }
+    BENCH_INLINE ::ssize_t recv(message& m) const noexcept
+    {
+        std::size_t done = 0;
+        while (done != m.size()) {
+            const ::ssize_t n = ::recv(native_handle(), m.data() + done, m.size() - done, 0);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return -1;
+            }
+            if (n == 0)
+                break;
+            done += std::size_t(n);
+        }
+        return ::ssize_t(done);
+    }
+};
+
+// The timeout of the timeout workload, tsock's and raw's.
+constexpr std::chrono::seconds call_timeout{5};
+
+// CLOCK_MONOTONIC in nanoseconds.
+std::int64_t monotonic_ns() noexcept
+{
+    ::timespec t{};
+    ::clock_gettime(CLOCK_MONOTONIC, &t);
+    return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+// Waits with poll() until fd is ready for events or the deadline (monotonic
+// nanoseconds; INT64_MAX: none) has passed, a wait cut at INT_MAX ms going
+// on and EINTR waiting again for what is left: true when ready, false with
+// errno set (ETIMEDOUT at the deadline). A deadline already passed still
+// looks once. (tsock's timeout mode, as a C programmer writes it.)
+bool wait_until(int fd, short events, std::int64_t deadline) noexcept
+{
+    for (;;) {
+        int ms = -1;
+        if (deadline != INT64_MAX) {
+            const std::int64_t left = deadline - monotonic_ns();
+            const std::int64_t left_ms = left <= 0 ? 0 : (left + 999'999) / 1'000'000;
+            ms = left_ms > INT_MAX ? INT_MAX : int(left_ms);
+        }
+        ::pollfd p{fd, events, 0};
+        const int r = ::poll(&p, 1, ms);
+        if (r > 0)
+            return true;
+        if (r == 0 && ms != INT_MAX) {
+            errno = ETIMEDOUT;
+            return false;
+        }
+        if (r < 0 && errno != EINTR)
+            return false;
+    }
+}
+
+// raw, timeout mode: a non-blocking descriptor; each send and recv is tried
+// at once, and only when it would block does the call read the clock (once:
+// its deadline is the timeout from then) and wait with poll() for what is
+// left; past the deadline it fails with ETIMEDOUT. A negative timeout fails
+// every call (EINVAL), as tsock's does.
+class raw_timeout_conn : public raw_conn {
+public:
+    raw_timeout_conn(raw_conn c, std::int64_t timeout_ns) : raw_conn(std::move(c)), timeout_ns_(timeout_ns)
+    {
+        int on = 1;
+        if (::ioctl(native_handle(), FIONBIO, &on) < 0)
+            throw bench_error(errno_text("ioctl(FIONBIO)", errno));
+    }
+
+    BENCH_INLINE ::ssize_t send(const message& m) const noexcept
+    {
+        return with_deadline(POLLOUT, [&] { return ::send(native_handle(), m.data(), m.size(), MSG_NOSIGNAL); });
+    }
+    BENCH_INLINE ::ssize_t recv(message& m) const noexcept
+    {
+        return with_deadline(POLLIN, [&] { return ::recv(native_handle(), m.data(), m.size(), 0); });
+    }
+
+private:
+    template <class Call>
+    BENCH_INLINE ::ssize_t with_deadline(short events, Call call) const noexcept
+    {
+        if (timeout_ns_ < 0) {
+            errno = EINVAL;
+            return -1;
+        }
+        std::int64_t deadline = 0;
+        bool waited = false;
+        for (;;) {
+            const ::ssize_t n = call();
+            if (n >= 0)
+                return n;
+            if (errno == EINTR)
+                continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                return -1;
+            if (!waited) {
+                const std::int64_t now = monotonic_ns();
+                deadline = timeout_ns_ >= INT64_MAX - now ? INT64_MAX : now + timeout_ns_;
+                waited = true;
+            }
+            if (!wait_until(native_handle(), events, deadline))
+                return -1;
+        }
+    }
+
+    std::int64_t timeout_ns_;
+};
+
 // tsock: blocking sockets, the throwing send and recv.
 template <class Socket>
 class tsock_conn {
@@ -202,8 +353,69 @@ public:
             (void)s_.send(std::span<const std::byte>()); // an empty datagram: the end
     }
 
-private:
+protected:
     Socket s_;
+};
+
+// tsock, whole messages: send_all and recv_exact, throwing, as a user writes
+// them. The peer's end at a message boundary (error::end_of_stream) is the
+// echoer's end signal, which it reads as 0 bytes, as raw's; any other
+// failure throws on.
+template <class Socket>
+class tsock_whole_conn : public tsock_conn<Socket> {
+public:
+    using tsock_conn<Socket>::tsock_conn;
+
+    BENCH_INLINE std::size_t send(const message& m)
+    {
+        this->s_.send_all(m);
+        return m.size();
+    }
+    BENCH_INLINE std::size_t recv(message& m)
+    {
+        try {
+            this->s_.recv_exact(m);
+        } catch (const std::system_error& e) {
+            if (e.code() == tsock::error::end_of_stream)
+                return 0;
+            throw;
+        }
+        return m.size();
+    }
+};
+
+// The failure of an std::error_code form, as an exception of the benchmark.
+[[noreturn, gnu::cold, gnu::noinline]] void bad_code(const char* what, std::error_code ec)
+{
+    throw bench_error(std::string(what) + ": " + ec.message());
+}
+
+// tsock, whole messages, the std::error_code form: how many bytes moved;
+// the peer's end before any byte of a message reads as 0 bytes.
+template <class Socket>
+class tsock_whole_ec_conn : public tsock_conn<Socket> {
+public:
+    using tsock_conn<Socket>::tsock_conn;
+
+    BENCH_INLINE std::size_t send(const message& m)
+    {
+        std::error_code ec;
+        const std::size_t n = this->s_.send_all(m, ec);
+        if (ec) [[unlikely]]
+            bad_code("send_all", ec);
+        return n;
+    }
+    BENCH_INLINE std::size_t recv(message& m)
+    {
+        std::error_code ec;
+        const std::size_t n = this->s_.recv_exact(m, ec);
+        if (ec) [[unlikely]] {
+            if (ec == tsock::error::end_of_stream)
+                return n;
+            bad_code("recv_exact", ec);
+        }
+        return n;
+    }
 };
 
 #if defined(TSOCK_BENCH_HAVE_ASIO)
@@ -308,12 +520,27 @@ struct run_options {
     std::uint64_t warmup = 0;          // this many first, not measured
     clock_type::duration time_limit{}; // of the measured part
     bool stream = false;               // set by run(): how the client ends
+    bool lockstep = false;             // set by run(): both ends on one thread
 };
 
 struct run_result {
     std::uint64_t round_trips = 0;
     double seconds = 0;
 };
+
+// The client's part of a run that started then: the warm-up, then the
+// measured round trips.
+template <class Conn>
+run_result ping_run(Conn& client, const run_options& o, clock_type::time_point started)
+{
+    if (ping(client, o.warmup, started + o.time_limit) != o.warmup)
+        throw bench_error("the warm-up took the whole time limit");
+    run_result r;
+    const auto start = clock_type::now();
+    r.round_trips = ping(client, o.round_trips, start + o.time_limit);
+    r.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+    return r;
+}
 
 // The client on one thread, the echoer on another; joins both.
 template <class Conn>
@@ -327,11 +554,7 @@ run_result run_session(Conn& client, Conn& server, const run_options& o)
     try {
         measurer = std::thread([&] {
             s.guard("client", [&] {
-                if (ping(client, o.warmup, started + o.time_limit) != o.warmup)
-                    throw bench_error("the warm-up took the whole time limit");
-                const auto start = clock_type::now();
-                r.round_trips = ping(client, o.round_trips, start + o.time_limit);
-                r.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+                r = ping_run(client, o, started);
                 client.finish(o.stream);
             });
         });
@@ -347,11 +570,49 @@ run_result run_session(Conn& client, Conn& server, const run_options& o)
     return r;
 }
 
+// Both ends on one thread, for the lockstep runs: a round trip is the
+// client's send, the echoer's recv and send, then the client's recv. Each
+// recv finds its data already there (a send on loopback has reached the
+// peer's socket when it returns), so no call ever has to wait: the counts
+// are those of the calls' path without waiting, the same on every run.
+template <class Conn>
+class lockstep_pair {
+public:
+    lockstep_pair(Conn& client, Conn& server) noexcept : client_(client), server_(server) {}
+
+    BENCH_INLINE std::size_t send(const message& m)
+    {
+        expect_full(client_.send(m), "send");
+        expect_full(server_.recv(buf_), "echoer recv");
+        expect_full(server_.send(buf_), "echoer send");
+        return m.size();
+    }
+    BENCH_INLINE auto recv(message& m) { return client_.recv(m); }
+
+private:
+    Conn& client_;
+    Conn& server_;
+    message buf_{};
+};
+
+// The run of a pair of connections: lockstep on this thread, or a session
+// of two threads.
+template <class Conn>
+run_result run_pair(Conn& client, Conn& server, const run_options& o)
+{
+    if (!o.lockstep)
+        return run_session(client, server, o);
+    lockstep_pair<Conn> both(client, server);
+    return ping_run(both, o, clock_type::now());
+}
+
 enum class impl_id { tsock, raw, asio };
 enum class proto_id { tcp, udp, unix_stream };
+enum class workload_id { single, whole, whole_ec, timeout, timeout_wait };
 
 constexpr std::array<std::string_view, 3> impl_names = {"tsock", "raw", "asio"};
 constexpr std::array<std::string_view, 3> proto_names = {"tcp", "udp", "unix"};
+constexpr std::array<std::string_view, 5> workload_names = {"single", "whole", "whole_ec", "timeout", "timeout_wait"};
 
 #if defined(TSOCK_BENCH_HAVE_ASIO)
 constexpr std::array<impl_id, 3> built_impls = {impl_id::tsock, impl_id::raw, impl_id::asio};
@@ -362,38 +623,61 @@ constexpr std::array<proto_id, 3> all_protos = {proto_id::tcp, proto_id::udp, pr
 
 std::string_view name(impl_id i) { return impl_names[static_cast<std::size_t>(i)]; }
 std::string_view name(proto_id p) { return proto_names[static_cast<std::size_t>(p)]; }
+std::string_view name(workload_id w) { return workload_names[static_cast<std::size_t>(w)]; }
 
-run_result run_tsock(proto_id p, const run_options& o)
+// Over a tcp or unix pair of blocking tsock sockets; wrap makes each socket
+// the connection the workload runs on.
+template <class Wrap>
+run_result run_tsock_stream(proto_id p, const run_options& o, Wrap wrap)
 {
-    namespace opt = tsock::options;
-    const tsock::ipv4_endpoint loopback_any_port{tsock::address_v4::loopback(), 0};
     switch (p) {
     case proto_id::tcp: {
-        auto listener = tsock::tcp_listener::listen_on(loopback_any_port, 1);
-        tsock_conn client(tsock::tcp_socket::connect_to(listener.local_endpoint()));
-        tsock_conn server(std::move(listener.accept().socket));
+        auto listener = tsock::tcp_listener::listen_on({tsock::address_v4::loopback(), 0}, 1);
+        auto c = tsock::tcp_socket::connect_to(listener.local_endpoint());
+        auto s = std::move(listener.accept().socket);
         listener.close();
-        client.socket().set(opt::tcp::no_delay(true));
-        server.socket().set(opt::tcp::no_delay(true));
-        return run_session(client, server, o);
-    }
-    case proto_id::udp: {
-        tsock_conn client(tsock::udp_socket::open());
-        tsock_conn server(tsock::udp_socket::open());
-        client.socket().bind(loopback_any_port);
-        server.socket().bind(loopback_any_port);
-        client.socket().connect(server.socket().local_endpoint());
-        server.socket().connect(client.socket().local_endpoint());
-        return run_session(client, server, o);
+        c.set(tsock::options::tcp::no_delay(true));
+        s.set(tsock::options::tcp::no_delay(true));
+        auto client = wrap(std::move(c));
+        auto server = wrap(std::move(s));
+        return run_pair(client, server, o);
     }
     case proto_id::unix_stream: {
         auto [a, b] = tsock::socket_pair();
-        tsock_conn client(std::move(a));
-        tsock_conn server(std::move(b));
-        return run_session(client, server, o);
+        auto client = wrap(std::move(a));
+        auto server = wrap(std::move(b));
+        return run_pair(client, server, o);
     }
+    case proto_id::udp:
+        break;
     }
-    throw bench_error("unknown protocol");
+    throw bench_error("this workload runs over tcp and unix only");
+}
+
+run_result run_tsock(proto_id p, workload_id w, const run_options& o)
+{
+    switch (w) {
+    case workload_id::single:
+        if (p == proto_id::udp) {
+            const tsock::ipv4_endpoint loopback_any_port{tsock::address_v4::loopback(), 0};
+            tsock_conn client(tsock::udp_socket::open());
+            tsock_conn server(tsock::udp_socket::open());
+            client.socket().bind(loopback_any_port);
+            server.socket().bind(loopback_any_port);
+            client.socket().connect(server.socket().local_endpoint());
+            server.socket().connect(client.socket().local_endpoint());
+            return run_session(client, server, o);
+        }
+        return run_tsock_stream(p, o, [](auto s) { return tsock_conn(std::move(s)); });
+    case workload_id::whole:
+        return run_tsock_stream(p, o, [](auto s) { return tsock_whole_conn<decltype(s)>(std::move(s)); });
+    case workload_id::whole_ec:
+        return run_tsock_stream(p, o, [](auto s) { return tsock_whole_ec_conn<decltype(s)>(std::move(s)); });
+    case workload_id::timeout:
+    case workload_id::timeout_wait:
+        return run_tsock_stream(p, o, [](auto s) { return tsock_conn(std::move(s).with_mode(tsock::timeout{call_timeout})); });
+    }
+    throw bench_error("unknown workload");
 }
 
 int checked(int r, const char* what)
@@ -430,39 +714,77 @@ void raw_connect(const Conn& s, const ::sockaddr_in& addr)
     checked(::connect(s.native_handle(), reinterpret_cast<const ::sockaddr*>(&addr), sizeof addr), "connect");
 }
 
-run_result run_raw(proto_id p, const run_options& o)
+// Over a tcp or unix pair of blocking descriptors (udp too for the single
+// workload); wrap makes each the connection the workload runs on.
+template <class Wrap>
+run_result run_raw(proto_id p, const run_options& o, Wrap wrap)
 {
     switch (p) {
     case proto_id::tcp: {
         ::sockaddr_in addr{};
         raw_conn listener = raw_bound(SOCK_STREAM, addr);
         checked(::listen(listener.native_handle(), 1), "listen");
-        raw_conn client(checked(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket"));
-        raw_connect(client, addr);
-        raw_conn server(checked(::accept4(listener.native_handle(), nullptr, nullptr, SOCK_CLOEXEC), "accept4"));
+        raw_conn c(checked(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket"));
+        raw_connect(c, addr);
+        raw_conn s(checked(::accept4(listener.native_handle(), nullptr, nullptr, SOCK_CLOEXEC), "accept4"));
         const int one = 1;
-        for (const raw_conn* c : {&client, &server})
-            checked(::setsockopt(c->native_handle(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), "setsockopt");
-        return run_session(client, server, o);
+        for (const raw_conn* x : {&c, &s})
+            checked(::setsockopt(x->native_handle(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one), "setsockopt");
+        auto client = wrap(std::move(c));
+        auto server = wrap(std::move(s));
+        return run_pair(client, server, o);
     }
     case proto_id::udp: {
-        ::sockaddr_in client_addr{};
-        ::sockaddr_in server_addr{};
-        auto client = raw_bound<raw_datagram_conn>(SOCK_DGRAM, client_addr);
-        auto server = raw_bound<raw_datagram_conn>(SOCK_DGRAM, server_addr);
-        raw_connect(client, server_addr);
-        raw_connect(server, client_addr);
-        return run_session(client, server, o);
+        if constexpr (std::is_invocable_v<Wrap, raw_datagram_conn>) {
+            ::sockaddr_in client_addr{};
+            ::sockaddr_in server_addr{};
+            auto c = raw_bound<raw_datagram_conn>(SOCK_DGRAM, client_addr);
+            auto s = raw_bound<raw_datagram_conn>(SOCK_DGRAM, server_addr);
+            raw_connect(c, server_addr);
+            raw_connect(s, client_addr);
+            auto client = wrap(std::move(c));
+            auto server = wrap(std::move(s));
+            return run_pair(client, server, o);
+        }
+        break;
     }
     case proto_id::unix_stream: {
         int fds[2] = {-1, -1};
         checked(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), "socketpair");
-        raw_conn client(fds[0]);
-        raw_conn server(fds[1]);
-        return run_session(client, server, o);
+        raw_conn c(fds[0]);
+        raw_conn s(fds[1]);
+        auto client = wrap(std::move(c));
+        auto server = wrap(std::move(s));
+        return run_pair(client, server, o);
     }
     }
-    throw bench_error("unknown protocol");
+    throw bench_error("this workload runs over tcp and unix only");
+}
+
+// The single workload's connections are the descriptors as they are.
+struct raw_as_is {
+    template <class Conn>
+    Conn operator()(Conn c) const noexcept
+    {
+        return c;
+    }
+};
+
+run_result run_raw(proto_id p, workload_id w, const run_options& o)
+{
+    switch (w) {
+    case workload_id::single:
+        return run_raw(p, o, raw_as_is{});
+    case workload_id::whole:
+    case workload_id::whole_ec:
+        return run_raw(p, o, [](raw_conn c) { return raw_whole_conn(std::move(c)); });
+    case workload_id::timeout:
+    case workload_id::timeout_wait:
+        return run_raw(p, o, [](raw_conn c) {
+            return raw_timeout_conn(std::move(c), std::chrono::nanoseconds(call_timeout).count());
+        });
+    }
+    throw bench_error("unknown workload");
 }
 
 #if defined(TSOCK_BENCH_HAVE_ASIO)
@@ -507,14 +829,16 @@ run_result run_asio(proto_id p, const run_options& o)
 }
 #endif
 
-run_result run_impl(impl_id i, proto_id p, const run_options& o)
+run_result run_impl(impl_id i, proto_id p, workload_id w, const run_options& o)
 {
     switch (i) {
     case impl_id::tsock:
-        return run_tsock(p, o);
+        return run_tsock(p, w, o);
     case impl_id::raw:
-        return run_raw(p, o);
+        return run_raw(p, w, o);
     case impl_id::asio:
+        if (w != workload_id::single)
+            throw bench_error("Asio runs the single workload only");
 #if defined(TSOCK_BENCH_HAVE_ASIO)
         return run_asio(p, o);
 #else
@@ -524,13 +848,15 @@ run_result run_impl(impl_id i, proto_id p, const run_options& o)
     throw bench_error("not built in (standalone Asio was not found)");
 }
 
-run_result run(impl_id i, proto_id p, run_options o)
+run_result run(impl_id i, proto_id p, run_options o, workload_id w = workload_id::single)
 {
     o.stream = p != proto_id::udp;
+    o.lockstep = w == workload_id::timeout;
     try {
-        return run_impl(i, p, o);
+        return run_impl(i, p, w, o);
     } catch (const std::exception& e) {
-        throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + ": " + e.what());
+        throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + " " + std::string(name(w)) + ": " +
+                          e.what());
     }
 }
 
@@ -553,20 +879,21 @@ T parse_number(std::string_view arg, const char* what)
     return value;
 }
 
-// bench_pingpong <impl> <proto> <round_trips>
-int run_exact(std::string_view impl_arg, std::string_view proto_arg, std::string_view count_arg)
+// bench_pingpong <impl> <proto> [workload] <round_trips>
+int run_exact(std::span<const std::string_view> args)
 {
-    const auto i = parse_name<impl_id>(impl_arg, impl_names, "implementation");
-    const auto p = parse_name<proto_id>(proto_arg, proto_names, "protocol");
-    const auto count = parse_number<std::uint64_t>(count_arg, "round trip count");
+    const auto i = parse_name<impl_id>(args[0], impl_names, "implementation");
+    const auto p = parse_name<proto_id>(args[1], proto_names, "protocol");
+    const auto w = args.size() > 3 ? parse_name<workload_id>(args[2], workload_names, "workload") : workload_id::single;
+    const auto count = parse_number<std::uint64_t>(args.back(), "round trip count");
     // Generous: callgrind runs this about 50 times slower.
     const run_options o{.round_trips = count, .time_limit = std::chrono::minutes(2)};
-    const run_result r = run(i, p, o);
+    const run_result r = run(i, p, o, w);
     if (r.round_trips != count)
-        throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + ": only " +
-                          std::to_string(r.round_trips) + " of " + std::to_string(count) +
+        throw bench_error(std::string(name(i)) + " " + std::string(name(p)) + " " + std::string(name(w)) +
+                          ": only " + std::to_string(r.round_trips) + " of " + std::to_string(count) +
                           " round trips within the time limit");
-    std::printf("%s %s: %llu round trips\n", name(i).data(), name(p).data(),
+    std::printf("%s %s %s: %llu round trips\n", name(i).data(), name(p).data(), name(w).data(),
                 static_cast<unsigned long long>(r.round_trips));
     return 0;
 }
@@ -630,7 +957,7 @@ int run_bench(std::span<const std::string_view> args)
 
 void usage(std::FILE* out)
 {
-    std::fputs("usage: bench_pingpong <tsock|raw|asio> <tcp|udp|unix> <round_trips>\n"
+    std::fputs("usage: bench_pingpong <tsock|raw|asio> <tcp|udp|unix> [single|whole|whole_ec|timeout|timeout_wait] <round_trips>\n"
                "       bench_pingpong bench [--seconds S] [--reps R]\n"
                "       bench_pingpong impls\n",
                out);
@@ -654,8 +981,8 @@ int main(int argc, char** argv)
         }
         if (!args.empty() && args[0] == "bench")
             return run_bench(std::span(args).subspan(1));
-        if (args.size() == 3)
-            return run_exact(args[0], args[1], args[2]);
+        if (args.size() == 3 || args.size() == 4)
+            return run_exact(args);
         usage(stderr);
         return 2;
     } catch (const std::invalid_argument& e) {

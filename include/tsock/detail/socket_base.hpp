@@ -502,32 +502,62 @@ protected:
     }
 
     // Runs op (the system call: returns 0 or its status) as the mode says,
-    // under a call state c that mode_.begin() made (one deadline for a whole
-    // send_all, say). s: 0 or why it failed.
-    template <class Op>
-    void run(const typename Mode::call& c, short events, status& s, Op op) const noexcept
-    {
-        for (;;) {
-            s = op();
-            if (!s) [[likely]]
-                return;
-            if (!Mode::wait(c, handle_, events, s))
-                return;
-        }
-    }
-    // The same for one call with a call state of its own, whose op fails
-    // only with system errors (0 or errno, never a tsock::error): in a mode
-    // that adds no errors (see mode_adds_errors) the optimiser is told so,
+    // under a call state of its own. s: 0 or why it failed. An op may leave
+    // EINTR to this loop (then one loop, not two: see perform_all). When op
+    // fails only with system errors (0 or errno, never a tsock::error) and
+    // the mode adds none (see mode_adds_errors), the optimiser is told so,
     // and the caller's conversion of s leaves the tsock::error branch out.
     template <class Op>
     TSOCK_ALWAYS_INLINE void perform(short events, status& s, Op op) const noexcept
     {
-        const auto c = mode_.begin(s);
+        auto c = mode_.begin(s);
         if (s) [[unlikely]]
             return;
-        run(c, events, s, op);
+        for (;;) {
+            s = op();
+            if (!s) [[likely]]
+                return;
+            if (interrupted(s))
+                continue;
+            if (!mode_.wait(c, handle_, events, s))
+                break;
+        }
         if constexpr (!mode_adds_errors)
             s = system_only(s);
+    }
+
+    // Runs op (one send or recv of the bytes from done to size, EINTR not
+    // retried: how many moved, or -1 with the error in last_status()) until
+    // done reaches size, under one call state (one deadline for the whole
+    // send_all). 0, or why it stopped; Receiving: 0 bytes is the peer's end,
+    // error::end_of_stream. One loop, as a C programmer writes it: the
+    // system call, then the checks; EINTR goes round again, and the mode's
+    // wait comes only on a failure. (With op retrying EINTR itself, the
+    // compiler keeps two loops, and moves each call's arguments twice.)
+    template <bool Receiving, class Op>
+    TSOCK_ALWAYS_INLINE status perform_all(short events, std::size_t size, std::size_t& done, Op op) const noexcept
+    {
+        status s = 0;
+        auto c = mode_.begin(s);
+        if (s) [[unlikely]]
+            return s;
+        while (done != size) {
+            const auto r = op();
+            if (r < 0) [[unlikely]] {
+                s = last_status();
+                if (interrupted(s))
+                    continue;
+                if (!mode_.wait(c, handle_, events, s))
+                    return s;
+                continue;
+            }
+            if constexpr (Receiving) {
+                if (r == 0) [[unlikely]]
+                    return status_of(error::end_of_stream);
+            }
+            done += std::size_t(r);
+        }
+        return 0;
     }
 
     // Does the mode fail calls with tsock::error values of its own (the

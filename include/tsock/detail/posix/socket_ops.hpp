@@ -181,6 +181,21 @@ inline std::ptrdiff_t recv(native_handle_type fd, void* data, std::size_t size, 
     return retry_eintr([&] { return ::recv(fd, data, size, flags); });
 }
 
+// One send or recv, EINTR not retried: for a loop that retries it itself
+// (send_all's and recv_exact's, which then make one loop, not two).
+inline std::ptrdiff_t send_once(native_handle_type fd, const void* data, std::size_t size, int flags) noexcept
+{
+    return ::send(fd, data, size, flags | send_flags);
+}
+
+inline std::ptrdiff_t recv_once(native_handle_type fd, void* data, std::size_t size, int flags) noexcept
+{
+    return ::recv(fd, data, size, flags);
+}
+
+// Did a signal cut the call short (make it again)?
+inline bool interrupted(status s) noexcept { return s == EINTR; }
+
 inline std::ptrdiff_t send_to(native_handle_type fd, const void* data, std::size_t size, int flags,
                               const ::sockaddr* sa, ::socklen_t len) noexcept
 {

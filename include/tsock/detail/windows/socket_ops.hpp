@@ -139,6 +139,21 @@ inline std::ptrdiff_t recv(native_handle_type s, void* data, std::size_t size, i
     return r == SOCKET_ERROR ? -1 : r;
 }
 
+// The same for a loop that would retry EINTR itself (send_all's and
+// recv_exact's): Winsock has no EINTR, so they are send and recv.
+inline std::ptrdiff_t send_once(native_handle_type s, const void* data, std::size_t size, int flags) noexcept
+{
+    return send(s, data, size, flags);
+}
+
+inline std::ptrdiff_t recv_once(native_handle_type s, void* data, std::size_t size, int flags) noexcept
+{
+    return recv(s, data, size, flags);
+}
+
+// Did a signal cut the call short? Never on Windows.
+inline constexpr bool interrupted(status) noexcept { return false; }
+
 inline std::ptrdiff_t send_to(native_handle_type s, const void* data, std::size_t size, int flags,
                               const ::sockaddr* sa, ::socklen_t len) noexcept
 {
