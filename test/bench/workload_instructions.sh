@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 The tsock authors.
+# Distributed under the Boost Software License, Version 1.0.
+#
+# The zero-overhead check for endpoints on every call: user-space
+# instructions (callgrind) and system calls (strace -f) per round of
+# bench_workloads, for tsock, raw POSIX calls and Asio:
+#   datagram  send_to and recv_from on unconnected UDP sockets, both ends
+#             (a round: sendto, recvfrom, sendto, recvfrom)
+#   accept    accept with the peer's endpoint, then close (a round also has
+#             the harness's client: socket, connect, close)
+#   workload_instructions.sh <bench_workloads> [--check] [--rounds N]
+# Only a round's own function is counted (round_trip, serve_one:
+# --collect-atstart=no --toggle-collect), not the harness's loop or client.
+# Each run is made at N rounds (default 10000) and at 0, with the same
+# setup; per round = (count at N - count at 0) / N. System calls: the whole
+# process's, by name.
+# --check: exit 1 if, for either workload, tsock takes more than 2 % more
+# instructions per round than raw, or makes other system calls per round
+# than raw (by name, to 0.01). Asio is reported, never checked.
+# Exit 77 (skipped) when valgrind or strace is missing.
+set -euo pipefail
+
+here=$(dirname "${BASH_SOURCE[0]}")
+# shellcheck source=counting.sh
+. "$here/counting.sh"
+parse_arguments workload_instructions.sh --rounds 10000 "$@"
+require_tools workload_instructions.sh
+make_scratch
+
+impl_list=$("$bin" impls)
+read -r -a impls <<<"$impl_list"
+workloads=(datagram accept)
+
+declare -A ir calls
+echo "bench_workloads: $n rounds, minus 0 (same setup); a round's own function only"
+for workload in "${workloads[@]}"; do
+    for impl in "${impls[@]}"; do
+        measure "$workload" "$impl" --collect-atstart=no '--toggle-collect=*_impl::round_trip(*' \
+            '--toggle-collect=*_impl::serve_one(*' -- "$impl" "$workload"
+    done
+done
+
+print_tables "round, its own function" "round, the whole process" workload 9 "${workloads[@]}"
+
+[[ $check == 1 ]] || exit 0
+echo
+failed=0
+for workload in "${workloads[@]}"; do
+    check_plausible "$workload" "$workload" round
+    check_instructions "$workload" "$workload" round 2
+    check_calls "$workload" "$workload" round
+done
+if [[ $failed == 1 ]]; then
+    exit 1
+fi
+echo "OK: tsock within 2 % of raw's instructions and with raw's system calls, for ${workloads[*]}"
