@@ -9,7 +9,8 @@ if(NOT CMAKE_SYSTEM_NAME STREQUAL "Linux")
     return()
 endif()
 
-add_executable(bench_workloads ${CMAKE_CURRENT_LIST_DIR}/workloads.cpp)
+# One translation unit per implementation (workloads.hpp says why).
+add_executable(bench_workloads ${CMAKE_CURRENT_LIST_DIR}/workloads.cpp ${CMAKE_CURRENT_LIST_DIR}/workloads_raw.cpp)
 target_link_libraries(bench_workloads PRIVATE tsock::tsock tsock_warnings)
 # Optimised whatever the build type (dev is Debug), as bench_pingpong.
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
@@ -17,6 +18,7 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
 endif()
 target_compile_definitions(bench_workloads PRIVATE NDEBUG)
 if(TSOCK_ASIO_INCLUDE_DIR)
+    target_sources(bench_workloads PRIVATE ${CMAKE_CURRENT_LIST_DIR}/workloads_asio.cpp)
     target_include_directories(bench_workloads SYSTEM PRIVATE ${TSOCK_ASIO_INCLUDE_DIR})
     target_compile_definitions(bench_workloads PRIVATE TSOCK_BENCH_HAVE_ASIO)
 endif()
