@@ -116,17 +116,15 @@ public:
     // (Windows: accept, and the socket made non-inheritable.)
     // Non-blocking: empty when no connection is waiting. Timeout: fails with
     // error::timed_out at the deadline.
-    [[nodiscard]] accept_result accept()
+    [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept()
     {
-        accepted<socket> a;
-        const status s = accept_one(a);
-        return Mode::template finish_or_throw<accepted<socket>>(std::move(a), s, "accept");
+        return base::template fill_or_throw<accepted<socket>>(
+            socket(), [this](accepted<socket>& a) TSOCK_ALWAYS_INLINE_LAMBDA { return accept_one(a); }, "accept");
     }
-    [[nodiscard]] accept_result accept(std::error_code& ec) noexcept
+    [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept(std::error_code& ec) noexcept
     {
-        accepted<socket> a;
-        const status s = accept_one(a);
-        return Mode::template finish<accepted<socket>>(std::move(a), s, ec);
+        return base::template fill_or_set<accepted<socket>>(
+            socket(), [this](accepted<socket>& a) TSOCK_ALWAYS_INLINE_LAMBDA { return accept_one(a); }, ec);
     }
 
     // An error here means send or recv on a listener: it only accepts;
@@ -141,30 +139,33 @@ public:
 private:
     basic_listener(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
 
-    status accept_one(accepted<socket>& out) noexcept
+    // The peer's name goes straight into out.peer where the endpoint holds
+    // its sockaddr (detail::name_slot): no copy, no conversion.
+    TSOCK_ALWAYS_INLINE status accept_one(accepted<socket>& out) noexcept
     {
-        typename endpoint_type::native_type native{};
-        ::socklen_t len = sizeof native;
+        detail::name_slot<endpoint_type> name(out.peer);
+        ::socklen_t len = name.capacity;
         native_handle_type h = detail::invalid_handle;
         status s = 0;
         this->perform(POLLIN, s, [&] {
-            len = sizeof native;
-            std::error_code ec;
-            h = detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, ec);
-            return detail::status_of(ec);
+            len = name.capacity;
+            status st = 0;
+            h = detail::accept(handle_, name.data(), &len, Mode::nonblocking_handle, st);
+            return st;
         });
-        if (s)
+        if (s) [[unlikely]] {
+            out.peer = endpoint_type(); // nothing was accepted: not a name left to the system
             return s;
-        out.socket = detail::socket_access::make<socket>(h, mode_);
+        }
         // Every name the kernel gives is one the endpoint types can hold
         // (a 108-byte local path too), so this fails only for a family of
         // the user's whose endpoint cannot: the connection is then closed.
-        std::error_code ec;
-        out.peer = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
-        if (ec) {
-            out.socket = socket();
-            return detail::status_of(ec);
+        s = name.take(len);
+        if (s) [[unlikely]] {
+            (void)detail::close_socket(h);
+            return s;
         }
+        detail::socket_access::open(out.socket, h, mode_);
         return 0;
     }
 };

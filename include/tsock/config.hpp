@@ -30,6 +30,13 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #else
 #define TSOCK_ALWAYS_INLINE inline
 #endif
+// The same for a lambda, written after its parameter list: a hot path's
+// call handed to the helper that runs it (recv_from, accept).
+#if defined(__GNUC__) || defined(__clang__)
+#define TSOCK_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
+#else
+#define TSOCK_ALWAYS_INLINE_LAMBDA
+#endif
 
 // The error paths (building and throwing an exception) are kept out of the
 // callers and out of their hot code: one out-of-line copy, in the cold

@@ -167,9 +167,13 @@ inline bool open_socket_pair(int domain, int type, int protocol, bool nonblockin
 
 // close(2). Not retried on EINTR: Linux has released the descriptor anyway,
 // and retrying could close one another thread just opened.
+inline status close_socket(native_handle_type fd) noexcept
+{
+    return ::close(fd) != 0 && errno != EINTR ? last_status() : 0;
+}
 inline void close_socket(native_handle_type fd, std::error_code& ec) noexcept
 {
-    if (::close(fd) != 0 && errno != EINTR)
+    if (close_socket(fd) != 0)
         ec = last_error();
     else
         ec.clear();
@@ -201,21 +205,24 @@ inline void connect(native_handle_type fd, const ::sockaddr* sa, ::socklen_t len
         ec.clear();
 }
 
-// accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK.
+// accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK: the new
+// handle, or invalid_handle with st saying why (no std::error_code: it is on
+// every accept's path).
 inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, bool nonblocking,
-                                 std::error_code& ec) noexcept
+                                 status& st) noexcept
 {
 #if BOOST_OS_LINUX || BOOST_OS_BSD_FREE || BOOST_OS_BSD_NET || BOOST_OS_BSD_OPEN
-    return retry_eintr(ec, [&] { return ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0)); });
+    const int s = retry_eintr([&] { return ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0)); });
 #else
-    const int s = retry_eintr(ec, [&] { return ::accept(fd, sa, len); });
+    const int s = retry_eintr([&] { return ::accept(fd, sa, len); });
     if (s >= 0) {
         ::fcntl(s, F_SETFD, FD_CLOEXEC);
         if (nonblocking)
             ::fcntl(s, F_SETFL, ::fcntl(s, F_GETFL) | O_NONBLOCK);
     }
-    return s;
 #endif
+    st = s < 0 ? last_status() : 0;
+    return s;
 }
 
 // send and recv without an error code: the count, or -1 with last_error()

@@ -126,6 +126,7 @@ inline void set_result(int r, std::error_code& ec) noexcept
         ec.clear();
 }
 
+inline status close_socket(native_handle_type s) noexcept { return ::closesocket(s) == 0 ? 0 : last_status(); }
 inline void close_socket(native_handle_type s, std::error_code& ec) noexcept
 {
     set_result(::closesocket(s), ec);
@@ -149,20 +150,21 @@ inline void connect(native_handle_type s, const ::sockaddr* sa, ::socklen_t len,
 // accept. The new socket inherits the listener's FIONBIO state ("the same
 // properties as s"), which is the mode's, as both share it; not its handle
 // flags, so it is made non-inheritable here (as Python does).
+// The new handle, or invalid_handle with st saying why.
 inline native_handle_type accept(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, bool /* nonblocking */,
-                                 std::error_code& ec) noexcept
+                                 status& st) noexcept
 {
     const ::SOCKET a = ::accept(s, sa, len);
     if (a == INVALID_SOCKET) {
-        ec = last_error();
+        st = last_status();
         return invalid_handle;
     }
     if (!::SetHandleInformation(reinterpret_cast<::HANDLE>(a), HANDLE_FLAG_INHERIT, 0)) {
-        ec = socket_error(static_cast<int>(::GetLastError()));
+        st = static_cast<int>(::GetLastError());
         ::closesocket(a);
         return invalid_handle;
     }
-    ec.clear();
+    st = 0;
     return a;
 }
 
