@@ -118,13 +118,21 @@ public:
     // error::timed_out at the deadline.
     [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept()
     {
-        return base::template fill_or_throw<accepted<socket>>(
-            socket(), [this](accepted<socket>& a) TSOCK_ALWAYS_INLINE_LAMBDA { return accept_one(a); }, "accept");
+        detail::blank_endpoint<endpoint_type> peer;
+        native_handle_type h = detail::invalid_handle;
+        const status s = accept_one(h, peer.value);
+        return base::template made_or_throw<accepted<socket>>(
+            s, [&]() TSOCK_ALWAYS_INLINE_LAMBDA { return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value}; },
+            "accept");
     }
     [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept(std::error_code& ec) noexcept
     {
-        return base::template fill_or_set<accepted<socket>>(
-            socket(), [this](accepted<socket>& a) TSOCK_ALWAYS_INLINE_LAMBDA { return accept_one(a); }, ec);
+        detail::blank_endpoint<endpoint_type> peer;
+        native_handle_type h = detail::invalid_handle;
+        const status s = accept_one(h, peer.value);
+        return base::template made_or_set<accepted<socket>>(
+            s, [&]() TSOCK_ALWAYS_INLINE_LAMBDA { return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value}; },
+            ec);
     }
 
     // An error here means send or recv on a listener: it only accepts;
@@ -139,13 +147,13 @@ public:
 private:
     basic_listener(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
 
-    // The peer's name goes straight into out.peer where the endpoint holds
-    // its sockaddr (detail::name_slot): no copy, no conversion.
-    TSOCK_ALWAYS_INLINE status accept_one(accepted<socket>& out) noexcept
+    // accept4 into h and peer: 0, or why not (h is then invalid_handle and
+    // peer the endpoint's default). The result is built after the call from
+    // these locals, so the compiler keeps it in registers.
+    TSOCK_ALWAYS_INLINE status accept_one(native_handle_type& h, endpoint_type& peer) noexcept
     {
-        detail::name_slot<endpoint_type> name(out.peer);
+        detail::name_slot<endpoint_type> name(peer);
         ::socklen_t len = name.capacity;
-        native_handle_type h = detail::invalid_handle;
         status s = 0;
         this->perform(POLLIN, s, [&] {
             len = name.capacity;
@@ -154,19 +162,21 @@ private:
             return st;
         });
         if (s) [[unlikely]] {
-            out.peer = endpoint_type(); // nothing was accepted: not a name left to the system
+            peer = endpoint_type(); // nothing was accepted: not a name left to the system
             return s;
         }
+        // A failed call always sets errno (WSAGetLastError): no status, a
+        // handle. The socket's destructor then needs no test.
+        TSOCK_ASSUME(h != detail::invalid_handle);
         // Every name the kernel gives is one the endpoint types can hold
         // (a 108-byte local path too), so this fails only for a family of
         // the user's whose endpoint cannot: the connection is then closed.
         s = name.take(len);
         if (s) [[unlikely]] {
             (void)detail::close_socket(h);
-            return s;
+            h = detail::invalid_handle;
         }
-        detail::socket_access::open(out.socket, h, mode_);
-        return 0;
+        return s;
     }
 };
 

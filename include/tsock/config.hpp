@@ -53,6 +53,19 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #define TSOCK_COLD inline
 #endif
 
+// Tells the optimiser a fact it cannot see for itself (a call that
+// succeeded returned a valid handle), so that it drops the tests the fact
+// decides. The fact must hold: the behaviour is undefined otherwise.
+#if defined(__clang__)
+#define TSOCK_ASSUME(fact) __builtin_assume(fact)
+#elif defined(__GNUC__)
+#define TSOCK_ASSUME(fact) (static_cast<bool>(fact) ? void(0) : __builtin_unreachable())
+#elif defined(_MSC_VER)
+#define TSOCK_ASSUME(fact) __assume(fact)
+#else
+#define TSOCK_ASSUME(fact) void(0)
+#endif
+
 #define TSOCK_VERSION_MAJOR 0
 #define TSOCK_VERSION_MINOR 1
 #define TSOCK_VERSION_PATCH 0

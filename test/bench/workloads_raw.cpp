@@ -68,39 +68,6 @@ struct host_endpoint {
     std::uint16_t port;
 };
 
-[[gnu::noinline]] void round_trip(int client, int server, const host_endpoint& client_ep,
-                                  const ::sockaddr_in& server_addr, const host_endpoint& server_ep)
-{
-    message out{};
-    message buf;
-    ::sockaddr_in from;
-    expect_message(send_to(client, out, server_addr), "client sendto");
-    expect_message(recv_from(server, buf, from), "server recvfrom");
-    expect_sender(same(from, client_ep.address, client_ep.port), "server recvfrom");
-    expect_message(send_to(server, buf, from), "server sendto");
-    expect_message(recv_from(client, buf, from), "client recvfrom");
-    expect_sender(same(from, server_ep.address, server_ep.port), "client recvfrom");
-}
-
-[[gnu::noinline]] void serve_one(int listener)
-{
-    ::sockaddr_in peer;
-    ::socklen_t len;
-    int fd;
-    do {
-        len = sizeof peer;
-        fd = ::accept4(listener, reinterpret_cast<::sockaddr*>(&peer), &len, SOCK_CLOEXEC);
-    } while (fd < 0 && errno == EINTR);
-    if (fd < 0) [[unlikely]]
-        fail_errno("accept4");
-    if (!whole_v4(peer, len)) [[unlikely]] {
-        ::close(fd);
-        fail("accept4", "the peer's name is not a whole sockaddr_in");
-    }
-    expect_loopback_peer(ntohl(peer.sin_addr.s_addr), ntohs(peer.sin_port));
-    ::close(fd);
-}
-
 // A descriptor closed at the end of the run.
 class descriptor {
 public:
@@ -113,6 +80,46 @@ public:
 private:
     int fd_;
 };
+
+// The sockets come as the objects that own them, and each call reads the
+// descriptor from its object, as tsock's calls do.
+[[gnu::noinline]] void round_trip(const descriptor& client, const descriptor& server, const host_endpoint& client_ep,
+                                  const ::sockaddr_in& server_addr, const host_endpoint& server_ep)
+{
+    message out{};
+    message buf;
+    ::sockaddr_in from;
+    expect_message(send_to(client.get(), out, server_addr), "client sendto");
+    expect_message(recv_from(server.get(), buf, from), "server recvfrom");
+    expect_sender(same(from, client_ep.address, client_ep.port), "server recvfrom");
+    expect_message(send_to(server.get(), buf, from), "server sendto");
+    expect_message(recv_from(client.get(), buf, from), "client recvfrom");
+    expect_sender(same(from, server_ep.address, server_ep.port), "client recvfrom");
+}
+
+[[gnu::noinline]] void serve_one(const descriptor& listener)
+{
+    ::sockaddr_in peer;
+    ::socklen_t len;
+    int fd;
+    do {
+        len = sizeof peer;
+        fd = ::accept4(listener.get(), reinterpret_cast<::sockaddr*>(&peer), &len, SOCK_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) [[unlikely]]
+        fail_errno("accept4");
+    if (!whole_v4(peer, len)) [[unlikely]] {
+        ::close(fd);
+        fail("accept4", "the peer's name is not a whole sockaddr_in");
+    }
+    // The connection is closed on every path, as tsock's socket closes it.
+    const std::uint32_t address = ntohl(peer.sin_addr.s_addr);
+    const std::uint16_t port = ntohs(peer.sin_port);
+    if (address != INADDR_LOOPBACK || port == 0) [[unlikely]]
+        ::close(fd);
+    expect_loopback_peer(address, port);
+    ::close(fd);
+}
 
 // A CLOEXEC socket of type on 127.0.0.1, a port the kernel picks; name: where.
 int bound_socket(int type, ::sockaddr_in& name)
@@ -144,12 +151,12 @@ void run(bool datagram, std::uint64_t count)
         const descriptor server(bound_socket(SOCK_DGRAM, server_addr));
         const host_endpoint client_ep = host_order(client_addr);
         const host_endpoint server_ep = host_order(server_addr);
-        repeat(count, [&] { round_trip(client.get(), server.get(), client_ep, server_addr, server_ep); });
+        repeat(count, [&] { round_trip(client, server, client_ep, server_addr, server_ep); });
         return;
     }
     const descriptor listener(bound_socket(SOCK_STREAM, server_addr));
     or_fail(::listen(listener.get(), 16), "listen");
-    accept_rounds(server_addr, count, [&] { serve_one(listener.get()); });
+    accept_rounds(server_addr, count, [&] { serve_one(listener); });
 }
 
 } // namespace bench::raw_impl

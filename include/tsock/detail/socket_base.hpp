@@ -102,6 +102,18 @@ private:
     E& out_;
 };
 
+// An endpoint (value) that a call fills in next: for one held in place left
+// uninitialized (E(for_overwrite)), else E's default. A variable, not a
+// function's result: returning it would copy the uninitialized value.
+template <class E, bool InPlace = name_access<E>::in_place>
+struct blank_endpoint {
+    E value;
+};
+template <class E>
+struct blank_endpoint<E, true> {
+    E value{for_overwrite};
+};
+
 // A result {head, endpoint} whose endpoint a call fills in next: for an
 // endpoint held in place left uninitialized (E(for_overwrite)), else E's
 // default. Built in the caller's object (guaranteed elision: the result is
@@ -122,13 +134,6 @@ struct socket_access {
     static S make(native_handle_type h, const Mode& mode) noexcept
     {
         return S(h, mode);
-    }
-    // Gives s, which is not open, the handle h and mode (accept's result).
-    template <class S, class Mode>
-    static void open(S& s, native_handle_type h, const Mode& mode) noexcept
-    {
-        s.handle_ = h;
-        s.mode_ = mode;
     }
 };
 
@@ -611,6 +616,33 @@ protected:
             return r;
         } else {
             return Mode::template finish_or_throw<R>(std::move(r), s, what);
+        }
+    }
+    // The mode's result R of a call, built by make() after it (accept):
+    // tsock's waiting modes build it in the caller's object, only when the
+    // call succeeded. Other modes: their finish_or_throw of make().
+    template <class R, class Make>
+    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> made_or_throw(status s, Make make, const char* what)
+    {
+        if constexpr (std::is_base_of_v<value_results, Mode>) {
+            if (s) [[unlikely]]
+                throw_status(s, what);
+            return make();
+        } else {
+            return Mode::template finish_or_throw<R>(make(), s, what);
+        }
+    }
+    template <class R, class Make>
+    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> made_or_set(status s, Make make,
+                                                                            std::error_code& ec) noexcept
+    {
+        if constexpr (std::is_base_of_v<value_results, Mode>) {
+            set_error(ec, s);
+            if (s) [[unlikely]]
+                return R();
+            return make();
+        } else {
+            return Mode::template finish<R>(make(), s, ec);
         }
     }
     // The same for the std::error_code forms (a failed call: R{}, ec set).

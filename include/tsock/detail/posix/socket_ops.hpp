@@ -277,7 +277,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 {
 #if BOOST_OS_LINUX
     const auto n = retry_eintr([&] { return ::recvfrom(fd, data, size, flags | MSG_TRUNC, sa, len); });
-    truncated = n > 0 && std::size_t(n) > size;
+    truncated = n >= 0 && std::size_t(n) > size;
     return truncated ? std::ptrdiff_t(size) : n;
 #else
     ::iovec io{data, size};
@@ -301,7 +301,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 {
 #if BOOST_OS_LINUX
     const auto n = retry_eintr([&] { return ::recv(fd, data, size, flags | MSG_TRUNC); });
-    truncated = n > 0 && std::size_t(n) > size;
+    truncated = n >= 0 && std::size_t(n) > size;
     return truncated ? std::ptrdiff_t(size) : n;
 #else
     return recv_message(fd, data, size, flags, nullptr, nullptr, truncated);
