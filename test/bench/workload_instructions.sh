@@ -24,34 +24,19 @@ set -euo pipefail
 here=$(dirname "${BASH_SOURCE[0]}")
 # shellcheck source=counting.sh
 . "$here/counting.sh"
-parse_arguments workload_instructions.sh --rounds 10000 "$@"
-require_tools workload_instructions.sh
-make_scratch
-
-impl_list=$("$bin" impls)
-read -r -a impls <<<"$impl_list"
+start_counting workload_instructions.sh --rounds 10000 "$@"
 workloads=(datagram accept)
 
 declare -A ir calls
 echo "bench_workloads: $n rounds, minus 0 (same setup); a round's own function only"
-for workload in "${workloads[@]}"; do
-    for impl in "${impls[@]}"; do
-        measure "$workload" "$impl" --collect-atstart=no '--toggle-collect=*_impl::round_trip(*' \
-            '--toggle-collect=*_impl::serve_one(*' -- "$impl" "$workload"
-    done
-done
+measure_each workloads --collect-atstart=no '--toggle-collect=*_impl::round_trip(*' \
+    '--toggle-collect=*_impl::serve_one(*'
 
 print_tables "round, its own function" "round, the whole process" workload 9 "${workloads[@]}"
 
 [[ $check == 1 ]] || exit 0
 echo
 failed=0
-for workload in "${workloads[@]}"; do
-    check_plausible "$workload" "$workload" round
-    check_instructions "$workload" "$workload" round 2
-    check_calls "$workload" "$workload" round
-done
-if [[ $failed == 1 ]]; then
-    exit 1
-fi
+check_each workloads round 2
+[[ $failed == 0 ]] || exit 1
 echo "OK: tsock within 2 % of raw's instructions and with raw's system calls, for ${workloads[*]}"

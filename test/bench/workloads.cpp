@@ -116,11 +116,23 @@ void run(std::string_view impl, bool datagram, std::uint64_t count)
     throw std::invalid_argument("unknown implementation '" + std::string(impl) + "'");
 }
 
-void usage(std::FILE* out)
+constexpr const char* usage_text = "usage: bench_workloads <tsock|raw|asio> <datagram|accept> <rounds>\n"
+                                   "       bench_workloads impls\n";
+
+// bench_workloads <impl> <workload> <rounds>: 0, or 2 for a bad argument
+// (thrown as std::invalid_argument); a failed run throws.
+int run_exact(std::string_view impl, std::string_view workload, std::string_view count_text)
 {
-    std::fputs("usage: bench_workloads <tsock|raw|asio> <datagram|accept> <rounds>\n"
-               "       bench_workloads impls\n",
-               out);
+    if (workload != "datagram" && workload != "accept")
+        throw std::invalid_argument("unknown workload '" + std::string(workload) + "'");
+    std::uint64_t count = 0;
+    const char* const last = count_text.data() + count_text.size();
+    if (const auto r = std::from_chars(count_text.data(), last, count); r.ec != std::errc() || r.ptr != last)
+        throw std::invalid_argument("not a round count: '" + std::string(count_text) + "'");
+    run(impl, workload == "datagram", count);
+    std::printf("%.*s %.*s: %llu rounds\n", int(impl.size()), impl.data(), int(workload.size()), workload.data(),
+                static_cast<unsigned long long>(count));
+    return 0;
 }
 
 } // namespace
@@ -128,34 +140,27 @@ void usage(std::FILE* out)
 int main(int argc, char** argv)
 {
     const std::string_view first = argc > 1 ? argv[1] : "";
-    try {
-        if (argc == 2 && first == "impls") {
-            for (std::size_t k = 0; k != built_impls; ++k)
-                std::printf("%s%s", k == 0 ? "" : " ", impl_names[k].data());
-            std::printf("\n");
-            return 0;
-        }
-        if (argc != 4) {
-            usage(argc == 2 && (first == "--help" || first == "-h") ? stdout : stderr);
-            return argc == 2 && (first == "--help" || first == "-h") ? 0 : 2;
-        }
-        const std::string_view workload = argv[2];
-        if (workload != "datagram" && workload != "accept")
-            throw std::invalid_argument("unknown workload '" + std::string(workload) + "'");
-        const std::string_view count_text = argv[3];
-        std::uint64_t count = 0;
-        const auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), count);
-        if (ec != std::errc() || end != count_text.data() + count_text.size())
-            throw std::invalid_argument("not a round count: '" + std::string(count_text) + "'");
-        run(first, workload == "datagram", count);
-        std::printf("%s %s: %llu rounds\n", argv[1], argv[2], static_cast<unsigned long long>(count));
+    if (argc == 2 && first == "impls") {
+        for (std::size_t k = 0; k != built_impls; ++k)
+            std::printf("%s%s", k == 0 ? "" : " ", impl_names[k].data());
+        std::printf("\n");
         return 0;
+    }
+    if (argc == 2 && (first == "--help" || first == "-h")) {
+        std::fputs(usage_text, stdout);
+        return 0;
+    }
+    int status = 2;
+    try {
+        if (argc == 4)
+            status = run_exact(first, argv[2], argv[3]);
     } catch (const std::invalid_argument& e) {
         std::fprintf(stderr, "bench_workloads: %s\n", e.what());
-        usage(stderr);
-        return 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "bench_workloads: %s %s: %s\n", first.data(), argc > 2 ? argv[2] : "", e.what());
-        return 1;
+        std::fprintf(stderr, "bench_workloads: %s %s: %s\n", argv[1], argv[2], e.what());
+        status = 1;
     }
+    if (status == 2)
+        std::fputs(usage_text, stderr);
+    return status;
 }

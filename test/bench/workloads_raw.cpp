@@ -108,17 +108,12 @@ private:
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) [[unlikely]]
         fail_errno("accept4");
-    if (!whole_v4(peer, len)) [[unlikely]] {
-        ::close(fd);
+    // The new connection is owned as any C++ program owns a descriptor
+    // (tsock's socket is that too): closed on every way out, a throw's too.
+    const descriptor connection(fd);
+    if (!whole_v4(peer, len)) [[unlikely]]
         fail("accept4", "the peer's name is not a whole sockaddr_in");
-    }
-    // The connection is closed on every path, as tsock's socket closes it.
-    const std::uint32_t address = ntohl(peer.sin_addr.s_addr);
-    const std::uint16_t port = ntohs(peer.sin_port);
-    if (address != INADDR_LOOPBACK || port == 0) [[unlikely]]
-        ::close(fd);
-    expect_loopback_peer(address, port);
-    ::close(fd);
+    expect_loopback_peer(ntohl(peer.sin_addr.s_addr), ntohs(peer.sin_port));
 }
 
 // A CLOEXEC socket of type on 127.0.0.1, a port the kernel picks; name: where.
