@@ -121,18 +121,20 @@ public:
         detail::blank_endpoint<endpoint_type> peer;
         native_handle_type h = detail::invalid_handle;
         const status s = accept_one(h, peer.value);
-        return base::template made_or_throw<accepted<socket>>(
-            s, [&]() TSOCK_ALWAYS_INLINE_LAMBDA { return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value}; },
-            "accept");
+        const auto result = [&]() TSOCK_ALWAYS_INLINE_LAMBDA {
+            return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value};
+        };
+        return base::template made_or_throw<accepted<socket>>(s, result, "accept");
     }
     [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept(std::error_code& ec) noexcept
     {
         detail::blank_endpoint<endpoint_type> peer;
         native_handle_type h = detail::invalid_handle;
         const status s = accept_one(h, peer.value);
-        return base::template made_or_set<accepted<socket>>(
-            s, [&]() TSOCK_ALWAYS_INLINE_LAMBDA { return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value}; },
-            ec);
+        const auto result = [&]() TSOCK_ALWAYS_INLINE_LAMBDA {
+            return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value};
+        };
+        return base::template made_or_set<accepted<socket>>(s, result, ec);
     }
 
     // An error here means send or recv on a listener: it only accepts;

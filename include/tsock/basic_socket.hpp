@@ -368,8 +368,10 @@ public:
     [[nodiscard]] TSOCK_ALWAYS_INLINE result<received_from<endpoint_type>> recv_from(B&& buffer)
     {
         const auto bytes = detail::as_writable_bytes(buffer);
-        return base::template fill_or_throw<received_from<endpoint_type>>(
-            std::size_t(0), [&](received_from<endpoint_type>& r) TSOCK_ALWAYS_INLINE_LAMBDA { return recv_one_from(bytes, r); }, "recv_from");
+        const auto fill = [&](received_from<endpoint_type>& r) TSOCK_ALWAYS_INLINE_LAMBDA {
+            return recv_one_from(bytes, r);
+        };
+        return base::template fill_or_throw<received_from<endpoint_type>>(std::size_t(0), fill, "recv_from");
     }
     template <receivable_buffer B>
         requires(connectionless)
@@ -377,8 +379,10 @@ public:
                                                                                    std::error_code& ec) noexcept
     {
         const auto bytes = detail::as_writable_bytes(buffer);
-        return base::template fill_or_set<received_from<endpoint_type>>(
-            std::size_t(0), [&](received_from<endpoint_type>& r) TSOCK_ALWAYS_INLINE_LAMBDA { return recv_one_from(bytes, r); }, ec);
+        const auto fill = [&](received_from<endpoint_type>& r) TSOCK_ALWAYS_INLINE_LAMBDA {
+            return recv_one_from(bytes, r);
+        };
+        return base::template fill_or_set<received_from<endpoint_type>>(std::size_t(0), fill, ec);
     }
     template <class... Args>
         requires(!connectionless)

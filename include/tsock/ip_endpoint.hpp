@@ -229,9 +229,10 @@ public:
             ec = make_error_code(error::bad_endpoint);
             return {};
         }
-        ipv4_endpoint e(detail::for_overwrite);
-        std::memcpy(&e.native_, sa, sizeof e.native_);
-        e.canonicalize();
+        // Family, port and address; sin_zero stays zero whatever sa holds.
+        ipv4_endpoint e;
+        std::memcpy(&e.native_, sa, offsetof(native_type, sin_zero));
+        detail::set_sockaddr_length(e.native_, sizeof e.native_);
         ec.clear();
         return e;
     }
@@ -266,23 +267,19 @@ private:
         return ipv4_endpoint(address_v4(v.address), v.port);
     }
 
-    // What the kernel wrote is this endpoint's when it is AF_INET and whole.
+    // What the kernel wrote here is this endpoint's when it is AF_INET and
+    // whole. Linux zeroes sin_zero in every name it writes (inet_getname,
+    // udp_recvmsg); elsewhere it is zeroed here, as to_native() promises
+    // (BSD bind refuses a sockaddr_in whose sin_zero is not), and sin_len set.
     bool adopt_native(::socklen_t length) noexcept
     {
         if (detail::sockaddr_size(length) < sizeof native_ || native_.sin_family != AF_INET) [[unlikely]]
             return false;
-        canonicalize();
-        return true;
-    }
-    // The fields no endpoint value reads, as to_native() promises them: sin_zero
-    // zero (Linux writes it zeroed in every name it gives; BSD bind refuses
-    // one that is not), and BSD's sin_len.
-    void canonicalize() noexcept
-    {
 #if !BOOST_OS_LINUX
         std::memset(native_.sin_zero, 0, sizeof native_.sin_zero);
         detail::set_sockaddr_length(native_, sizeof native_);
 #endif
+        return true;
     }
 
     static constexpr native_type native_any() noexcept

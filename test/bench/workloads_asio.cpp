@@ -33,7 +33,8 @@ template <class N>
     message buf;
     udp::endpoint from;
     asio::error_code ec;
-    expect_message(or_fail(client.send_to(asio::buffer(out), server_ep, 0, ec), ec, "client send_to"), "client send_to");
+    expect_message(or_fail(client.send_to(asio::buffer(out), server_ep, 0, ec), ec, "client send_to"),
+                   "client send_to");
     expect_message(or_fail(server.receive_from(asio::buffer(buf), from, 0, ec), ec, "server receive_from"),
                    "server receive_from");
     expect_sender(from == client_ep, "server receive_from");
