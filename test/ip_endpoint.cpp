@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(construct_get_and_set)
     static_assert(ipv6_endpoint("fe80::1%3"_ipv6, 443).address().scope_id() == 3);
     static_assert(ipv4_endpoint::family() == AF_INET && ipv6_endpoint::family() == AF_INET6);
     static_assert(std::is_trivially_copyable_v<ipv4_endpoint> && std::is_trivially_copyable_v<ipv6_endpoint>);
-    static_assert(sizeof(ipv4_endpoint) == 8);
+    static_assert(sizeof(ipv4_endpoint) == sizeof(::sockaddr_in)); // it holds its sockaddr_in
     constexpr auto set = [] {
         ipv6_endpoint e;
         e.address("2001:db8::1"_ipv6);
@@ -632,6 +632,20 @@ BOOST_AUTO_TEST_CASE(v4_to_native_matches_hand_built_sockaddr_in)
         }
     }
     static_assert(ipv4_endpoint().native_size() == sizeof(::sockaddr_in));
+}
+
+// The endpoint holds its sockaddr_in: a name with bytes in sin_zero (a
+// careless caller's) still gives to_native() with sin_zero zero, and equals
+// the same address and port.
+BOOST_AUTO_TEST_CASE(v4_from_native_leaves_sin_zero_zero)
+{
+    ::sockaddr_in dirty = hand_sockaddr_in("192.0.2.7", 4242);
+    std::memset(dirty.sin_zero, 0xab, sizeof dirty.sin_zero);
+    const auto e = ipv4_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&dirty), sizeof dirty);
+    BOOST_TEST(e == ipv4_endpoint("192.0.2.7"_ipv4, 4242));
+    const ::sockaddr_in clean = hand_sockaddr_in("192.0.2.7", 4242);
+    const ::sockaddr_in got = e.to_native();
+    BOOST_TEST(std::memcmp(&got, &clean, sizeof got) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(v6_to_native_matches_hand_built_sockaddr_in6)

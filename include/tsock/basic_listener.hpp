@@ -117,17 +117,25 @@ public:
     // (Windows: accept, and the socket made non-inheritable.)
     // Non-blocking: empty when no connection is waiting. Timeout: fails with
     // error::timed_out at the deadline.
-    [[nodiscard]] accept_result accept()
+    [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept()
     {
-        accepted<socket> a;
-        const status s = accept_one(a);
-        return Mode::template finish_or_throw<accepted<socket>>(std::move(a), s, "accept");
+        detail::blank_endpoint<endpoint_type> peer;
+        native_handle_type h = detail::invalid_handle;
+        const status s = accept_one(h, peer.value);
+        const auto result = [&]() TSOCK_ALWAYS_INLINE_LAMBDA {
+            return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value};
+        };
+        return base::template made_or_throw<accepted<socket>>(s, result, "accept");
     }
-    [[nodiscard]] accept_result accept(std::error_code& ec) noexcept
+    [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept(std::error_code& ec) noexcept
     {
-        accepted<socket> a;
-        const status s = accept_one(a);
-        return Mode::template finish<accepted<socket>>(std::move(a), s, ec);
+        detail::blank_endpoint<endpoint_type> peer;
+        native_handle_type h = detail::invalid_handle;
+        const status s = accept_one(h, peer.value);
+        const auto result = [&]() TSOCK_ALWAYS_INLINE_LAMBDA {
+            return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value};
+        };
+        return base::template made_or_set<accepted<socket>>(s, result, ec);
     }
 
     // An error here means send or recv on a listener: it only accepts;
@@ -142,31 +150,36 @@ public:
 private:
     basic_listener(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
 
-    status accept_one(accepted<socket>& out) noexcept
+    // accept4 into h and peer: 0, or why not (h is then invalid_handle and
+    // peer the endpoint's default). The result is built after the call from
+    // these locals, so the compiler keeps it in registers.
+    TSOCK_ALWAYS_INLINE status accept_one(native_handle_type& h, endpoint_type& peer) noexcept
     {
-        typename endpoint_type::native_type native{};
-        ::socklen_t len = sizeof native;
-        native_handle_type h = detail::invalid_handle;
+        detail::name_slot<endpoint_type> name(peer);
+        ::socklen_t len = name.capacity;
         status s = 0;
         this->perform(POLLIN, s, [&] {
-            len = sizeof native;
-            status a = 0;
-            h = detail::accept(handle_, reinterpret_cast<::sockaddr*>(&native), &len, Mode::nonblocking_handle, a);
-            return a;
+            len = name.capacity;
+            status st = 0;
+            h = detail::accept(handle_, name.data(), &len, Mode::nonblocking_handle, st);
+            return st;
         });
-        if (s)
+        if (s) [[unlikely]] {
+            peer = endpoint_type(); // nothing was accepted: not a name left to the system
             return s;
-        out.socket = detail::socket_access::make<socket>(h, mode_);
+        }
+        // A failed call always sets errno (WSAGetLastError): no status, a
+        // handle. The socket's destructor then needs no test.
+        TSOCK_ASSUME(h != detail::invalid_handle);
         // Every name the kernel gives is one the endpoint types can hold
         // (a 108-byte local path too), so this fails only for a family of
         // the user's whose endpoint cannot: the connection is then closed.
-        std::error_code ec;
-        out.peer = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
-        if (ec) {
-            out.socket = socket();
-            return detail::status_of(ec);
+        s = name.take(len);
+        if (s) [[unlikely]] {
+            (void)detail::close_socket(h);
+            h = detail::invalid_handle;
         }
-        return 0;
+        return s;
     }
 };
 

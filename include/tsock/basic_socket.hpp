@@ -331,7 +331,7 @@ public:
     // sendto(2): one datagram to ep (datagram and raw sockets).
     template <sendable_buffer B>
         requires(connectionless)
-    [[nodiscard]] result<std::size_t> send_to(const B& buffer, const endpoint_type& ep)
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send_to(const B& buffer, const endpoint_type& ep)
     {
         std::size_t n = 0;
         const status s = send_one_to(detail::as_bytes(buffer), ep, n);
@@ -339,7 +339,8 @@ public:
     }
     template <sendable_buffer B>
         requires(connectionless)
-    [[nodiscard]] result<std::size_t> send_to(const B& buffer, const endpoint_type& ep, std::error_code& ec) noexcept
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send_to(const B& buffer, const endpoint_type& ep,
+                                                                  std::error_code& ec) noexcept
     {
         std::size_t n = 0;
         const status s = send_one_to(detail::as_bytes(buffer), ep, n);
@@ -362,19 +363,24 @@ public:
     // datagram longer than the buffer is error::message_truncated, as recv.
     template <receivable_buffer B>
         requires(connectionless)
-    [[nodiscard]] result<received_from<endpoint_type>> recv_from(B&& buffer)
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<received_from<endpoint_type>> recv_from(B&& buffer)
     {
-        received_from<endpoint_type> r;
-        const status s = recv_one_from(detail::as_writable_bytes(buffer), r);
-        return Mode::template finish_or_throw<received_from<endpoint_type>>(r, s, "recv_from");
+        const auto bytes = detail::as_writable_bytes(buffer);
+        const auto fill = [&](received_from<endpoint_type>& r) TSOCK_ALWAYS_INLINE_LAMBDA {
+            return recv_one_from(bytes, r);
+        };
+        return base::template fill_or_throw<received_from<endpoint_type>>(std::size_t(0), fill, "recv_from");
     }
     template <receivable_buffer B>
         requires(connectionless)
-    [[nodiscard]] result<received_from<endpoint_type>> recv_from(B&& buffer, std::error_code& ec) noexcept
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<received_from<endpoint_type>> recv_from(B&& buffer,
+                                                                                   std::error_code& ec) noexcept
     {
-        received_from<endpoint_type> r;
-        const status s = recv_one_from(detail::as_writable_bytes(buffer), r);
-        return Mode::template finish<received_from<endpoint_type>>(r, s, ec);
+        const auto bytes = detail::as_writable_bytes(buffer);
+        const auto fill = [&](received_from<endpoint_type>& r) TSOCK_ALWAYS_INLINE_LAMBDA {
+            return recv_one_from(bytes, r);
+        };
+        return base::template fill_or_set<received_from<endpoint_type>>(std::size_t(0), fill, ec);
     }
     template <class... Args>
         requires(!connectionless)
@@ -524,38 +530,41 @@ private:
         });
     }
 
-    status send_one_to(detail::byte_run<const std::byte> bytes, const endpoint_type& ep, std::size_t& n) noexcept
+    TSOCK_ALWAYS_INLINE status send_one_to(detail::byte_run<const std::byte> bytes, const endpoint_type& ep,
+                                           std::size_t& n) noexcept
     {
-        const auto native = ep.to_native();
+        const detail::name_of<endpoint_type> name(ep);
         status s = 0;
         this->perform(POLLOUT, s, [&] {
-            const auto r = detail::send_to(handle_, bytes.data(), bytes.size(), 0,
-                                           reinterpret_cast<const ::sockaddr*>(&native), ep.native_size());
+            const auto r = detail::send_to(handle_, bytes.data(), bytes.size(), 0, name.data(), name.size());
             n = r < 0 ? 0 : std::size_t(r);
             return r < 0 ? detail::last_status() : 0;
         });
         return s;
     }
 
-    status recv_one_from(detail::byte_run<std::byte> bytes, received_from<endpoint_type>& out) noexcept
+    // The sender's name goes straight into out.sender where the endpoint
+    // holds its sockaddr (detail::name_slot): no copy, no conversion.
+    TSOCK_ALWAYS_INLINE status recv_one_from(detail::byte_run<std::byte> bytes,
+                                             received_from<endpoint_type>& out) noexcept
     {
-        typename endpoint_type::native_type native{};
-        ::socklen_t len = sizeof native;
+        detail::name_slot<endpoint_type> name(out.sender);
+        ::socklen_t len = name.capacity;
         bool truncated = false;
         status s = 0;
         this->perform(POLLIN, s, [&] {
-            len = sizeof native;
-            const auto r = detail::recv_message(handle_, bytes.data(), bytes.size(), 0,
-                                                reinterpret_cast<::sockaddr*>(&native), &len, truncated);
+            len = name.capacity;
+            const auto r = detail::recv_message(handle_, bytes.data(), bytes.size(), 0, name.data(), &len, truncated);
             out.size = r < 0 ? 0 : std::size_t(r);
             return r < 0 ? detail::last_status() : 0;
         });
-        if (s)
+        if (s) [[unlikely]] {
+            out.sender = endpoint_type(); // nothing was received: not a name left to the system
             return s;
-        std::error_code ec;
-        out.sender = endpoint_type::from_native(reinterpret_cast<const ::sockaddr*>(&native), len, ec);
-        if (ec)
-            return detail::status_of(ec);
+        }
+        s = name.take(len);
+        if (s) [[unlikely]]
+            return s;
         return truncated ? detail::status_of(error::message_truncated) : 0;
     }
 };

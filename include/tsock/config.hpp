@@ -30,6 +30,13 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #else
 #define TSOCK_ALWAYS_INLINE inline
 #endif
+// The same for a lambda, written after its parameter list: a hot path's
+// call handed to the helper that runs it (recv_from, accept).
+#if defined(__GNUC__) || defined(__clang__)
+#define TSOCK_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
+#else
+#define TSOCK_ALWAYS_INLINE_LAMBDA
+#endif
 
 // The error paths (building and throwing an exception) are kept out of the
 // callers and out of their hot code: one out-of-line copy, in the cold
@@ -48,6 +55,19 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #define TSOCK_NOINLINE
 #define TSOCK_COLD inline
 #define TSOCK_FLATTEN
+#endif
+
+// Tells the optimiser a fact it cannot see for itself (a call that
+// succeeded returned a valid handle), so that it drops the tests the fact
+// decides. The fact must hold: the behaviour is undefined otherwise.
+#if defined(__clang__)
+#define TSOCK_ASSUME(fact) __builtin_assume(fact)
+#elif defined(__GNUC__)
+#define TSOCK_ASSUME(fact) (static_cast<bool>(fact) ? void(0) : __builtin_unreachable())
+#elif defined(_MSC_VER)
+#define TSOCK_ASSUME(fact) __assume(fact)
+#else
+#define TSOCK_ASSUME(fact) void(0)
 #endif
 
 #define TSOCK_VERSION_MAJOR 0

@@ -38,6 +38,29 @@ concept endpoint =
 template <class E>
 using family_of_t = typename std::remove_cvref_t<E>::family_type;
 
+namespace detail {
+
+// The tag of an endpoint's constructor that leaves its storage for a system
+// call to fill in.
+struct for_overwrite_t {
+    explicit for_overwrite_t() = default;
+};
+inline constexpr for_overwrite_t for_overwrite{};
+
+// How sendto, recvfrom and accept reach an endpoint's name. An endpoint that
+// holds its sockaddr (ipv4_endpoint) has a constructor E(for_overwrite)
+// that leaves it for the system to fill in, and specializes this with
+// in_place = true, name(e) (its sockaddr, const and not) and adopt(e,
+// length) (is what the system wrote, length bytes, one of its values? false:
+// the endpoint is not to be read). Every other endpoint goes through
+// to_native() and from_native().
+template <class E>
+struct name_access {
+    static constexpr bool in_place = false;
+};
+
+} // namespace detail
+
 } // namespace tsock
 
 #endif // TSOCK_ENDPOINT_HPP

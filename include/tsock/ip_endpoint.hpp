@@ -21,6 +21,7 @@
 #include <tsock/detail/refuse.hpp>
 #include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_error.hpp>
+#include <tsock/endpoint.hpp>
 #include <tsock/error.hpp>
 #include <tsock/port_number.hpp>
 
@@ -141,24 +142,37 @@ public:
     static constexpr std::size_t max_string_length = address_v4::max_string_length + 1 + detail::max_port_length;
 
     // 0.0.0.0:0
-    constexpr ipv4_endpoint() noexcept = default;
+    constexpr ipv4_endpoint() noexcept : native_(native_any()) {}
     // An error here means text was given for the address: parse it first
     // (or write the whole endpoint as text: ipv4_endpoint::parse("...")).
     template <class Text, class Port>
         requires std::is_convertible_v<const Text&, std::string_view>
     TSOCK_REFUSED_CONSTRUCTOR("text is not an address: write \"127.0.0.1\"_ipv4 or address_v4::parse(text)")
     ipv4_endpoint(const Text&, const Port&, TSOCK_REASON_PARAMETER("text is not an address: write \"127.0.0.1\"_ipv4 or address_v4::parse(text)")) TSOCK_DELETED;
+    // tsock's own: storage that recvfrom or accept fills in next, left
+    // uninitialized as a raw program's sockaddr_in (detail::name_access).
+    explicit ipv4_endpoint(detail::for_overwrite_t) noexcept {}
     // The port is a port_number: a constant (checked while compiling), a
     // std::uint16_t, or port_number::checked(n) for any other integer.
-    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept
-        : address_(address), port_(port.value())
+    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept : native_(native_any())
     {
+        this->address(address);
+        this->port(port);
     }
 
-    constexpr address_v4 address() const noexcept { return address_; }
-    constexpr void address(const address_v4& a) noexcept { address_ = a; }
-    constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_number p) noexcept { port_ = p.value(); }
+    constexpr address_v4 address() const noexcept
+    {
+        return address_v4(ntoh(static_cast<address_v4::uint_type>(native_.sin_addr.s_addr)));
+    }
+    constexpr void address(const address_v4& a) noexcept
+    {
+        native_.sin_addr.s_addr = static_cast<decltype(native_.sin_addr.s_addr)>(hton(a.to_uint()));
+    }
+    constexpr port_type port() const noexcept { return ntoh(static_cast<port_type>(native_.sin_port)); }
+    constexpr void port(port_number p) noexcept
+    {
+        native_.sin_port = static_cast<decltype(native_.sin_port)>(hton(p.value()));
+    }
 
     // "a.b.c.d:port" (the address as address_v4::parse reads it; the port
     // 0-65535, leading zeros allowed). A missing port is error::empty_part,
@@ -184,9 +198,9 @@ public:
     constexpr detail::fixed_text<max_string_length> format() const noexcept
     {
         detail::fixed_text<max_string_length> text;
-        char* out = detail::format_v4(text.data(), address_.to_uint());
+        char* out = detail::format_v4(text.data(), address().to_uint());
         *out++ = ':';
-        out = detail::write_decimal(out, port_);
+        out = detail::write_decimal(out, port());
         text.resize(std::size_t(out - text.data()));
         return text;
     }
@@ -199,17 +213,9 @@ public:
     std::string to_string() const { return std::string(format().view()); }
 
     // The sockaddr_in for bind, connect, sendto: port and address in network
-    // order, everything else zero.
-    native_type to_native() const noexcept
-    {
-        native_type sa;
-        std::memset(&sa, 0, sizeof sa);
-        detail::set_sockaddr_length(sa, sizeof sa);
-        sa.sin_family = static_cast<decltype(sa.sin_family)>(AF_INET);
-        sa.sin_port = hton(port_);
-        sa.sin_addr = address_.to_in_addr();
-        return sa;
-    }
+    // order, everything else zero. (The endpoint is held as this sockaddr_in:
+    // sendto, recvfrom and accept use it in place, with no conversion.)
+    native_type to_native() const noexcept { return native_; }
     // sizeof(sockaddr_in), the length argument that goes with to_native().
     constexpr ::socklen_t native_size() const noexcept { return static_cast<::socklen_t>(sizeof(native_type)); }
 
@@ -223,10 +229,12 @@ public:
             ec = make_error_code(error::bad_endpoint);
             return {};
         }
-        native_type in;
-        std::memcpy(&in, sa, sizeof in);
+        // Family, port and address; sin_zero stays zero whatever sa holds.
+        ipv4_endpoint e;
+        std::memcpy(&e.native_, sa, offsetof(native_type, sin_zero));
+        detail::set_sockaddr_length(e.native_, sizeof e.native_);
         ec.clear();
-        return ipv4_endpoint(address_v4(in.sin_addr), ntoh(static_cast<port_type>(in.sin_port)));
+        return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
     static ipv4_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
@@ -239,17 +247,67 @@ public:
     }
 
     // Address first, then port.
-    friend constexpr auto operator<=>(const ipv4_endpoint&, const ipv4_endpoint&) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(const ipv4_endpoint& a, const ipv4_endpoint& b) noexcept
+    {
+        if (const auto c = a.address() <=> b.address(); c != 0)
+            return c;
+        return a.port() <=> b.port();
+    }
+    // The same address and port (compared in network order: no conversion).
+    friend constexpr bool operator==(const ipv4_endpoint& a, const ipv4_endpoint& b) noexcept
+    {
+        return a.native_.sin_addr.s_addr == b.native_.sin_addr.s_addr && a.native_.sin_port == b.native_.sin_port;
+    }
 
 private:
+    friend struct detail::name_access<ipv4_endpoint>;
+
     static constexpr ipv4_endpoint from_value(const detail::v4_endpoint_value& v) noexcept
     {
         return ipv4_endpoint(address_v4(v.address), v.port);
     }
 
-    address_v4 address_;
-    port_type port_ = 0;
+    // What the kernel wrote here is this endpoint's when it is AF_INET and
+    // whole. Linux zeroes sin_zero in every name it writes (inet_getname,
+    // udp_recvmsg); elsewhere it is zeroed here, as to_native() promises
+    // (BSD bind refuses a sockaddr_in whose sin_zero is not), and sin_len set.
+    bool adopt_native(::socklen_t length) noexcept
+    {
+        if (detail::sockaddr_size(length) < sizeof native_ || native_.sin_family != AF_INET) [[unlikely]]
+            return false;
+#if !BOOST_OS_LINUX
+        std::memset(native_.sin_zero, 0, sizeof native_.sin_zero);
+        detail::set_sockaddr_length(native_, sizeof native_);
+#endif
+        return true;
+    }
+
+    static constexpr native_type native_any() noexcept
+    {
+        native_type sa{};
+        detail::set_sockaddr_length(sa, sizeof sa);
+        sa.sin_family = static_cast<decltype(sa.sin_family)>(AF_INET);
+        sa.sin_addr.s_addr = 0; // Winsock's in_addr is a union: this makes s_addr its member
+        return sa;
+    }
+
+    // The address and port in network order, as the system takes them.
+    native_type native_;
 };
+
+namespace detail {
+// sendto, recvfrom and accept use an ipv4_endpoint's own sockaddr_in.
+template <>
+struct name_access<ipv4_endpoint> {
+    static constexpr bool in_place = true;
+    static const ::sockaddr* name(const ipv4_endpoint& e) noexcept
+    {
+        return reinterpret_cast<const ::sockaddr*>(&e.native_);
+    }
+    static ::sockaddr* name(ipv4_endpoint& e) noexcept { return reinterpret_cast<::sockaddr*>(&e.native_); }
+    static bool adopt(ipv4_endpoint& e, ::socklen_t length) noexcept { return e.adopt_native(length); }
+};
+} // namespace detail
 
 // An IPv6 address (with its scope id), a port and the flow info: what
 // AF_INET6 sockets bind, connect and report.

@@ -35,6 +35,18 @@ parse_arguments() {
     fi
 }
 
+# The scripts' start: parse_arguments (the same arguments), require_tools,
+# make_scratch, and impls, the array of the bench program's implementations
+# (its output for "impls").
+start_counting() {
+    parse_arguments "$@"
+    require_tools "$1"
+    make_scratch
+    local impl_list
+    impl_list=$("$bin" impls)
+    read -r -a impls <<<"$impl_list"
+}
+
 # A scratch directory in $tmp, removed at exit.
 make_scratch() {
     tmp=$(mktemp -d)
@@ -212,4 +224,29 @@ check_calls() {
         echo "FAIL $2: tsock makes other system calls per $3 than raw: tsock ${calls[tsock.$1]}; raw ${calls[raw.$1]}"
         failed=1
     fi
+}
+# measure at every key of the array named $1 for every implementation, the
+# bench run as "<program> impl key N"; the rest: callgrind's options.
+measure_each() {
+    local -n keys_to_measure=$1
+    shift
+    local key impl
+    for key in "${keys_to_measure[@]}"; do
+        for impl in "${impls[@]}"; do
+            measure "$key" "$impl" "$@" -- "$impl" "$key"
+        done
+    done
+}
+
+# All three checks at every key of the array named $1 (a key reads as
+# itself in messages); $2: what the figures are per; $3: the instruction
+# limit in per cent.
+check_each() {
+    local -n keys_to_check=$1
+    local key
+    for key in "${keys_to_check[@]}"; do
+        check_plausible "$key" "$key" "$2"
+        check_instructions "$key" "$key" "$2" "$3"
+        check_calls "$key" "$key" "$2"
+    done
 }

@@ -54,7 +54,7 @@ inline int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
 
 // BSD and macOS sockaddrs begin with their own length (sin_len, ...); the
 // others have no such field.
-template <class Sockaddr> void set_sockaddr_length(Sockaddr& sa, std::size_t size) noexcept
+template <class Sockaddr> constexpr void set_sockaddr_length(Sockaddr& sa, std::size_t size) noexcept
 {
     if constexpr (requires { sa.sin_len; })
         sa.sin_len = static_cast<decltype(sa.sin_len)>(size);

@@ -33,6 +33,100 @@ int domain_of(const Endpoint& ep) noexcept
     return ep.family();
 }
 
+// The sockaddr that sendto (or connect, bind) passes for an endpoint e: e's
+// own when it holds one (detail::name_access), else to_native()'s copy.
+template <class E, bool InPlace = name_access<E>::in_place>
+class name_of {
+public:
+    explicit name_of(const E& e) noexcept : native_(e.to_native()), size_(e.native_size()) {}
+    const ::sockaddr* data() const noexcept { return reinterpret_cast<const ::sockaddr*>(&native_); }
+    ::socklen_t size() const noexcept { return size_; }
+
+private:
+    typename E::native_type native_;
+    ::socklen_t size_;
+};
+template <class E>
+class name_of<E, true> {
+public:
+    explicit name_of(const E& e) noexcept : data_(name_access<E>::name(e)) {}
+    const ::sockaddr* data() const noexcept { return data_; }
+    static constexpr ::socklen_t size() noexcept { return sizeof(typename E::native_type); }
+
+private:
+    const ::sockaddr* data_;
+};
+
+// Where recvfrom or accept writes a peer's name for the endpoint out, and
+// out read from it: out's own sockaddr when it holds one (no copy, no
+// conversion), else a native_type that from_native reads.
+template <class E, bool InPlace = name_access<E>::in_place>
+class name_slot {
+public:
+    static constexpr ::socklen_t capacity = sizeof(typename E::native_type);
+    explicit name_slot(E& out) noexcept : out_(out) {}
+    ::sockaddr* data() noexcept { return reinterpret_cast<::sockaddr*>(&native_); }
+    // Reads the length bytes the system wrote into out: 0, or why they are
+    // not one of E's names (out is then E's default).
+    status take(::socklen_t length) noexcept
+    {
+        std::error_code ec;
+        out_ = E::from_native(data(), length, ec);
+        return status_of(ec);
+    }
+
+private:
+    E& out_;
+    typename E::native_type native_;
+};
+template <class E>
+class name_slot<E, true> {
+public:
+    static constexpr ::socklen_t capacity = sizeof(typename E::native_type);
+    explicit name_slot(E& out) noexcept : out_(out) {}
+    ::sockaddr* data() noexcept { return name_access<E>::name(out_); }
+    status take(::socklen_t length) noexcept
+    {
+        if (name_access<E>::adopt(out_, length)) [[likely]]
+            return 0;
+        return refuse();
+    }
+
+private:
+    TSOCK_COLD status refuse() noexcept
+    {
+        out_ = E();
+        return status_of(error::bad_endpoint);
+    }
+
+    E& out_;
+};
+
+// An endpoint (value) that a call fills in next: for one held in place left
+// uninitialized (E(for_overwrite)), else E's default. A variable, not a
+// function's result: returning it would copy the uninitialized value.
+template <class E, bool InPlace = name_access<E>::in_place>
+struct blank_endpoint {
+    E value;
+};
+template <class E>
+struct blank_endpoint<E, true> {
+    E value{for_overwrite};
+};
+
+// A result {head, endpoint} whose endpoint a call fills in next: for an
+// endpoint held in place left uninitialized (E(for_overwrite)), else E's
+// default. Built in the caller's object (guaranteed elision: the result is
+// larger than two registers), so no indeterminate value is ever copied.
+template <class Result, class E, class Head>
+TSOCK_ALWAYS_INLINE Result blank_result(Head head) noexcept
+{
+    if constexpr (name_access<E>::in_place)
+        return Result{std::move(head), E(for_overwrite)};
+    else
+        return Result{std::move(head), E()};
+}
+
 // Makes sockets and listeners from handles tsock itself just made (accept,
 // socketpair, a mode change), through their private constructor.
 struct socket_access {
@@ -489,16 +583,80 @@ protected:
     {
         if (this != &other) {
             if (is_open())
-                close_socket(handle_);
+                (void)close_socket(handle_);
             handle_ = other.release();
             mode_ = other.mode_;
         }
         return *this;
     }
+    // Closes the handle, ignoring close's error (no std::error_code built).
     ~socket_base()
     {
         if (is_open())
-            close_socket(handle_);
+            (void)close_socket(handle_);
+    }
+
+    // The mode's result R {head, endpoint} of a call that fills it in
+    // place (recv_from, accept: the system writes the peer's name into the
+    // result's endpoint); fill(r) makes the call and returns its status.
+    // tsock's waiting modes return r itself, built in the caller's object
+    // (the named return value): a copy of what the kernel wrote would cost
+    // more than the call's own checks. Other modes: their finish_or_throw.
+    template <class R, class Head, class Fill>
+    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> fill_or_throw(Head head, Fill fill, const char* what)
+    {
+        R r = blank_result<R, endpoint_type>(std::move(head));
+        const status s = fill(r);
+        if constexpr (std::is_base_of_v<value_results, Mode>) {
+            if (s) [[unlikely]]
+                throw_status(s, what);
+            return r;
+        } else {
+            return Mode::template finish_or_throw<R>(std::move(r), s, what);
+        }
+    }
+    // The mode's result R of a call, built by make() after it (accept):
+    // tsock's waiting modes build it in the caller's object, only when the
+    // call succeeded. Other modes: their finish_or_throw of make().
+    template <class R, class Make>
+    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> made_or_throw(status s, Make make, const char* what)
+    {
+        if constexpr (std::is_base_of_v<value_results, Mode>) {
+            if (s) [[unlikely]]
+                throw_status(s, what);
+            return make();
+        } else {
+            return Mode::template finish_or_throw<R>(make(), s, what);
+        }
+    }
+    template <class R, class Make>
+    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> made_or_set(status s, Make make,
+                                                                            std::error_code& ec) noexcept
+    {
+        if constexpr (std::is_base_of_v<value_results, Mode>) {
+            set_error(ec, s);
+            if (s) [[unlikely]]
+                return R();
+            return make();
+        } else {
+            return Mode::template finish<R>(make(), s, ec);
+        }
+    }
+    // The same for the std::error_code forms (a failed call: R{}, ec set).
+    template <class R, class Head, class Fill>
+    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> fill_or_set(Head head, Fill fill,
+                                                                            std::error_code& ec) noexcept
+    {
+        R r = blank_result<R, endpoint_type>(std::move(head));
+        const status s = fill(r);
+        if constexpr (std::is_base_of_v<value_results, Mode>) {
+            set_error(ec, s);
+            if (s) [[unlikely]]
+                r = R();
+            return r;
+        } else {
+            return Mode::template finish<R>(std::move(r), s, ec);
+        }
     }
 
     // Runs op (the system call: returns 0 or its status) as the mode says,

@@ -152,7 +152,9 @@ TSOCK_ALWAYS_INLINE status close_socket(native_handle_type fd) noexcept
     return 0;
 }
 
-// accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK.
+// accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK: the new
+// handle, or invalid_handle with st saying why (no std::error_code: it is on
+// every accept's path).
 inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, bool nonblocking,
                                  status& s) noexcept
 {
@@ -211,7 +213,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 {
 #if BOOST_OS_LINUX
     const auto n = retry_eintr([&] { return ::recvfrom(fd, data, size, flags | MSG_TRUNC, sa, len); });
-    truncated = n > 0 && std::size_t(n) > size;
+    truncated = n >= 0 && std::size_t(n) > size;
     return truncated ? std::ptrdiff_t(size) : n;
 #else
     ::iovec io{data, size};
@@ -235,7 +237,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 {
 #if BOOST_OS_LINUX
     const auto n = retry_eintr([&] { return ::recv(fd, data, size, flags | MSG_TRUNC); });
-    truncated = n > 0 && std::size_t(n) > size;
+    truncated = n >= 0 && std::size_t(n) > size;
     return truncated ? std::ptrdiff_t(size) : n;
 #else
     return recv_message(fd, data, size, flags, nullptr, nullptr, truncated);

@@ -109,6 +109,7 @@ TSOCK_ALWAYS_INLINE status close_socket(native_handle_type s) noexcept { return 
 // accept. The new socket inherits the listener's FIONBIO state ("the same
 // properties as s"), which is the mode's, as both share it; not its handle
 // flags, so it is made non-inheritable here (as Python does).
+// The new handle, or invalid_handle with st saying why.
 inline native_handle_type accept(native_handle_type s, ::sockaddr* sa, ::socklen_t* len, bool /* nonblocking */,
                                  status& st) noexcept
 {
