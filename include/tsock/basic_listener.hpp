@@ -119,23 +119,13 @@ public:
     // error::timed_out at the deadline.
     [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept()
     {
-        detail::blank_endpoint<endpoint_type> peer;
-        native_handle_type h = detail::invalid_handle;
-        const status s = accept_one(h, peer.value);
-        const auto result = [&]() TSOCK_ALWAYS_INLINE_LAMBDA {
-            return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value};
-        };
-        return base::template made_or_throw<accepted<socket>>(s, result, "accept");
+        const auto fill = [&](accepted<socket>& r) TSOCK_ALWAYS_INLINE_LAMBDA { return accept_into(r); };
+        return base::template fill_or_throw<accepted<socket>>(unconnected(), fill, "accept");
     }
     [[nodiscard]] TSOCK_ALWAYS_INLINE accept_result accept(std::error_code& ec) noexcept
     {
-        detail::blank_endpoint<endpoint_type> peer;
-        native_handle_type h = detail::invalid_handle;
-        const status s = accept_one(h, peer.value);
-        const auto result = [&]() TSOCK_ALWAYS_INLINE_LAMBDA {
-            return accepted<socket>{detail::socket_access::make<socket>(h, mode_), peer.value};
-        };
-        return base::template made_or_set<accepted<socket>>(s, result, ec);
+        const auto fill = [&](accepted<socket>& r) TSOCK_ALWAYS_INLINE_LAMBDA { return accept_into(r); };
+        return base::template fill_or_set<accepted<socket>>(unconnected(), fill, ec);
     }
 
     // An error here means send or recv on a listener: it only accepts;
@@ -150,9 +140,29 @@ public:
 private:
     basic_listener(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
 
+    // The socket an accepted connection goes into: its handle is written
+    // by accept_into, whatever the call's outcome.
+    // (A maker, not a socket: the result's member is built in place, never
+    // moved from a temporary.)
+    auto unconnected() const noexcept
+    {
+        return [this]() noexcept { return detail::socket_access::make<socket>(detail::for_overwrite, mode_); };
+    }
+
+    // accept4 straight into the result (built in the caller's object): the
+    // kernel writes the peer's name into r.peer where the endpoint holds its
+    // sockaddr, so nothing is copied. 0, or why not (r then holds no socket
+    // and the endpoint's default).
+    TSOCK_ALWAYS_INLINE status accept_into(accepted<socket>& r) noexcept
+    {
+        native_handle_type h = detail::invalid_handle;
+        const status s = accept_one(h, r.peer);
+        detail::socket_access::handle(r.socket) = h;
+        return s;
+    }
+
     // accept4 into h and peer: 0, or why not (h is then invalid_handle and
-    // peer the endpoint's default). The result is built after the call from
-    // these locals, so the compiler keeps it in registers.
+    // peer the endpoint's default).
     TSOCK_ALWAYS_INLINE status accept_one(native_handle_type& h, endpoint_type& peer) noexcept
     {
         detail::name_slot<endpoint_type> name(peer);
@@ -165,6 +175,7 @@ private:
             return st;
         });
         if (s) [[unlikely]] {
+            h = detail::invalid_handle;
             peer = endpoint_type(); // nothing was accepted: not a name left to the system
             return s;
         }
@@ -176,9 +187,18 @@ private:
         // the user's whose endpoint cannot: the connection is then closed.
         s = name.take(len);
         if (s) [[unlikely]] {
-            (void)detail::close_socket(h);
+            s = drop(h, s);
             h = detail::invalid_handle;
         }
+        return s;
+    }
+
+    // Closes a connection accepted with a name its endpoint cannot hold; s,
+    // why. Out of line, so that no status lives across a call on the path
+    // every accept takes (the compiler would save a register for it).
+    TSOCK_COLD static status drop(native_handle_type h, status s) noexcept
+    {
+        (void)detail::close_socket(h);
         return s;
     }
 };

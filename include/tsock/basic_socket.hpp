@@ -447,6 +447,7 @@ public:
 
 private:
     basic_socket(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}
+    basic_socket(detail::for_overwrite_t, const Mode& mode) noexcept : base(detail::for_overwrite, mode) {}
 
     static bool connect_pending(status s) noexcept
     {

@@ -17,7 +17,8 @@
 //       tcp and unix, but for single):
 //         single    blocking send and recv (the default; every impl, proto)
 //         whole     blocking send_all and recv_exact, throwing
-//         whole_ec  the same in the std::error_code form
+//         whole_ec  the same in the std::error_code form (raw: the same
+//                   loops, failures reported as a std::error_code)
 //         timeout   send and recv in tsock's timeout mode (5 s: a
 //                   non-blocking descriptor, poll() only when a call would
 //                   block, one deadline per call), both ends on one thread
@@ -418,6 +419,38 @@ public:
     }
 };
 
+// raw, whole messages, reporting errors as a std::error_code as a C++
+// program of raw calls does (the counterpart of whole_ec): raw_whole_conn's
+// loops; a failure becomes {errno, system_category()}, checked as tsock's
+// caller checks it. Each call declares its error_code, as whole_ec's
+// caller does (libstdc++ calls system_category() out of line for it: a
+// cost of std::error_code, not of tsock, that plain raw code has not).
+class raw_whole_ec_conn : public raw_whole_conn {
+public:
+    using raw_whole_conn::raw_whole_conn;
+
+    BENCH_INLINE std::size_t send(const message& m) const
+    {
+        std::error_code ec;
+        const ::ssize_t n = raw_whole_conn::send(m);
+        if (n < 0) [[unlikely]]
+            ec.assign(errno, std::system_category());
+        if (ec) [[unlikely]]
+            bad_code("send", ec);
+        return std::size_t(n);
+    }
+    BENCH_INLINE std::size_t recv(message& m) const
+    {
+        std::error_code ec;
+        const ::ssize_t n = raw_whole_conn::recv(m);
+        if (n < 0) [[unlikely]]
+            ec.assign(errno, std::system_category());
+        if (ec) [[unlikely]]
+            bad_code("recv", ec);
+        return std::size_t(n);
+    }
+};
+
 #if defined(TSOCK_BENCH_HAVE_ASIO)
 // Asio: blocking sockets, send and receive with an error_code (the throwing
 // receive would report a stream's end as an exception).
@@ -776,8 +809,9 @@ run_result run_raw(proto_id p, workload_id w, const run_options& o)
     case workload_id::single:
         return run_raw(p, o, raw_as_is{});
     case workload_id::whole:
-    case workload_id::whole_ec:
         return run_raw(p, o, [](raw_conn c) { return raw_whole_conn(std::move(c)); });
+    case workload_id::whole_ec:
+        return run_raw(p, o, [](raw_conn c) { return raw_whole_ec_conn(std::move(c)); });
     case workload_id::timeout:
     case workload_id::timeout_wait:
         return run_raw(p, o, [](raw_conn c) {

@@ -16,7 +16,7 @@
 # setup; per round = (count at N - count at 0) / N. System calls: the whole
 # process's, by name.
 # --check: exit 1 if tsock takes more than 2 % more instructions per round
-# than raw for datagram (10 % for accept: see below), or makes other system
+# than raw for either workload, or makes other system
 # calls per round than raw for either (by name, to 0.01). Asio is reported,
 # never checked.
 # Exit 77 (skipped) when valgrind or strace is missing.
@@ -38,13 +38,6 @@ print_tables "round, its own function" "round, the whole process" workload 9 "${
 [[ $check == 1 ]] || exit 0
 echo
 failed=0
-within_2=(datagram)
-# Issue 11 asks 2 % here too; with g++ 12 tsock's accept is 4 instructions
-# (7.8 %) over raw's, so the check holds it at 10 % until that is closed
-# (doc/performance.md, "Issue 11: datagrams with endpoints, and accept").
-within_10=(accept)
-check_each within_2 round 2
-check_each within_10 round 10
+check_each workloads round 2
 [[ $failed == 0 ]] || exit 1
-echo "OK: tsock with raw's system calls for ${workloads[*]}; within 2 % of raw's instructions for" \
-    "${within_2[*]}, within 10 % (not yet 2 %) for ${within_10[*]}"
+echo "OK: tsock with raw's system calls and within 2 % of raw's instructions for ${workloads[*]}"

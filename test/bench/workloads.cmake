@@ -16,6 +16,5 @@ tsock_bench_program(bench_workloads
 
 # User-space instructions of a round's own function (callgrind) and the
 # process's system calls (strace) per round: the same calls as raw for both
-# workloads; instructions within 2 % of raw's for datagram, 10 % for accept
-# (workload_instructions.sh says why).
+# workloads; instructions within 2 % of raw's for both.
 tsock_instruction_test(bench.workload_instructions workload_instructions.sh bench_workloads)

@@ -102,29 +102,24 @@ private:
     E& out_;
 };
 
-// An endpoint (value) that a call fills in next: for one held in place left
-// uninitialized (E(for_overwrite)), else E's default. A variable, not a
-// function's result: returning it would copy the uninitialized value.
-template <class E, bool InPlace = name_access<E>::in_place>
-struct blank_endpoint {
-    E value;
-};
-template <class E>
-struct blank_endpoint<E, true> {
-    E value{for_overwrite};
-};
-
 // A result {head, endpoint} whose endpoint a call fills in next: for an
 // endpoint held in place left uninitialized (E(for_overwrite)), else E's
 // default. Built in the caller's object (guaranteed elision: the result is
 // larger than two registers), so no indeterminate value is ever copied.
+// head: the value, or a function that makes it (built in place then).
 template <class Result, class E, class Head>
 TSOCK_ALWAYS_INLINE Result blank_result(Head head) noexcept
 {
+    const auto first = [&]() TSOCK_ALWAYS_INLINE_LAMBDA -> decltype(auto) {
+        if constexpr (std::is_invocable_v<Head&>)
+            return head();
+        else
+            return std::move(head);
+    };
     if constexpr (name_access<E>::in_place)
-        return Result{std::move(head), E(for_overwrite)};
+        return Result{first(), E(for_overwrite)};
     else
-        return Result{std::move(head), E()};
+        return Result{first(), E()};
 }
 
 // Makes sockets and listeners from handles tsock itself just made (accept,
@@ -134,6 +129,18 @@ struct socket_access {
     static S make(native_handle_type h, const Mode& mode) noexcept
     {
         return S(h, mode);
+    }
+    template <class S, class Mode>
+    static S make(for_overwrite_t, const Mode& mode) noexcept
+    {
+        return S(for_overwrite, mode);
+    }
+    // The handle a socket or listener owns, for a call that fills in one
+    // made without (accept).
+    template <class S>
+    static native_handle_type& handle(S& s) noexcept
+    {
+        return s.handle_;
     }
 };
 
@@ -576,8 +583,12 @@ public:
     TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) with_mode(Args&&...) && TSOCK_DELETED;
 
 protected:
-    socket_base() noexcept : mode_(closed_mode<Mode>()) {}
+    socket_base() noexcept : handle_(invalid_handle), mode_(closed_mode<Mode>()) {}
     socket_base(native_handle_type h, const Mode& mode) noexcept : handle_(h), mode_(mode) {}
+    // A socket whose handle the next call writes before anything reads it
+    // (accept's result, built in the caller's object: no store of
+    // invalid_handle that the call's own store then replaces).
+    socket_base(for_overwrite_t, const Mode& mode) noexcept : mode_(mode) {}
     socket_base(socket_base&& other) noexcept : handle_(other.release()), mode_(other.mode_) {}
     socket_base& operator=(socket_base&& other) noexcept
     {
@@ -613,33 +624,6 @@ protected:
             return r;
         } else {
             return Mode::template finish_or_throw<R>(std::move(r), s, what);
-        }
-    }
-    // The mode's result R of a call, built by make() after it (accept):
-    // tsock's waiting modes build it in the caller's object, only when the
-    // call succeeded. Other modes: their finish_or_throw of make().
-    template <class R, class Make>
-    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> made_or_throw(status s, Make make, const char* what)
-    {
-        if constexpr (std::is_base_of_v<value_results, Mode>) {
-            if (s) [[unlikely]]
-                throw_status(s, what);
-            return make();
-        } else {
-            return Mode::template finish_or_throw<R>(make(), s, what);
-        }
-    }
-    template <class R, class Make>
-    TSOCK_ALWAYS_INLINE static typename Mode::template result<R> made_or_set(status s, Make make,
-                                                                            std::error_code& ec) noexcept
-    {
-        if constexpr (std::is_base_of_v<value_results, Mode>) {
-            set_error(ec, s);
-            if (s) [[unlikely]]
-                return R();
-            return make();
-        } else {
-            return Mode::template finish<R>(make(), s, ec);
         }
     }
     // The same for the std::error_code forms (a failed call: R{}, ec set).
@@ -764,7 +748,7 @@ protected:
         return family_ok ? 0 : status_of(error::family_mismatch);
     }
 
-    native_handle_type handle_ = invalid_handle;
+    native_handle_type handle_; // every constructor sets it (for_overwrite: the call that follows)
     [[no_unique_address]] Mode mode_;
 };
 

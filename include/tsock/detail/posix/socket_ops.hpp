@@ -154,14 +154,15 @@ TSOCK_ALWAYS_INLINE status close_socket(native_handle_type fd) noexcept
 
 // accept4(2) with SOCK_CLOEXEC and, when asked, SOCK_NONBLOCK: the new
 // handle, or invalid_handle with st saying why (no std::error_code: it is on
-// every accept's path).
+// every accept's path). EINTR is not retried here: the listener's one loop
+// (socket_base::perform) does, so the compiler keeps no second loop.
 inline native_handle_type accept(native_handle_type fd, ::sockaddr* sa, ::socklen_t* len, bool nonblocking,
                                  status& s) noexcept
 {
 #if BOOST_OS_LINUX || BOOST_OS_BSD_FREE || BOOST_OS_BSD_NET || BOOST_OS_BSD_OPEN
-    const int a = retry_eintr([&] { return ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0)); });
+    const int a = ::accept4(fd, sa, len, SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0));
 #else
-    const int a = retry_eintr([&] { return ::accept(fd, sa, len); });
+    const int a = ::accept(fd, sa, len);
     if (a >= 0) {
         ::fcntl(a, F_SETFD, FD_CLOEXEC);
         if (nonblocking)
