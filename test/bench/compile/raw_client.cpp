@@ -3,11 +3,13 @@
 // (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
 
 // The minimal TCP client with POSIX calls, written as carefully as tsock
-// does it (CLOEXEC, MSG_NOSIGNAL, partial sends and EINTR retried): connects
-// to 127.0.0.1:PORT, sends MESSAGE, prints the reply, closes.
+// does it (CLOEXEC, MSG_NOSIGNAL, partial sends and EINTR retried, and a
+// connect that a signal interrupts waited for, as POSIX has it go on):
+// connects to 127.0.0.1:PORT, sends MESSAGE, prints the reply, closes.
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -35,8 +37,25 @@ int main(int argc, char** argv)
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0)
-        return fail("connect");
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+        if (errno != EINTR)
+            return fail("connect");
+        // Interrupted: the connection goes on (POSIX); wait until it is
+        // made or has failed, and read which (tsock's blocking connect).
+        pollfd p{fd, POLLOUT, 0};
+        int r;
+        do
+            r = ::poll(&p, 1, -1);
+        while (r < 0 && errno == EINTR);
+        int err = 0;
+        socklen_t len = sizeof err;
+        if (r < 0 || ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+            return fail("connect");
+        if (err != 0) {
+            errno = err;
+            return fail("connect");
+        }
+    }
     const char* msg = argv[2];
     std::size_t left = std::strlen(msg);
     while (left != 0) {
