@@ -22,7 +22,10 @@
 // glibc defines htons, htonl, ntohs and ntohl as function-like macros when
 // optimising, which would rewrite tsock::htons(x) into tsock::__bswap_16(x).
 // The system headers are included above, so their include guards keep the
-// macros from coming back; ::htons stays available as the C function.
+// macros from coming back; ::htons stays available as the C function (out
+// of line in glibc: code that includes tsock should call tsock::htons, one
+// bswap). Restoring the macros afterwards would break tsock::htons(x) in the
+// user's code again, so they stay removed (doc/index.adoc says so).
 #ifdef htons
 #undef htons
 #endif

@@ -179,8 +179,7 @@ native_handle_type connect_first(const std::vector<typename Family::endpoint_typ
             handles.push_back(r.socket.native_handle());
         done.assign(handles.size(), 0);
         scratch.resize(handles.size());
-        const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - now).count();
-        const int wait_ms = left <= 0 ? 0 : left > 0x7fffffff ? 0x7fffffff : int(left);
+        const int wait_ms = ms_between(now, until);
         if (const status s = wait_any_connected(handles.data(), handles.size(), done.data(), scratch.data(), wait_ms)) {
             ec = to_error_code(s);
             return invalid_handle;

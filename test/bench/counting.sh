@@ -74,17 +74,23 @@ run_or_die() {
     fi
 }
 
+# "a b -- c d": before_dashes=(a b), after_dashes=(c d) (the first -- splits).
+split_at_dashes() {
+    before_dashes=() after_dashes=()
+    while [[ $# -gt 0 && $1 != -- ]]; do
+        before_dashes+=("$1")
+        shift
+    done
+    [[ $# -gt 0 ]] && shift
+    after_dashes=("$@")
+}
+
 # Callgrind's "totals:" line of a run: valgrind --tool=callgrind [options] -- program args...
 callgrind_total() {
     local out=$tmp/callgrind.out
     rm -f "$out"
-    local opts=()
-    while [[ $1 != -- ]]; do
-        opts+=("$1")
-        shift
-    done
-    shift
-    run_or_die valgrind --tool=callgrind -q --callgrind-out-file="$out" "${opts[@]}" "$@"
+    split_at_dashes "$@"
+    run_or_die valgrind --tool=callgrind -q --callgrind-out-file="$out" "${before_dashes[@]}" "${after_dashes[@]}"
     awk '/^totals:/ { print $2; found = 1 } END { exit !found }' "$out"
 }
 
@@ -153,12 +159,9 @@ print_tables() {
 measure() {
     local key=$1 impl=$2 zero many
     shift 2
-    local opts=()
-    while [[ $1 != -- ]]; do
-        opts+=("$1")
-        shift
-    done
-    shift
+    split_at_dashes "$@"
+    local opts=("${before_dashes[@]}")
+    set -- "${after_dashes[@]}"
     zero=$(callgrind_total "${opts[@]}" -- "$bin" "$@" 0)
     many=$(callgrind_total "${opts[@]}" -- "$bin" "$@" "$n")
     ir[$impl.$key]=$(awk -v a="$zero" -v b="$many" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')

@@ -423,30 +423,23 @@ public:
 // program of raw calls does (the counterpart of whole_ec): raw_whole_conn's
 // loops; a failure becomes {errno, system_category()}, checked as tsock's
 // caller checks it. Each call declares its error_code, as whole_ec's
-// caller does (libstdc++ calls system_category() out of line for it: a
-// cost of std::error_code, not of tsock, that plain raw code has not).
+// caller does.
 class raw_whole_ec_conn : public raw_whole_conn {
 public:
     using raw_whole_conn::raw_whole_conn;
 
-    BENCH_INLINE std::size_t send(const message& m) const
+    BENCH_INLINE std::size_t send(const message& m) const { return reported(raw_whole_conn::send(m), "send"); }
+    BENCH_INLINE std::size_t recv(message& m) const { return reported(raw_whole_conn::recv(m), "recv"); }
+
+private:
+    // n, or its failure as an error_code, checked.
+    BENCH_INLINE static std::size_t reported(::ssize_t n, const char* what)
     {
         std::error_code ec;
-        const ::ssize_t n = raw_whole_conn::send(m);
         if (n < 0) [[unlikely]]
             ec.assign(errno, std::system_category());
         if (ec) [[unlikely]]
-            bad_code("send", ec);
-        return std::size_t(n);
-    }
-    BENCH_INLINE std::size_t recv(message& m) const
-    {
-        std::error_code ec;
-        const ::ssize_t n = raw_whole_conn::recv(m);
-        if (n < 0) [[unlikely]]
-            ec.assign(errno, std::system_category());
-        if (ec) [[unlikely]]
-            bad_code("recv", ec);
+            bad_code(what, ec);
         return std::size_t(n);
     }
 };

@@ -23,18 +23,26 @@
 
 namespace tsock::detail {
 
-// Milliseconds for one wait of the system until deadline: -1 (for ever) for
-// time_point::max(), otherwise the time left rounded up (a wait never ends
-// early), 0 once it has passed, at most INT_MAX (a longer wait is cut there
-// and goes on).
-inline int ms_until(std::chrono::steady_clock::time_point deadline) noexcept
+// Milliseconds for one wait of the system from now until deadline: -1 (for
+// ever) for time_point::max(), otherwise the time left rounded up (a wait
+// never ends early), 0 once it has passed, at most INT_MAX (a longer wait is
+// cut there and goes on).
+inline int ms_between(std::chrono::steady_clock::time_point now,
+                      std::chrono::steady_clock::time_point deadline) noexcept
 {
     if (deadline == std::chrono::steady_clock::time_point::max())
         return -1;
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
     if (left.count() <= 0)
         return 0;
     return left.count() > INT_MAX ? INT_MAX : static_cast<int>(left.count());
+}
+// The same from the clock's present.
+inline int ms_until(std::chrono::steady_clock::time_point deadline) noexcept
+{
+    if (deadline == std::chrono::steady_clock::time_point::max())
+        return -1; // no clock read for a wait without end
+    return ms_between(std::chrono::steady_clock::now(), deadline);
 }
 
 } // namespace tsock::detail

@@ -29,10 +29,12 @@ inline status status_of(const std::error_code& ec) noexcept
     return ec.category() == error_category() ? status_of(static_cast<error>(ec.value())) : ec.value();
 }
 
-// The std::error_code of a system error value (a call, as small as a call
-// to an out-of-line copy would be) and of a tsock::error value (out of
-// line: one copy of what tsock's category costs).
-inline std::error_code system_error_code(int value) noexcept { return socket_error(value); }
+// The std::error_code of a system error value and of a tsock::error value,
+// both out of line and cold. (Inlined, the system one is a call of
+// libstdc++'s system_category(), which is declared const: GCC then hoists
+// it from the failure paths of a loop of calls into the loop itself, a call
+// per round on the path that never fails.)
+TSOCK_COLD std::error_code system_error_code(int value) noexcept { return socket_error(value); }
 TSOCK_COLD std::error_code tsock_error_code(int value) noexcept { return make_error_code(static_cast<error>(value)); }
 
 // A failed status's std::error_code. Inlined, so that where the optimiser

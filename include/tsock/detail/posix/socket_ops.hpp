@@ -325,7 +325,7 @@ inline status wait_connected(native_handle_type fd, std::chrono::steady_clock::t
 // a process may have.
 inline constexpr std::size_t max_racing = std::size_t(-1);
 
-// Waits up to ms milliseconds for any of count sockets, each with a connect
+// Waits up to ms milliseconds (-1: for ever) for any of count sockets, each with a connect
 // under way, to finish; done[i] = 1 for those that did. 0 or poll's errno;
 // a signal (EINTR) only ends the wait early. fds: scratch space for count.
 inline status wait_any_connected(const native_handle_type* sockets, std::size_t count, char* done, ::pollfd* fds,

@@ -298,7 +298,7 @@ inline status wait_any_connected(const native_handle_type* sockets, std::size_t 
         FD_SET(sockets[i], &failed);
     }
     ::timeval tv{ms / 1000, (ms % 1000) * 1000};
-    if (::select(0, nullptr, &writable, &failed, &tv) == SOCKET_ERROR)
+    if (::select(0, nullptr, &writable, &failed, ms < 0 ? nullptr : &tv) == SOCKET_ERROR) // -1: for ever
         return last_status();
     for (std::size_t i = 0; i != count; ++i)
         done[i] = FD_ISSET(sockets[i], &writable) || FD_ISSET(sockets[i], &failed);
