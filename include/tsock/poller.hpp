@@ -278,7 +278,7 @@ public:
     // wait for the next). Throws std::system_error when the system has no
     // poller to give (EMFILE ...), std::invalid_argument for max_events 0.
     explicit basic_poller(std::size_t max_events = default_max_events)
-        : batch_(checked_capacity(max_events))
+        : batch_(checked_capacity(max_events)), capacity_(batch_.size())
     {
         if (const detail::status s = impl_.open(detail::reserved_poll_key))
             detail::throw_status(s, "poller");
@@ -524,7 +524,7 @@ private:
     {
         int ms = deadline == std::chrono::steady_clock::time_point::min() ? 0 : detail::ms_until(deadline);
         for (;;) {
-            const int n = impl_.wait(batch_.data(), batch_.size(), ms, s);
+            const int n = impl_.wait(batch_.data(), capacity_, ms, s);
             if (n >= 0) [[likely]] {
                 batch_size_ = static_cast<std::size_t>(n);
                 return {batch_.data(), batch_.data() + n};
@@ -542,6 +542,9 @@ private:
     detail::handle_map<registration> registered_;
     std::size_t size_ = 0;
     std::vector<raw_event> batch_;
+    // batch_.size(), kept: the vector's is (end - begin) / sizeof, a
+    // subtraction, a shift and a multiplication on every wait.
+    std::size_t capacity_;
     std::size_t batch_size_ = 0;
 };
 

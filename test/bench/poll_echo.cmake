@@ -18,5 +18,5 @@ if(TSOCK_ASIO_INCLUDE_DIR)
 endif()
 
 # User-space instructions of the server (callgrind) and system calls
-# (strace) per request: tsock within 5 % of raw, and the same calls.
+# (strace) per request: tsock within 2 % of raw, and the same calls.
 tsock_instruction_test(bench.poll_instructions poll_instructions.sh bench_poll_echo)
