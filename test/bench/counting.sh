@@ -136,7 +136,7 @@ print_tables() {
         t=${ir[tsock.$key]}
         r=${ir[raw.$key]}
         a=-
-        [[ $have_asio == 1 ]] && a=${ir[asio.$key]}
+        [[ $have_asio == 1 ]] && a=${ir[asio.$key]:--} # "-": not run for this key
         awk -v k="$key" -v w="$width" -v t="$t" -v r="$r" -v a="$a" 'BEGIN {
             printf "%-*s %9s %9s %9s %10.3f %10s\n", w, k, t, r, a, t / r, a == "-" ? "-" : sprintf("%.3f", a / r) }'
     done
@@ -145,6 +145,7 @@ print_tables() {
     printf "%-${width}s %-6s %6s  %s\n" "$title" impl calls "by name"
     for key in "$@"; do
         for impl in "${impls[@]}"; do
+            [[ -v "calls[$impl.$key]" ]] || continue # not run for this key
             read -r total by_name <<<"${calls[$impl.$key]}"
             printf "%-${width}s %-6s %6s  %s\n" "$key" "$impl" "$total" "${by_name:-}"
         done

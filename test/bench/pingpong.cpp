@@ -13,8 +13,8 @@
 //   bench_pingpong <tsock|raw|asio> <tcp|udp|unix> [workload] <round_trips>
 //       exactly that many round trips, one line of output; the setup is the
 //       same for 0 round trips, so callgrind and strace can subtract it
-//       (test/bench/instructions.sh). The workload (tsock and raw only, over
-//       tcp and unix, but for single):
+//       (test/bench/instructions.sh). The workload (tsock and raw only,
+//       Asio for single and whole_ec; over tcp and unix, but for single):
 //         single    blocking send and recv (the default; every impl, proto)
 //         whole     blocking send_all and recv_exact, throwing
 //         whole_ec  the same in the std::error_code form (raw: the same
@@ -447,7 +447,9 @@ private:
 #if defined(TSOCK_BENCH_HAVE_ASIO)
 // Asio: blocking sockets, send and receive with an error_code (the throwing
 // receive would report a stream's end as an exception).
-template <class Socket>
+// Whole: asio::write and asio::read (every byte of the message, the
+// error_code forms: the whole_ec workload's counterpart).
+template <class Socket, bool Whole = false>
 class asio_conn {
 public:
     explicit asio_conn(Socket s) noexcept : s_(std::move(s)) {}
@@ -456,7 +458,11 @@ public:
     BENCH_INLINE std::size_t send(const message& m)
     {
         asio::error_code ec;
-        const std::size_t n = s_.send(asio::buffer(m), 0, ec);
+        std::size_t n;
+        if constexpr (Whole)
+            n = asio::write(s_, asio::buffer(m), ec);
+        else
+            n = s_.send(asio::buffer(m), 0, ec);
         if (ec) [[unlikely]]
             throw std::system_error(ec, "asio send");
         return n;
@@ -464,10 +470,14 @@ public:
     BENCH_INLINE std::size_t recv(message& m)
     {
         asio::error_code ec;
-        const std::size_t n = s_.receive(asio::buffer(m), 0, ec);
+        std::size_t n;
+        if constexpr (Whole)
+            n = asio::read(s_, asio::buffer(m), ec);
+        else
+            n = s_.receive(asio::buffer(m), 0, ec);
         if (ec) [[unlikely]] {
             if (ec == asio::error::eof)
-                return 0;
+                return n; // Whole: the bytes before the end (0 at a message boundary)
             throw std::system_error(ec, "asio receive");
         }
         return n;
@@ -815,6 +825,7 @@ run_result run_raw(proto_id p, workload_id w, const run_options& o)
 }
 
 #if defined(TSOCK_BENCH_HAVE_ASIO)
+template <bool Whole>
 run_result run_asio(proto_id p, const run_options& o)
 {
     asio::io_context io;
@@ -829,26 +840,29 @@ run_result run_asio(proto_id p, const run_options& o)
         acceptor.close();
         c.set_option(tcp::no_delay(true));
         s.set_option(tcp::no_delay(true));
-        asio_conn client(std::move(c));
-        asio_conn server(std::move(s));
+        asio_conn<decltype(c), Whole> client(std::move(c));
+        asio_conn<decltype(s), Whole> server(std::move(s));
         return run_session(client, server, o);
     }
-    case proto_id::udp: {
-        using asio::ip::udp;
-        udp::socket c(io, udp::endpoint(loopback, 0));
-        udp::socket s(io, udp::endpoint(loopback, 0));
-        c.connect(s.local_endpoint());
-        s.connect(c.local_endpoint());
-        asio_conn client(std::move(c));
-        asio_conn server(std::move(s));
-        return run_session(client, server, o);
-    }
+    case proto_id::udp:
+        if constexpr (Whole) {
+            throw bench_error("whole messages run over tcp and unix only");
+        } else {
+            using asio::ip::udp;
+            udp::socket c(io, udp::endpoint(loopback, 0));
+            udp::socket s(io, udp::endpoint(loopback, 0));
+            c.connect(s.local_endpoint());
+            s.connect(c.local_endpoint());
+            asio_conn<decltype(c)> client(std::move(c));
+            asio_conn<decltype(s)> server(std::move(s));
+            return run_session(client, server, o);
+        }
     case proto_id::unix_stream: {
         asio::local::stream_protocol::socket c(io);
         asio::local::stream_protocol::socket s(io);
         asio::local::connect_pair(c, s);
-        asio_conn client(std::move(c));
-        asio_conn server(std::move(s));
+        asio_conn<decltype(c), Whole> client(std::move(c));
+        asio_conn<decltype(s), Whole> server(std::move(s));
         return run_session(client, server, o);
     }
     }
@@ -864,10 +878,13 @@ run_result run_impl(impl_id i, proto_id p, workload_id w, const run_options& o)
     case impl_id::raw:
         return run_raw(p, w, o);
     case impl_id::asio:
-        if (w != workload_id::single)
-            throw bench_error("Asio runs the single workload only");
+        if (w != workload_id::single && w != workload_id::whole_ec)
+            throw bench_error("Asio runs the single and whole_ec workloads only (no timeout mode for its "
+                              "synchronous calls; its throwing read reports the stream's end as an error)");
 #if defined(TSOCK_BENCH_HAVE_ASIO)
-        return run_asio(p, o);
+        if (w == workload_id::whole_ec)
+            return run_asio<true>(p, o);
+        return run_asio<false>(p, o);
 #else
         break;
 #endif
