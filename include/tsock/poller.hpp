@@ -236,20 +236,23 @@ public:
 
     private:
         friend class poll_events;
-        iterator(const Raw* p, const Raw* end) noexcept : p_(p), end_(end) { skip(); }
-        // Past the wake-up's events and those remove() dropped.
+        explicit iterator(const Raw* p) noexcept : p_(p) { skip(); }
+        // Past the wake-up's events and those remove() dropped. The poller
+        // puts an event with another key after the last (a sentinel), so
+        // the loop needs no end test: the iterator is one pointer, as a
+        // C loop's index, and the compiler keeps no end in a register.
         void skip() noexcept
         {
-            while (p_ != end_ && Impl::key_of(*p_) == detail::reserved_poll_key) [[unlikely]]
+            while (Impl::key_of(*p_) == detail::reserved_poll_key) [[unlikely]]
                 ++p_;
         }
         const Raw* p_ = nullptr;
-        const Raw* end_ = nullptr;
     };
 
+    // [first, last), and *last an event whose key is not reserved_poll_key.
     poll_events(const Raw* first, const Raw* last) noexcept : first_(first), last_(last) {}
-    iterator begin() const noexcept { return {first_, last_}; }
-    iterator end() const noexcept { return {last_, last_}; }
+    iterator begin() const noexcept { return iterator(first_); }
+    iterator end() const noexcept { return iterator(last_); }
     bool empty() const noexcept { return begin() == end(); }
 
 private:
@@ -278,7 +281,7 @@ public:
     // wait for the next). Throws std::system_error when the system has no
     // poller to give (EMFILE ...), std::invalid_argument for max_events 0.
     explicit basic_poller(std::size_t max_events = default_max_events)
-        : batch_(checked_capacity(max_events)), capacity_(batch_.size())
+        : batch_(checked_capacity(max_events) + 1), capacity_(max_events)
     {
         if (const detail::status s = impl_.open(detail::reserved_poll_key))
             detail::throw_status(s, "poller");
@@ -389,7 +392,7 @@ public:
         const auto t = detail::to_nanoseconds(timeout);
         if (t < std::chrono::nanoseconds::zero()) [[unlikely]] {
             ec = make_error_code(error::negative_duration);
-            return {batch_.data(), batch_.data()};
+            return events(0);
         }
         return wait_until(deadline_of(t), ec);
     }
@@ -519,19 +522,23 @@ private:
         detail::set_error(ec, s);
         return events;
     }
+    // The first n events of the batch, with the sentinel after them.
+    events_type events(std::size_t n) noexcept
+    {
+        batch_size_ = n;
+        impl::set_key(batch_[n], 0); // any key but reserved_poll_key
+        return {batch_.data(), batch_.data() + n};
+    }
     // deadline: max() waits for ever, min() only looks. s: 0 or why it failed.
     events_type wait_status(std::chrono::steady_clock::time_point deadline, detail::status& s) noexcept
     {
         int ms = deadline == std::chrono::steady_clock::time_point::min() ? 0 : detail::ms_until(deadline);
         for (;;) {
             const int n = impl_.wait(batch_.data(), capacity_, ms, s);
-            if (n >= 0) [[likely]] {
-                batch_size_ = static_cast<std::size_t>(n);
-                return {batch_.data(), batch_.data() + n};
-            }
-            batch_size_ = 0;
+            if (n >= 0) [[likely]]
+                return events(static_cast<std::size_t>(n));
             if (!detail::poll_interrupted(s))
-                return {batch_.data(), batch_.data()};
+                return events(0);
             s = 0;
             if (ms > 0)
                 ms = detail::ms_until(deadline);
@@ -542,8 +549,10 @@ private:
     detail::handle_map<registration> registered_;
     std::size_t size_ = 0;
     std::vector<raw_event> batch_;
-    // batch_.size(), kept: the vector's is (end - begin) / sizeof, a
-    // subtraction, a shift and a multiplication on every wait.
+    // How many events a wait may return: batch_ has one more, the sentinel
+    // after the last (see poll_events). Kept, not batch_.size() - 1: the
+    // vector's size is (end - begin) / sizeof, a subtraction, a shift and a
+    // multiplication on every wait.
     std::size_t capacity_;
     std::size_t batch_size_ = 0;
 };
