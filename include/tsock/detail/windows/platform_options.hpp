@@ -7,9 +7,8 @@
 
 // Winsock has SO_EXCLUSIVEADDRUSE, none of the POSIX and Linux options below
 // (as tsock offers them: no SO_REUSEPORT, SO_RCVLOWAT, TCP_KEEPIDLE and
-// friends), and ip_mreq for memberships.
+// friends).
 
-#include <tsock/detail/ip_mreq.hpp>
 #include <tsock/detail/no_linux_options.hpp>
 #include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
