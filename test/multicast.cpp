@@ -10,6 +10,8 @@
 #include <tsock/ip_endpoint.hpp>
 #include <tsock/mode.hpp>
 
+#include <boost/predef/os.h>
+
 #include <net/if.h>
 #include <netinet/in.h>
 
@@ -60,6 +62,8 @@ BOOST_AUTO_TEST_CASE(memberships_are_typed_by_family)
     static_assert(!can_set<tsock::udp6_socket, opt::ip::join_group>);
     static_assert(!can_set<tsock::udp6_socket, opt::ip::join_source_group_by_index>);
     static_assert(!can_set<tsock::tcp_socket, opt::ip::join_source_group>);
+    static_assert(can_set<tsock::udp_socket, opt::ip::multicast_interface_by_index>);
+    static_assert(!can_set<tsock::udp6_socket, opt::ip::multicast_interface_by_index>);
     // And the constructors take that family's addresses only.
     static_assert(std::is_constructible_v<opt::ip::join_group, tsock::address_v4, tsock::address_v4>);
     static_assert(!std::is_constructible_v<opt::ip::join_group, tsock::address_v6>);
@@ -200,5 +204,16 @@ BOOST_AUTO_TEST_CASE(a_datagram_to_a_group_joined_on_loopback_arrives)
     got.resize(r.size);
     BOOST_TEST(got == text);
     BOOST_TEST(r.sender.address() == tsock::address_v4::loopback());
+
+    // The sending interface by index: lo's again.
+    static_assert(opt::ip::multicast_interface_by_index::available == bool(BOOST_OS_LINUX || BOOST_OS_MACOS));
+    if constexpr (opt::ip::multicast_interface_by_index::available) {
+        sender.set(opt::ip::multicast_interface_by_index(lo_index()));
+        BOOST_TEST(sender.send_to(text, tsock::ipv4_endpoint(group, port)) == text.size());
+        got.assign(64, '\0');
+        got.resize(receiver.recv_from(got).size);
+        BOOST_TEST(got == text);
+        BOOST_TEST(opt::ip::multicast_interface_by_index(7).value() == 7u);
+    }
     receiver.set(opt::ip::leave_group(group, tsock::address_v4::loopback()));
 }

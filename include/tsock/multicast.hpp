@@ -27,9 +27,10 @@
 // Linux's ip_mreqn, which takes both, is not used: what it adds is the index,
 // which group_req gives everywhere.
 //
-// The sending side (ttl, hops, loop, interface) is in options.hpp:
-// ip::multicast_ttl, ip::multicast_loop, ip::multicast_interface,
-// ipv6::multicast_hops, ipv6::multicast_loop, ipv6::multicast_interface.
+// The sending side is in options.hpp (ip::multicast_ttl, ip::multicast_loop,
+// ip::multicast_interface by address, ipv6::multicast_hops,
+// ipv6::multicast_loop, ipv6::multicast_interface by index), but for
+// ip::multicast_interface_by_index, here.
 //
 // All membership options are set-only.
 
@@ -428,6 +429,30 @@ using join_source_group_by_index = detail::group_source_req_option<"ip::join_sou
 // MCAST_LEAVE_SOURCE_GROUP at IPPROTO_IP: leave what join_source_group_by_index joined.
 using leave_source_group_by_index = detail::group_source_req_option<"ip::leave_source_group_by_index", IPPROTO_IP,
     MCAST_LEAVE_SOURCE_GROUP, indexed_source_membership>;
+
+// IP_MULTICAST_IF by interface index, set only (Linux reads back an address):
+// the interface multicast is sent from; 0: chosen by route. Linux and
+// FreeBSD (ip_mreqn), macOS (IP_MULTICAST_IFINDEX), Windows (an index below
+// 2^24); available = false elsewhere.
+struct multicast_interface_by_index
+    : detail::option_base<IPPROTO_IP, detail::ip_multicast_if_index.name, detail::option_access::set>,
+      detail::option_storage<detail::ipv4_multicast_index_native> {
+    using value_type = std::uint32_t;
+    static constexpr bool available = detail::ip_multicast_if_index.available;
+
+    constexpr multicast_interface_by_index() noexcept = default;
+    // Throws std::system_error(std::errc::invalid_argument) for an index the
+    // system's structure cannot hold.
+    explicit multicast_interface_by_index(std::uint32_t interface_index)
+        : option_storage(detail::ipv4_multicast_index(interface_index, "ip::multicast_interface_by_index"))
+    {
+    }
+
+    value_type value() const noexcept { return detail::ipv4_multicast_index_value(native_); }
+
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::ipv4_multicast<Family, Type>;
+};
 
 } // namespace options::ip
 

@@ -27,7 +27,8 @@ port=40000
 # check NAME FAMILY GROUP INTERFACE_IN_B "SOURCE_IN_B" OTHER_SOURCE SOURCE EXPECTED
 # b joins GROUP on INTERFACE_IN_B (from SOURCE_IN_B when not empty); a sends
 # "other" from OTHER_SOURCE, then "joined" and "end" from SOURCE; b's
-# output must be EXPECTED.
+# output must be EXPECTED. a chooses its sending interface as b does: by
+# name (index) when b's INTERFACE_IN_B is a name, else by its own address.
 check() {
     local name=$1 family=$2 group=$3 interface=$4 only=$5 other=$6 source=$7 expected=$8
     port=$((port + 1))
@@ -41,8 +42,13 @@ check() {
     local line got=
     IFS= read -r -t 10 line <&3 || netns_fail "$name: the receiver did not start"
     [ "$line" = ready ] || netns_fail "$name: the receiver said \"$line\""
-    in_a "$peer" send "$family" "$group" "$port" "$other" va other || netns_fail "$name: send from $other"
-    in_a "$peer" send "$family" "$group" "$port" "$source" va joined end || netns_fail "$name: send from $source"
+    local out_other=va out_source=va
+    case $interface in
+    *.*) out_other=$other out_source=$source ;;
+    esac
+    in_a "$peer" send "$family" "$group" "$port" "$other" "$out_other" other || netns_fail "$name: send from $other"
+    in_a "$peer" send "$family" "$group" "$port" "$source" "$out_source" joined end ||
+        netns_fail "$name: send from $source"
     while IFS= read -r -t 10 line <&3; do
         got="$got$line;"
     done

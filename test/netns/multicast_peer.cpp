@@ -10,7 +10,8 @@
 //     have passed, or 16 have come. INTERFACE is an interface name (the
 //     options by index) or, for IPv4, an address (the options by address).
 //   multicast_peer send 4|6 GROUP PORT FROM INTERFACE TEXT...
-//     sends each TEXT to GROUP:PORT from address FROM, out of INTERFACE.
+//     sends each TEXT to GROUP:PORT from address FROM, out of INTERFACE: a
+//     name (the options by index) or, for IPv4, an address.
 //
 // Exit status 0, or 1 with a message on stderr.
 
@@ -130,7 +131,12 @@ int send_v4(const std::vector<std::string>& a)
     const auto from = tsock::address_v4::parse(a[4]);
     auto s = tsock::udp_socket::open();
     s.bind(tsock::ipv4_endpoint(from, 0));
-    s.set(opt::ip::multicast_interface(from));
+    std::error_code not_address;
+    const auto interface_address = tsock::address_v4::parse(a[5], not_address);
+    if (!not_address)
+        s.set(opt::ip::multicast_interface(interface_address));
+    else
+        s.set(opt::ip::multicast_interface_by_index(tsock::interface_index(a[5])));
     s.set(opt::ip::multicast_ttl(1));
     s.set(opt::ip::multicast_loop(false));
     for (std::size_t i = 6; i < a.size(); ++i)

@@ -669,6 +669,12 @@ BOOST_AUTO_TEST_CASE(memberships_are_winsock_structures)
     const auto source6 = tsock::address_v6::parse("fd5e:feed::1");
     BOOST_TEST((opt::ipv6::join_source_group(group6, source6, 2).value() ==
                 opt::ipv6::source_membership{group6, source6, 2}));
+    // The sending interface by index: IP_MULTICAST_IF with the index in
+    // 0.0.0.0/8, so one of 2^24 or more is refused.
+    static_assert(opt::ip::multicast_interface_by_index::available);
+    BOOST_TEST(opt::ip::multicast_interface_by_index::name == IP_MULTICAST_IF);
+    BOOST_TEST(opt::ip::multicast_interface_by_index(5).value() == 5u);
+    BOOST_CHECK_THROW(opt::ip::multicast_interface_by_index(1u << 24), std::system_error);
 }
 
 // The EAI codes Winsock lacks have values of tsock's own, distinct, with a

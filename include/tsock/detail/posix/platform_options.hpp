@@ -10,6 +10,11 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
 namespace tsock::detail {
 
 // The options not every platform has (see platform_option_name), named as
@@ -66,6 +71,42 @@ using group_id = ::gid_t;
 
 // SO_SNDLOWAT: Linux fixes it at 1, so there it can be read, not set.
 inline constexpr option_access send_low_watermark_access = BOOST_OS_LINUX ? option_access::get : option_access::get_set;
+
+// IPv4's sending interface by index (options::ip::multicast_interface_by_index):
+// IP_MULTICAST_IF with an ip_mreqn on Linux and FreeBSD, IP_MULTICAST_IFINDEX
+// on macOS, none elsewhere. ipv4_multicast_index(i, option) is the native
+// value for index i, or throws std::system_error(std::errc::invalid_argument)
+// naming the option when the native field cannot hold i.
+#if BOOST_OS_LINUX || BOOST_OS_BSD_FREE
+inline constexpr platform_option_name ip_multicast_if_index{IP_MULTICAST_IF, true};
+using ipv4_multicast_index_native = ::ip_mreqn;
+inline ::ip_mreqn ipv4_multicast_index(std::uint32_t index, std::string_view option)
+{
+    ::ip_mreqn m{};
+    if (!std::in_range<decltype(m.imr_ifindex)>(index))
+        throw_bad_option(option, "interface index " + std::to_string(index) + " is too large");
+    m.imr_ifindex = static_cast<decltype(m.imr_ifindex)>(index);
+    return m;
+}
+inline std::uint32_t ipv4_multicast_index_value(const ::ip_mreqn& m) noexcept
+{
+    return static_cast<std::uint32_t>(m.imr_ifindex);
+}
+#else
+#if BOOST_OS_MACOS
+inline constexpr platform_option_name ip_multicast_if_index{IP_MULTICAST_IFINDEX, true};
+#else
+inline constexpr platform_option_name ip_multicast_if_index{};
+#endif
+using ipv4_multicast_index_native = unsigned int;
+inline unsigned int ipv4_multicast_index(std::uint32_t index, std::string_view option)
+{
+    if (!std::in_range<unsigned int>(index))
+        throw_bad_option(option, "interface index " + std::to_string(index) + " is too large");
+    return static_cast<unsigned int>(index);
+}
+inline std::uint32_t ipv4_multicast_index_value(unsigned int m) noexcept { return static_cast<std::uint32_t>(m); }
+#endif
 
 } // namespace tsock::detail
 
