@@ -23,6 +23,7 @@
 #include <tsock/endpoint.hpp>
 #include <tsock/if_ready.hpp>
 #include <tsock/mode.hpp>
+#include <tsock/multicast.hpp>
 #include <tsock/options.hpp>
 #include <tsock/port_number.hpp>
 #include <tsock/socket_option.hpp>

@@ -524,17 +524,6 @@ struct multicast_interface : detail::option_base<IPPROTO_IP, IP_MULTICAST_IF, de
     static constexpr bool applies_to = detail::where::ipv4_or_inet<Family> && detail::where::multicast<Type>;
 };
 
-// A multicast group and the interface to join it on.
-struct membership {
-    address_v4 group;
-    address_v4 interface_address; // 0.0.0.0: chosen by route
-    // When not 0, chooses the interface (Linux's ip_mreqn). Elsewhere ip_mreq
-    // has no index: join_group and leave_group throw std::system_error
-    // (std::errc::invalid_argument) for one other than 0.
-    std::uint32_t interface_index = 0;
-    friend constexpr bool operator==(const membership&, const membership&) = default;
-};
-
 } // namespace ip
 
 // IPPROTO_IPV6: on IPv6 sockets (and inet ones, which may be IPv6).
@@ -588,123 +577,14 @@ struct multicast_interface
     static constexpr bool applies_to = detail::where::ipv6_or_inet<Family> && detail::where::multicast<Type>;
 };
 
-// A multicast group and the index of the interface to join it on.
-struct membership {
-    address_v6 group;
-    std::uint32_t interface_index = 0; // 0: chosen by route
-    friend constexpr bool operator==(const membership&, const membership&) = default;
-};
-
 } // namespace ipv6
 
 } // namespace options
 
-namespace detail {
-
-// IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: set only.
-template <option_label Label, int Name>
-class ipv4_membership_option : public option_base<IPPROTO_IP, Name, option_access::set>,
-                               public option_storage<ipv4_membership_native> {
-public:
-    using value_type = options::ip::membership;
-
-    constexpr ipv4_membership_option() noexcept = default;
-    // Throws std::system_error(std::errc::invalid_argument) for an interface
-    // index the system's structure cannot hold.
-    explicit ipv4_membership_option(const options::ip::membership& m) : option_storage<ipv4_membership_native>()
-    {
-        this->native_.imr_multiaddr = m.group.to_in_addr();
-        set_membership_interface(this->native_, m, Label.view());
-    }
-    // The group on the interface with this address (0.0.0.0: chosen by route).
-    explicit ipv4_membership_option(const address_v4& group, const address_v4& interface_address = address_v4::any())
-        : ipv4_membership_option(options::ip::membership{group, interface_address})
-    {
-    }
-    // The group on the interface with this index (Linux's ip_mreqn; elsewhere
-    // an index other than 0 throws, see membership).
-    explicit ipv4_membership_option(const address_v4& group, std::uint32_t interface_index)
-        : ipv4_membership_option(options::ip::membership{group, address_v4::any(), interface_index})
-    {
-    }
-
-    value_type value() const noexcept
-    {
-        return membership_of<value_type>(this->native_);
-    }
-
-    template <class Family, class Type>
-    static constexpr bool applies_to = where::ipv4_or_inet<Family> && where::multicast<Type>;
-};
-
-// IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP: set only.
-template <option_label Label, int Name>
-class ipv6_membership_option : public option_base<IPPROTO_IPV6, Name, option_access::set>,
-                               public option_storage<::ipv6_mreq> {
-public:
-    using value_type = options::ipv6::membership;
-
-    constexpr ipv6_membership_option() noexcept = default;
-    // Throws std::system_error(std::errc::invalid_argument) for an interface
-    // index the system's structure cannot hold.
-    explicit ipv6_membership_option(const options::ipv6::membership& m) : option_storage<::ipv6_mreq>()
-    {
-        this->native_.ipv6mr_multiaddr = m.group.to_in6_addr();
-        if (!std::in_range<decltype(this->native_.ipv6mr_interface)>(m.interface_index))
-            throw_bad_option(Label.view(), "interface index " + std::to_string(m.interface_index) + " is too large");
-        this->native_.ipv6mr_interface = static_cast<decltype(this->native_.ipv6mr_interface)>(m.interface_index);
-    }
-    // The group on the interface with this index (0: chosen by route).
-    explicit ipv6_membership_option(const address_v6& group, std::uint32_t interface_index)
-        : ipv6_membership_option(options::ipv6::membership{group, interface_index})
-    {
-    }
-    // The group on the interface its scope id names (ff02::1%eth0), or
-    // chosen by route when it has none.
-    explicit ipv6_membership_option(const address_v6& group)
-        : ipv6_membership_option(options::ipv6::membership{group, group.scope_id()})
-    {
-    }
-
-    value_type value() const noexcept
-    {
-        return {address_v6(this->native_.ipv6mr_multiaddr), static_cast<std::uint32_t>(this->native_.ipv6mr_interface)};
-    }
-
-    template <class Family, class Type>
-    static constexpr bool applies_to = where::ipv6_or_inet<Family> && where::multicast<Type>;
-};
-
-} // namespace detail
-
-namespace options::ip {
-
-// IP_ADD_MEMBERSHIP, set only: join a multicast group.
-struct join_group : detail::ipv4_membership_option<"ip::join_group", IP_ADD_MEMBERSHIP> {
-    using ipv4_membership_option::ipv4_membership_option;
-};
-
-// IP_DROP_MEMBERSHIP, set only: leave a multicast group.
-struct leave_group : detail::ipv4_membership_option<"ip::leave_group", IP_DROP_MEMBERSHIP> {
-    using ipv4_membership_option::ipv4_membership_option;
-};
-
-} // namespace options::ip
-
-namespace options::ipv6 {
-
-// IPV6_JOIN_GROUP, set only: join a multicast group.
-struct join_group : detail::ipv6_membership_option<"ipv6::join_group", IPV6_JOIN_GROUP> {
-    using ipv6_membership_option::ipv6_membership_option;
-};
-
-// IPV6_LEAVE_GROUP, set only: leave a multicast group.
-struct leave_group : detail::ipv6_membership_option<"ipv6::leave_group", IPV6_LEAVE_GROUP> {
-    using ipv6_membership_option::ipv6_membership_option;
-};
-
-} // namespace options::ipv6
-
 } // namespace tsock
+
+// The multicast memberships (ip::join_group, ipv6::join_source_group ...)
+// are in their own header; options.hpp gives them too.
+#include <tsock/multicast.hpp>
 
 #endif // TSOCK_OPTIONS_HPP

@@ -648,18 +648,33 @@ BOOST_AUTO_TEST_CASE(options_windows_lacks_are_declared_and_refused)
     BOOST_TEST((opt::peer_credentials(opt::credentials{1, 2, 3}).value() == opt::credentials{1, 2, 3}));
 }
 
-// ip_mreq has no interface index on Windows: an index other than 0 throws,
-// naming the option; the interface's address works.
-BOOST_AUTO_TEST_CASE(an_ipv4_membership_by_index_is_refused)
+// The memberships have the same shape as on POSIX: IPv4 by interface
+// address (ip_mreq, ip_mreq_source) or by index (GROUP_REQ,
+// GROUP_SOURCE_REQ), IPv6 by index; their values read back.
+BOOST_AUTO_TEST_CASE(memberships_are_winsock_structures)
 {
-    const auto group = tsock::address_v4(tsock::address_v4::bytes_type{239, 1, 2, 3});
-    BOOST_CHECK_EXCEPTION(opt::ip::join_group(group, 3u), std::system_error, [](const std::system_error& e) {
-        return e.code() == std::errc::invalid_argument &&
-               std::string_view(e.what()).starts_with("tsock::options::ip::join_group: interface index 3");
-    });
-    BOOST_CHECK_THROW(opt::ip::leave_group(opt::ip::membership{group, {}, 1}), std::system_error);
-    const auto m = opt::ip::join_group(group, 0u).value();
-    BOOST_TEST((m == opt::ip::membership{group, tsock::address_v4::any(), 0}));
+    const auto group = tsock::address_v4(tsock::address_v4::bytes_type{232, 1, 2, 3});
+    const auto source = tsock::address_v4(tsock::address_v4::bytes_type{198, 18, 0, 1});
+    static_assert(sizeof(opt::ip::join_group) == sizeof(::ip_mreq));
+    static_assert(sizeof(opt::ip::join_source_group) == sizeof(::ip_mreq_source));
+    static_assert(sizeof(opt::ip::join_group_by_index) == sizeof(::GROUP_REQ));
+    static_assert(sizeof(opt::ipv6::join_source_group) == sizeof(::GROUP_SOURCE_REQ));
+    BOOST_TEST(opt::ip::join_source_group::name == IP_ADD_SOURCE_MEMBERSHIP);
+    BOOST_TEST(opt::ip::join_group_by_index::name == MCAST_JOIN_GROUP);
+    BOOST_TEST((opt::ip::join_source_group(group, source).value() ==
+                opt::ip::source_membership{group, source, tsock::address_v4::any()}));
+    BOOST_TEST((opt::ip::join_source_group_by_index(group, source, 3).value() ==
+                opt::ip::indexed_source_membership{group, source, 3}));
+    const auto group6 = tsock::address_v6::parse("ff3e::8000:1");
+    const auto source6 = tsock::address_v6::parse("fd5e:feed::1");
+    BOOST_TEST((opt::ipv6::join_source_group(group6, source6, 2).value() ==
+                opt::ipv6::source_membership{group6, source6, 2}));
+    // The sending interface by index: IP_MULTICAST_IF with the index in
+    // 0.0.0.0/8, so one of 2^24 or more is refused.
+    static_assert(opt::ip::multicast_interface_by_index::available);
+    BOOST_TEST(opt::ip::multicast_interface_by_index::name == IP_MULTICAST_IF);
+    BOOST_TEST(opt::ip::multicast_interface_by_index(5).value() == 5u);
+    BOOST_CHECK_THROW(opt::ip::multicast_interface_by_index(1u << 24), std::system_error);
 }
 
 // The EAI codes Winsock lacks have values of tsock's own, distinct, with a

@@ -10,6 +10,11 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
 namespace tsock::detail {
 
 // The options not every platform has (see platform_option_name), named as
@@ -67,42 +72,45 @@ using group_id = ::gid_t;
 // SO_SNDLOWAT: Linux fixes it at 1, so there it can be read, not set.
 inline constexpr option_access send_low_watermark_access = BOOST_OS_LINUX ? option_access::get : option_access::get_set;
 
-} // namespace tsock::detail
-
-// IP_ADD_MEMBERSHIP's structure: ip_mreqn on Linux, with an interface index.
-#if BOOST_OS_LINUX
-#include <tsock/address_v4.hpp>
-#include <tsock/detail/option_storage.hpp>
-
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace tsock::detail {
-
-using ipv4_membership_native = ::ip_mreqn;
-
-// Sets the interface of n from m (options::ip::membership): its address and
-// index. Throws std::system_error(std::errc::invalid_argument), naming the
-// option, for an index ip_mreqn cannot hold.
-template <class Membership>
-void set_membership_interface(ipv4_membership_native& n, const Membership& m, std::string_view option)
+// IPv4's sending interface by index (options::ip::multicast_interface_by_index):
+// IP_MULTICAST_IF with an ip_mreqn on Linux and FreeBSD, IP_MULTICAST_IFINDEX
+// on macOS, none elsewhere. ipv4_multicast_index(i, option) is the native
+// value for index i, or throws std::system_error(std::errc::invalid_argument)
+// naming the option when the native field cannot hold i.
+#if BOOST_OS_LINUX || BOOST_OS_BSD_FREE
+inline constexpr platform_option_name ip_multicast_if_index{IP_MULTICAST_IF, true};
+using ipv4_multicast_index_native = ::ip_mreqn;
+inline ::ip_mreqn ipv4_multicast_index(std::uint32_t index, std::string_view option)
 {
-    n.imr_address = m.interface_address.to_in_addr();
-    if (!std::in_range<decltype(n.imr_ifindex)>(m.interface_index))
-        throw_bad_option(option, "interface index " + std::to_string(m.interface_index) + " is too large");
-    n.imr_ifindex = static_cast<decltype(n.imr_ifindex)>(m.interface_index);
+    ::ip_mreqn m{};
+    if (!std::in_range<decltype(m.imr_ifindex)>(index))
+        throw_bad_option(option, "interface index " + std::to_string(index) + " is too large");
+    m.imr_ifindex = static_cast<decltype(m.imr_ifindex)>(index);
+    return m;
 }
-// The membership n holds.
-template <class Membership> Membership membership_of(const ipv4_membership_native& n) noexcept
+inline std::uint32_t ipv4_multicast_index_value(const ::ip_mreqn& m) noexcept
 {
-    return {address_v4(n.imr_multiaddr), address_v4(n.imr_address), static_cast<std::uint32_t>(n.imr_ifindex)};
+    return static_cast<std::uint32_t>(m.imr_ifindex);
 }
-
-} // namespace tsock::detail
 #else
-#include <tsock/detail/ip_mreq.hpp>
+#if BOOST_OS_MACOS
+inline constexpr platform_option_name ip_multicast_if_index{IP_MULTICAST_IFINDEX, true};
+#else
+inline constexpr platform_option_name ip_multicast_if_index{};
+#endif
+using ipv4_multicast_index_native = unsigned int;
+inline unsigned int ipv4_multicast_index(std::uint32_t index, std::string_view option)
+{
+    if (!std::in_range<unsigned int>(index))
+        throw_bad_option(option, "interface index " + std::to_string(index) + " is too large");
+    return static_cast<unsigned int>(index);
+}
+inline std::uint32_t ipv4_multicast_index_value(unsigned int m) noexcept { return static_cast<std::uint32_t>(m); }
+#endif
+
+} // namespace tsock::detail
+
+#if !BOOST_OS_LINUX
 #include <tsock/detail/no_linux_options.hpp>
 #endif
 

@@ -7,12 +7,15 @@
 
 // Winsock has SO_EXCLUSIVEADDRUSE, none of the POSIX and Linux options below
 // (as tsock offers them: no SO_REUSEPORT, SO_RCVLOWAT, TCP_KEEPIDLE and
-// friends), and ip_mreq for memberships.
+// friends).
 
-#include <tsock/detail/ip_mreq.hpp>
 #include <tsock/detail/no_linux_options.hpp>
 #include <tsock/detail/option_storage.hpp>
 #include <tsock/detail/platform.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace tsock::detail {
 
@@ -40,6 +43,20 @@ struct peer_credentials_native {
 
 // SO_SNDLOWAT is not available here; its access is the POSIX one.
 inline constexpr option_access send_low_watermark_access = option_access::get_set;
+
+// IPv4's sending interface by index (see detail/posix/platform_options.hpp):
+// IP_MULTICAST_IF takes an index where its DWORD, in network order, is in
+// 0.0.0.0/8 (0.0.0.0 itself meaning "by route"); so an index of 2^24 or more
+// cannot be given, and throws std::system_error(std::errc::invalid_argument).
+inline constexpr platform_option_name ip_multicast_if_index{IP_MULTICAST_IF, true};
+using ipv4_multicast_index_native = DWORD;
+inline DWORD ipv4_multicast_index(std::uint32_t index, std::string_view option)
+{
+    if (index >= (1u << 24))
+        throw_bad_option(option, "interface index " + std::to_string(index) + " is too large");
+    return ::htonl(index);
+}
+inline std::uint32_t ipv4_multicast_index_value(DWORD m) noexcept { return ::ntohl(m); }
 
 } // namespace tsock::detail
 
