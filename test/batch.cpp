@@ -325,6 +325,42 @@ BOOST_AUTO_TEST_CASE(gso_send_arrives_as_several_datagrams)
     BOOST_TEST((joined == data));
 }
 
+// The offloads are UDP's: IP datagram sockets only.
+static_assert(tsock::settable_option_for<tsock::options::udp::segment, tsock::ipv4, tsock::datagram>);
+static_assert(tsock::settable_option_for<tsock::options::udp::gro, tsock::ipv6, tsock::datagram>);
+static_assert(!tsock::settable_option_for<tsock::options::udp::segment, tsock::ipv4, tsock::stream>);
+static_assert(!tsock::settable_option_for<tsock::options::udp::gro, tsock::local, tsock::datagram>);
+
+BOOST_AUTO_TEST_CASE(gso_sends_a_mebibyte_in_1200_byte_datagrams)
+{
+    auto a = bound_udp();
+    auto b = bound_udp();
+    constexpr std::size_t segment = 1200, per_send = 54 * segment; // 64,800 bytes: under UDP's 65,507
+    a.set(tsock::options::udp::segment(int(segment)));
+    const std::string data = pattern(1 << 20);
+    std::string joined;
+    std::vector<std::array<char, 2048>> buffers(tsock::max_batch);
+    std::vector<received> in(tsock::max_batch);
+    std::size_t datagrams = 0;
+    for (std::size_t done = 0; done < data.size(); done += per_send) {
+        const std::string_view part = std::string_view(data).substr(done, per_send);
+        BOOST_TEST_REQUIRE(a.send_to(part, b.local_endpoint()) == part.size());
+        // Loopback delivers during the send: take this send's datagrams
+        // before the next, so that the receive buffer never overflows.
+        const std::size_t want = (part.size() + segment - 1) / segment;
+        const std::size_t got = recv_until(b, buffers, in, want);
+        BOOST_TEST_REQUIRE(got == want);
+        for (std::size_t i = 0; i != got; ++i) {
+            BOOST_TEST_REQUIRE(!in[i].truncated());
+            BOOST_TEST_REQUIRE(in[i].size <= segment);
+            joined.append(buffers[i].data(), in[i].size);
+        }
+        datagrams += got;
+    }
+    BOOST_TEST(datagrams == (data.size() + segment - 1) / segment); // 874
+    BOOST_TEST((joined == data));
+}
+
 BOOST_AUTO_TEST_CASE(gro_option_round_trips_and_coalesces)
 {
     auto a = bound_udp();
