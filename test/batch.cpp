@@ -444,3 +444,29 @@ BOOST_AUTO_TEST_CASE(sendfile_through_a_socket_pair_non_blocking)
     }
     BOOST_TEST((got == text));
 }
+
+BOOST_AUTO_TEST_CASE(sendfile_in_the_timeout_mode_has_one_deadline)
+{
+    // Nobody reads: the socket's buffer fills, and the call fails at its
+    // deadline, saying how much went before.
+    const std::string text = pattern(8 << 20);
+    temp_file file(text);
+    auto [a, b] = tsock::socket_pair<tsock::stream, tsock::timeout>(tsock::timeout{50ms});
+    std::error_code ec;
+    const auto start = std::chrono::steady_clock::now();
+    const std::size_t sent = a.sendfile(file.fd(), 0, text.size(), ec);
+    BOOST_TEST((ec == tsock::error::timed_out), ec.message());
+    BOOST_TEST(sent > 0u);
+    BOOST_TEST(sent < text.size());
+    BOOST_TEST((std::chrono::steady_clock::now() - start >= 40ms));
+    // What went is the file's head, byte for byte.
+    std::string got;
+    std::array<char, 65536> buf{};
+    while (got.size() != sent) {
+        const auto n = b.recv(buf, ec);
+        BOOST_TEST_REQUIRE(!ec, ec.message());
+        BOOST_TEST_REQUIRE(n > 0u);
+        got.append(buf.data(), n);
+    }
+    BOOST_TEST((got == text.substr(0, sent)));
+}
