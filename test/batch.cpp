@@ -470,3 +470,19 @@ BOOST_AUTO_TEST_CASE(sendfile_in_the_timeout_mode_has_one_deadline)
     }
     BOOST_TEST((got == text.substr(0, sent)));
 }
+
+BOOST_AUTO_TEST_CASE(local_datagrams_batch_through_converted_names)
+{
+    // local_endpoint does not hold a sockaddr_un: its names go through
+    // to_native and from_native (an unnamed sender is the unnamed endpoint).
+    auto [a, b] = tsock::socket_pair<tsock::datagram>();
+    const std::array<std::string_view, 2> out = {"left"sv, "right"sv};
+    BOOST_TEST(a.send_many(out) == 2u);
+    std::array<std::array<char, 8>, 2> buffers{};
+    std::array<tsock::received_datagram<tsock::local_endpoint>, 2> in{};
+    BOOST_TEST_REQUIRE(recv_until(b, buffers, in, 2) == 2u);
+    BOOST_TEST(std::string_view(buffers[0].data(), in[0].size) == "left");
+    BOOST_TEST(std::string_view(buffers[1].data(), in[1].size) == "right");
+    BOOST_TEST(!in[0].error(), in[0].error().message());
+    BOOST_TEST((in[1].sender == a.local_endpoint()));
+}
