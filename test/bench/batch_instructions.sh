@@ -9,7 +9,8 @@
 #   batch_instructions.sh <bench_batch> [--check] [--rounds N]
 # Only a round's own function is counted (send_round, send_loop_round), not
 # the harness's loop or its drain of the receiver. Each run is made at N
-# rounds (default 2000) and at 0; per round = (count at N - count at 0) / N.
+# rounds (default 1000: valgrind's start-up is most of the run) and at 0;
+# per round = (count at N - count at 0) / N.
 # --check: exit 1 if tsock's batch takes more than 2 % more instructions
 # per round than raw's, or makes other system calls per round. The loop is
 # reported, never checked (workload_instructions.sh checks send_to).
@@ -19,7 +20,7 @@ set -euo pipefail
 here=$(dirname "${BASH_SOURCE[0]}")
 # shellcheck source=counting.sh
 . "$here/counting.sh"
-start_counting batch_instructions.sh --rounds 2000 "$@"
+start_counting batch_instructions.sh --rounds 1000 "$@"
 workloads=(batch loop)
 checked=(batch)
 
