@@ -91,7 +91,8 @@ template <class R>
 concept recv_buffer_batch = requires(R& r) {
     { std::size(r) } -> std::convertible_to<std::size_t>;
     std::data(r);
-} && mutable_byte_buffer<batch_element_t<R>> && !std::is_const_v<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;
+} && mutable_byte_buffer<batch_element_t<R>> &&
+                            !std::is_const_v<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;
 
 // Is R&& a batch of results recv_many can write to (received_datagram<E>,
 // not const, outliving the call: a named range, or a std::span)?
