@@ -11,6 +11,7 @@
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
+#include <tsock/batch.hpp>
 #include <tsock/buffer.hpp>
 #include <tsock/byte_order.hpp>
 #include <tsock/error.hpp>

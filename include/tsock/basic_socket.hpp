@@ -14,7 +14,9 @@
 // The endpoints of the aliases' families (ipv4, ipv6, local) come with it;
 // inet sockets need <tsock/inet_endpoint.hpp> as well.
 
+#include <tsock/batch.hpp>
 #include <tsock/buffer.hpp>
+#include <tsock/detail/batch_ops.hpp>
 #include <tsock/detail/refuse.hpp>
 #include <tsock/detail/socket_base.hpp>
 #include <tsock/ip_endpoint.hpp>
@@ -22,6 +24,7 @@
 #include <tsock/message_flags.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -444,6 +447,253 @@ public:
         detail::set_system_error(ec, s);
         return n;
     }
+
+    // ---- Batches of datagrams, and files (send_many, recv_many, sendfile) ----
+
+    // sendmmsg(2) on Linux, a loop of sendto elsewhere: the batch's
+    // datagrams (datagram_to: bytes and endpoint; any contiguous range), in
+    // order, in one system call, at most max_batch of them. How many went:
+    // fewer than the batch when it is longer than max_batch or when one
+    // could not go (a call from there says why). Waits as the mode says for
+    // the first datagram only; non_blocking: empty when none could go. An
+    // empty batch is 0 at once, with no system call.
+    template <class Batch>
+        requires(connectionless && detail::batch_of<Batch, datagram_to<endpoint_type>>)
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send_many(const Batch& batch)
+    {
+        std::size_t n = 0;
+        const status s = send_batch(std::data(batch), std::size(batch), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send_many");
+    }
+    template <class Batch>
+        requires(connectionless && detail::batch_of<Batch, datagram_to<endpoint_type>>)
+    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send_many(const Batch& batch, std::error_code& ec) noexcept
+    {
+        std::size_t n = 0;
+        const status s = send_batch(std::data(batch), std::size(batch), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+    // The same on a connected datagram socket: a batch of buffers (each a
+    // datagram) to its peer.
+    template <class Batch>
+        requires(connectionless && detail::send_buffer_batch<Batch>)
+    [[nodiscard]] result<std::size_t> send_many(const Batch& batch)
+    {
+        std::size_t n = 0;
+        const status s = send_batch(std::data(batch), std::size(batch), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send_many");
+    }
+    template <class Batch>
+        requires(connectionless && detail::send_buffer_batch<Batch>)
+    [[nodiscard]] result<std::size_t> send_many(const Batch& batch, std::error_code& ec) noexcept
+    {
+        std::size_t n = 0;
+        const status s = send_batch(std::data(batch), std::size(batch), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+
+    // recvmmsg(2) with MSG_WAITFORONE on Linux, a loop of recvfrom elsewhere:
+    // up to as many datagrams as both buffers and results hold (at most
+    // max_batch), datagram i into buffers[i], its size, sender and status
+    // (received_datagram: a truncated one says so) into results[i]. Waits as
+    // the mode says for the first, then takes only what has arrived. How
+    // many arrived (results past it are left as they were); non_blocking:
+    // empty when none had. An empty batch is 0 at once.
+    template <class Buffers, class Results>
+        requires(connectionless && detail::recv_buffer_batch<std::remove_reference_t<Buffers>> &&
+                 detail::outlives_call<Buffers> && detail::result_batch<Results, endpoint_type>)
+    [[nodiscard]] result<std::size_t> recv_many(Buffers&& buffers, Results&& results)
+    {
+        std::size_t n = 0;
+        const status s = recv_batch(std::data(buffers), std::data(results), batch_size(buffers, results), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "recv_many");
+    }
+    template <class Buffers, class Results>
+        requires(connectionless && detail::recv_buffer_batch<std::remove_reference_t<Buffers>> &&
+                 detail::outlives_call<Buffers> && detail::result_batch<Results, endpoint_type>)
+    [[nodiscard]] result<std::size_t> recv_many(Buffers&& buffers, Results&& results, std::error_code& ec) noexcept
+    {
+        std::size_t n = 0;
+        const status s = recv_batch(std::data(buffers), std::data(results), batch_size(buffers, results), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+    // An error here means send_many or recv_many on a connection-oriented
+    // socket: a byte stream has no datagrams to batch (use send or send_all).
+    template <class... Args>
+        requires(!connectionless)
+    TSOCK_REFUSED("send_many and recv_many batch datagrams: only datagram and raw sockets have them")
+    send_many(Args&&...) TSOCK_DELETED;
+    template <class... Args>
+        requires(!connectionless)
+    TSOCK_REFUSED("send_many and recv_many batch datagrams: only datagram and raw sockets have them")
+    recv_many(Args&&...) TSOCK_DELETED;
+
+    // Python's sendfile: up to count bytes (by default all) of a file from
+    // offset on, stopping at its end; the file is a POSIX descriptor (on
+    // Windows a C runtime one: _open, _fileno). sendfile(2) on Linux, reads
+    // and sends elsewhere; the file's position is neither read nor (but on
+    // Windows) moved. Stream sockets. Waiting modes send until count or the
+    // file's end (timeout: one deadline for the whole call) and return how
+    // many bytes went (the std::error_code form: how many went before the
+    // error); non_blocking makes one step: empty when nothing could go.
+    std::size_t sendfile(int file, std::uint64_t offset = 0, std::size_t count = std::size_t(-1))
+        requires(waits && is_stream)
+    {
+        std::size_t done = 0;
+        const status s = send_file_all(file, offset, count, done);
+        if (s) [[unlikely]]
+            base::throw_call_error(s, "sendfile");
+        return done;
+    }
+    std::size_t sendfile(int file, std::uint64_t offset, std::size_t count, std::error_code& ec) noexcept
+        requires(waits && is_stream)
+    {
+        std::size_t done = 0;
+        base::set_call_error(ec, send_file_all(file, offset, count, done));
+        return done;
+    }
+    [[nodiscard]] result<std::size_t> sendfile(int file, std::uint64_t offset = 0, std::size_t count = std::size_t(-1))
+        requires(!waits && is_stream)
+    {
+        std::size_t n = 0;
+        const status s = send_file_step(file, offset, count, n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "sendfile");
+    }
+    [[nodiscard]] result<std::size_t> sendfile(int file, std::uint64_t offset, std::size_t count,
+                                               std::error_code& ec) noexcept
+        requires(!waits && is_stream)
+    {
+        std::size_t n = 0;
+        const status s = send_file_step(file, offset, count, n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+    // An error here means sendfile on a message socket: a file is a byte
+    // stream, and would be cut into datagrams nobody asked for.
+    template <class... Args>
+        requires(!is_stream)
+    TSOCK_REFUSED("sendfile is for stream sockets: a message socket sends each datagram with send")
+    sendfile(Args&&...) TSOCK_DELETED;
+
+private:
+    // Fills a batch's headers from entries (datagram_to or buffers), then
+    // one sendmmsg as the mode says: 0 or why; n: how many went.
+    template <class Entry>
+    TSOCK_ALWAYS_INLINE status send_batch(const Entry* entries, std::size_t count, std::size_t& n) noexcept
+    {
+        if (count == 0)
+            return 0;
+        if (count > max_batch)
+            count = max_batch;
+        detail::message_batch batch;
+        if constexpr (std::is_same_v<Entry, datagram_to<endpoint_type>>) {
+            detail::batch_names<endpoint_type> names;
+            for (std::size_t i = 0; i != count; ++i) {
+                ::socklen_t size = 0;
+                ::sockaddr* name = names.to_send(entries[i].to, i, size);
+                // The header's pointer is not const, but sendmmsg only reads.
+                batch.set(i, const_cast<std::byte*>(entries[i].data), entries[i].size, name, size);
+            }
+            return send_prepared(batch, count, n);
+        } else {
+            for (std::size_t i = 0; i != count; ++i) {
+                const auto bytes = detail::as_bytes(entries[i]);
+                batch.set(i, const_cast<std::byte*>(bytes.data()), bytes.size(), nullptr, 0);
+            }
+            return send_prepared(batch, count, n);
+        }
+    }
+    TSOCK_ALWAYS_INLINE status send_prepared(detail::message_batch& batch, std::size_t count, std::size_t& n) noexcept
+    {
+        status s = 0;
+        this->perform(POLLOUT, s, [&] {
+            const auto r = batch.send(handle_, count);
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        return s;
+    }
+
+    template <class Buffers, class Results>
+    static std::size_t batch_size(const Buffers& buffers, const Results& results) noexcept
+    {
+        const std::size_t a = std::size(buffers), b = std::size(results);
+        return a < b ? a : b;
+    }
+
+    // One recvmmsg into buffers as the mode says, then each datagram's size,
+    // sender and status into out: 0 or why none arrived; n: how many did.
+    template <class Buffer>
+    status recv_batch(Buffer* buffers, received_datagram<endpoint_type>* out, std::size_t count,
+                      std::size_t& n) noexcept
+    {
+        if (count == 0)
+            return 0;
+        if (count > max_batch)
+            count = max_batch;
+        detail::message_batch batch;
+        detail::batch_names<endpoint_type> names;
+        for (std::size_t i = 0; i != count; ++i) {
+            const auto bytes = detail::as_writable_bytes(buffers[i]);
+            batch.set(i, bytes.data(), bytes.size(), names.to_receive(out[i].sender, i), names.capacity);
+        }
+        status s = 0;
+        this->perform(POLLIN, s, [&] {
+            const auto r = batch.receive(handle_, count);
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        if (s) [[unlikely]]
+            return s;
+        for (std::size_t i = 0; i != n; ++i) {
+            received_datagram<endpoint_type>& r = out[i];
+            r.size = batch.length(i);
+            r.status = names.take(r.sender, i, batch.name_length(i));
+            if (batch.truncated(i) && !r.status) [[unlikely]]
+                r.status = detail::status_of(error::message_truncated);
+        }
+        return 0;
+    }
+
+    // sendfile's steps until count bytes went or the file ended, under one
+    // call state (one deadline): 0 or why it stopped; done: how many went.
+    status send_file_all(int file, std::uint64_t offset, std::size_t count, std::size_t& done) noexcept
+    {
+        status s = 0;
+        auto c = mode_.begin(s);
+        if (s) [[unlikely]]
+            return s;
+        while (done != count) {
+            const auto r = detail::send_file_once(handle_, file, offset + done, count - done);
+            if (r < 0) [[unlikely]] {
+                s = detail::last_status();
+                if (detail::interrupted(s))
+                    continue;
+                if (!mode_.wait(c, handle_, POLLOUT, s))
+                    return s;
+                continue;
+            }
+            if (r == 0)
+                break; // the file ends here
+            done += std::size_t(r);
+        }
+        return 0;
+    }
+    // One step (the non_blocking mode's sendfile).
+    status send_file_step(int file, std::uint64_t offset, std::size_t count, std::size_t& n) noexcept
+    {
+        if (count == 0)
+            return 0;
+        status s = 0;
+        this->perform(POLLOUT, s, [&] {
+            const auto r = detail::send_file_once(handle_, file, offset, count);
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        return s;
+    }
+
+public:
+    // ---- end of batches and files ----
 
 private:
     basic_socket(native_handle_type h, const Mode& mode) noexcept : base(h, mode) {}

@@ -473,6 +473,33 @@ struct congestion
 
 } // namespace tcp
 
+// IPPROTO_UDP (Linux): UDP's segmentation offloads, on IP datagram sockets.
+namespace udp {
+
+// UDP_SEGMENT (Linux): generic segmentation offload. A send of more than
+// this many bytes leaves as several datagrams of this size (the last one
+// shorter), cut by the kernel or the network card: one system call for up
+// to 64 segments. 0 turns it off.
+struct segment : detail::integer_option<"udp::segment", IPPROTO_UDP, detail::udp_segment.name, int, 0, 65535> {
+    using integer_option::integer_option;
+    static constexpr bool available = detail::udp_segment.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = Family::is_ip && Type::value == SOCK_DGRAM;
+};
+
+// UDP_GRO (Linux): generic receive offload. Datagrams of one flow may arrive
+// coalesced into one buffer, each but the last of the same size (the
+// segment size comes in a UDP_GRO control message, which recv_from does not
+// read: read it with recvmsg to cut the buffer up again).
+struct gro : detail::boolean_option<"udp::gro", IPPROTO_UDP, detail::udp_gro.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::udp_gro.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = Family::is_ip && Type::value == SOCK_DGRAM;
+};
+
+} // namespace udp
+
 // IPPROTO_IP: on IPv4 sockets (and inet ones, which may be IPv4).
 namespace ip {
 

@@ -11,11 +11,14 @@
 #include <boost/test/included/unit_test.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <climits>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -581,6 +584,65 @@ BOOST_AUTO_TEST_CASE(available_on_udp_counts_the_waiting_datagram)
     (void)a.send_to("12345"sv, b.local_endpoint());
     BOOST_REQUIRE(wait_for(b.native_handle(), POLLIN));
     BOOST_TEST(b.available() == 5u);
+}
+
+// The portable batches (a loop of sendto and recvfrom on Winsock): in
+// order, with senders, a datagram longer than its buffer reported.
+BOOST_AUTO_TEST_CASE(send_many_and_recv_many_loop_over_winsock)
+{
+    auto a = tsock::udp_socket::open();
+    auto b = tsock::udp_socket::open();
+    bounded(a);
+    bounded(b);
+    a.bind(on_ipv4::endpoint());
+    b.bind(on_ipv4::endpoint());
+    const auto to = b.local_endpoint();
+    using entry = tsock::datagram_to<tsock::ipv4_endpoint>;
+    const std::vector<entry> out = {entry("one"sv, to), entry("two, longer than eight"sv, to), entry("three"sv, to)};
+    BOOST_TEST(a.send_many(out) == 3u);
+    std::vector<std::string> buffers(4, std::string(8, '\0'));
+    std::vector<tsock::received_datagram<tsock::ipv4_endpoint>> in(4);
+    std::size_t got = 0;
+    for (int round = 0; round != 10 && got != 3; ++round) {
+        BOOST_REQUIRE(wait_for(b.native_handle(), POLLIN));
+        got += b.recv_many(std::span(buffers).subspan(got), std::span(in).subspan(got));
+    }
+    BOOST_REQUIRE(got == 3u);
+    BOOST_TEST(buffers[0].substr(0, in[0].size) == "one");
+    BOOST_TEST(in[1].truncated());
+    BOOST_TEST(buffers[1] == "two, lon");
+    BOOST_TEST(buffers[2].substr(0, in[2].size) == "three");
+    for (std::size_t i = 0; i != 3; ++i)
+        BOOST_TEST(in[i].sender == a.local_endpoint());
+    // Nothing more: a non-blocking socket's batch is empty.
+    auto nb = std::move(b).with_mode<non_blocking>();
+    BOOST_TEST(!nb.recv_many(buffers, in).has_value());
+}
+
+// sendfile's read and send loop: a temporary file's exact bytes.
+BOOST_AUTO_TEST_CASE(sendfile_sends_a_file_over_winsock)
+{
+    std::string text(100000, '\0');
+    for (std::size_t i = 0; i != text.size(); ++i)
+        text[i] = char('a' + i % 23);
+    std::FILE* f = std::tmpfile();
+    BOOST_REQUIRE(f != nullptr);
+    BOOST_REQUIRE(std::fwrite(text.data(), 1, text.size(), f) == text.size());
+    BOOST_REQUIRE(std::fflush(f) == 0);
+    auto c = connect_pair<combo<on_ipv4, blocking>>();
+    bounded(c.client);
+    bounded(c.server);
+    std::string got;
+    std::thread reader([&] { got = recv_bytes(c.server, text.size() + 50); });
+    std::error_code ec;
+    const std::size_t sent = c.client.sendfile(_fileno(f), 0, std::size_t(-1), ec);
+    const std::size_t slice = c.client.sendfile(_fileno(f), 500, 50, ec);
+    reader.join();
+    std::fclose(f); // tmpfile's file is removed as it closes
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(sent == text.size());
+    BOOST_TEST(slice == 50u);
+    BOOST_TEST((got == text + text.substr(500, 50)));
 }
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,8 @@ inline constexpr platform_option_name tcp_quickack{};
 inline constexpr platform_option_name tcp_fastopen{};
 inline constexpr platform_option_name tcp_fastopen_connect{};
 inline constexpr platform_option_name tcp_congestion{};
+inline constexpr platform_option_name udp_segment{};
+inline constexpr platform_option_name udp_gro{};
 
 } // namespace tsock::detail
 

@@ -9,6 +9,9 @@
 #include <tsock/detail/platform.hpp>
 
 #include <sys/types.h>
+#if BOOST_OS_LINUX
+#include <netinet/udp.h> // UDP_SEGMENT, UDP_GRO
+#endif
 
 #include <cstdint>
 #include <string>
@@ -52,6 +55,8 @@ inline constexpr platform_option_name tcp_quickack{TCP_QUICKACK, true};
 inline constexpr platform_option_name tcp_fastopen{TCP_FASTOPEN, true};
 inline constexpr platform_option_name tcp_fastopen_connect{TCP_FASTOPEN_CONNECT, true};
 inline constexpr platform_option_name tcp_congestion{TCP_CONGESTION, true};
+inline constexpr platform_option_name udp_segment{UDP_SEGMENT, true};
+inline constexpr platform_option_name udp_gro{UDP_GRO, true};
 
 // SO_PEERCRED's structure.
 using peer_credentials_native = ::ucred;
