@@ -57,8 +57,16 @@ using status = int;
 // tsock::error does not link tsock's error category.
 inline status system_status(int value) noexcept { return value & INT_MAX; }
 
-// errno, after a call that failed.
-inline status last_status() noexcept { return system_status(errno); }
+// errno, after a call that failed: never 0 (POSIX: a call that fails sets
+// it), and the optimiser is told so. Otherwise a caller's "failed, but the
+// status is 0" path joins the success path, and GCC then computes every
+// success's result with a conditional move for it.
+inline status last_status() noexcept
+{
+    const status s = system_status(errno);
+    TSOCK_ASSUME(s != 0);
+    return s;
+}
 
 // Did the call fail only because it would have had to wait?
 inline bool would_block(status s) noexcept { return s == EAGAIN || s == EWOULDBLOCK; }
@@ -199,10 +207,13 @@ inline std::ptrdiff_t recv_once(native_handle_type fd, void* data, std::size_t s
 // Did a signal cut the call short (make it again)?
 inline bool interrupted(status s) noexcept { return s == EINTR; }
 
+// send_to and recv_message make one call, EINTR not retried: their callers
+// run them in socket_base::perform, whose loop retries it (a retry here
+// would be a second loop, and GCC then moves every argument twice a call).
 inline std::ptrdiff_t send_to(native_handle_type fd, const void* data, std::size_t size, int flags,
                               const ::sockaddr* sa, ::socklen_t len) noexcept
 {
-    return retry_eintr([&] { return ::sendto(fd, data, size, flags | send_flags, sa, len); });
+    return ::sendto(fd, data, size, flags | send_flags, sa, len);
 }
 
 // Receives one message (datagram, seqpacket record, raw packet) into
@@ -213,7 +224,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
                                    ::socklen_t* len, bool& truncated) noexcept
 {
 #if BOOST_OS_LINUX
-    const auto n = retry_eintr([&] { return ::recvfrom(fd, data, size, flags | MSG_TRUNC, sa, len); });
+    const auto n = ::recvfrom(fd, data, size, flags | MSG_TRUNC, sa, len);
     truncated = n >= 0 && std::size_t(n) > size;
     return truncated ? std::ptrdiff_t(size) : n;
 #else
@@ -223,7 +234,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
     m.msg_namelen = len ? *len : 0;
     m.msg_iov = &io;
     m.msg_iovlen = 1;
-    const auto n = retry_eintr([&] { return ::recvmsg(fd, &m, flags); });
+    const auto n = ::recvmsg(fd, &m, flags);
     if (len)
         *len = m.msg_namelen;
     truncated = n >= 0 && (m.msg_flags & MSG_TRUNC) != 0;
@@ -237,7 +248,7 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
                                    bool& truncated) noexcept
 {
 #if BOOST_OS_LINUX
-    const auto n = retry_eintr([&] { return ::recv(fd, data, size, flags | MSG_TRUNC); });
+    const auto n = ::recv(fd, data, size, flags | MSG_TRUNC);
     truncated = n >= 0 && std::size_t(n) > size;
     return truncated ? std::ptrdiff_t(size) : n;
 #else
