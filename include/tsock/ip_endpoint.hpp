@@ -35,6 +35,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 namespace tsock {
@@ -119,6 +120,17 @@ constexpr parse_result<v6_endpoint_value> parse_v6_endpoint(std::string_view tex
         return {{}, port.code, port.where};
     return {{address.value, port.value}, error{}, 0};
 }
+
+// name_access (tsock/endpoint.hpp) for an endpoint E that holds its
+// sockaddr as native_ and checks what the system wrote there with
+// adopt_native(length); E befriends it.
+template <class E>
+struct held_name_access {
+    static constexpr bool in_place = true;
+    static const ::sockaddr* name(const E& e) noexcept { return reinterpret_cast<const ::sockaddr*>(&e.native_); }
+    static ::sockaddr* name(E& e) noexcept { return reinterpret_cast<::sockaddr*>(&e.native_); }
+    static bool adopt(E& e, ::socklen_t length) noexcept { return e.adopt_native(length); }
+};
 
 // Boost's hash_combine step, widened to size_t.
 constexpr std::size_t hash_mix(std::size_t seed, std::size_t value) noexcept
@@ -260,7 +272,7 @@ public:
     }
 
 private:
-    friend struct detail::name_access<ipv4_endpoint>;
+    friend struct detail::held_name_access<ipv4_endpoint>;
 
     static constexpr ipv4_endpoint from_value(const detail::v4_endpoint_value& v) noexcept
     {
@@ -298,15 +310,7 @@ private:
 namespace detail {
 // sendto, recvfrom and accept use an ipv4_endpoint's own sockaddr_in.
 template <>
-struct name_access<ipv4_endpoint> {
-    static constexpr bool in_place = true;
-    static const ::sockaddr* name(const ipv4_endpoint& e) noexcept
-    {
-        return reinterpret_cast<const ::sockaddr*>(&e.native_);
-    }
-    static ::sockaddr* name(ipv4_endpoint& e) noexcept { return reinterpret_cast<::sockaddr*>(&e.native_); }
-    static bool adopt(ipv4_endpoint& e, ::socklen_t length) noexcept { return e.adopt_native(length); }
-};
+struct name_access<ipv4_endpoint> : held_name_access<ipv4_endpoint> {};
 } // namespace detail
 
 // An IPv6 address (with its scope id), a port and the flow info: what
@@ -325,25 +329,59 @@ public:
     static constexpr std::size_t max_string_length = 1 + address_v6::max_string_length + 2 + detail::max_port_length;
 
     // [::]:0
-    constexpr ipv6_endpoint() noexcept = default;
+    constexpr ipv6_endpoint() noexcept : native_(native_any()) {}
     // An error here means text was given for the address: parse it first
     // (or write the whole endpoint as text: ipv6_endpoint::parse("...")).
     template <class Text, class Port>
         requires std::is_convertible_v<const Text&, std::string_view>
     TSOCK_REFUSED_CONSTRUCTOR("text is not an address: write \"::1\"_ipv6 or address_v6::parse(text)")
     ipv6_endpoint(const Text&, const Port&, TSOCK_REASON_PARAMETER("text is not an address: write \"::1\"_ipv6 or address_v6::parse(text)")) TSOCK_DELETED;
+    // tsock's own, as ipv4_endpoint's (detail::name_access).
+    explicit ipv6_endpoint(detail::for_overwrite_t) noexcept {}
     // The port as ipv4_endpoint's.
     constexpr ipv6_endpoint(const address_v6& address, port_number port, flowinfo_type flowinfo = 0) noexcept
-        : address_(address), port_(port.value()), flowinfo_(flowinfo)
+        : native_(native_any())
     {
+        this->address(address);
+        this->port(port);
+        this->flowinfo(flowinfo);
     }
 
-    constexpr address_v6 address() const noexcept { return address_; }
-    constexpr void address(const address_v6& a) noexcept { address_ = a; }
-    constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_number p) noexcept { port_ = p.value(); }
-    constexpr flowinfo_type flowinfo() const noexcept { return flowinfo_; }
-    constexpr void flowinfo(flowinfo_type f) noexcept { flowinfo_ = f; }
+    constexpr address_v6 address() const noexcept
+    {
+        address_v6::bytes_type bytes;
+        if (std::is_constant_evaluated()) {
+            for (std::size_t i = 0; i != bytes.size(); ++i)
+                bytes[i] = native_.sin6_addr.s6_addr[i];
+        } else {
+            std::memcpy(bytes.data(), &native_.sin6_addr, bytes.size());
+        }
+        return address_v6(bytes, static_cast<address_v6::scope_id_type>(native_.sin6_scope_id));
+    }
+    constexpr void address(const address_v6& a) noexcept
+    {
+        const auto bytes = a.to_bytes();
+        if (std::is_constant_evaluated()) {
+            for (std::size_t i = 0; i != bytes.size(); ++i)
+                native_.sin6_addr.s6_addr[i] = bytes[i];
+        } else {
+            std::memcpy(&native_.sin6_addr, bytes.data(), bytes.size());
+        }
+        native_.sin6_scope_id = static_cast<decltype(native_.sin6_scope_id)>(a.scope_id());
+    }
+    constexpr port_type port() const noexcept { return ntoh(static_cast<port_type>(native_.sin6_port)); }
+    constexpr void port(port_number p) noexcept
+    {
+        native_.sin6_port = static_cast<decltype(native_.sin6_port)>(hton(p.value()));
+    }
+    constexpr flowinfo_type flowinfo() const noexcept
+    {
+        return ntoh(static_cast<flowinfo_type>(native_.sin6_flowinfo));
+    }
+    constexpr void flowinfo(flowinfo_type f) noexcept
+    {
+        native_.sin6_flowinfo = static_cast<decltype(native_.sin6_flowinfo)>(hton(f));
+    }
 
     // "[address]:port" with an optional zone: "[::1]:80", "[fe80::1%3]:80",
     // "[fe80::1%eth0]:80" (a name needs a run-time lookup). Brackets are
@@ -372,12 +410,13 @@ public:
     constexpr detail::fixed_text<max_string_length> format() const noexcept
     {
         detail::fixed_text<max_string_length> text;
+        const address_v6 a = address();
         char* out = text.data();
         *out++ = '[';
-        out = detail::format_v6(out, address_.to_bytes(), address_.scope_id());
+        out = detail::format_v6(out, a.to_bytes(), a.scope_id());
         *out++ = ']';
         *out++ = ':';
-        out = detail::write_decimal(out, port_);
+        out = detail::write_decimal(out, port());
         text.resize(std::size_t(out - text.data()));
         return text;
     }
@@ -390,19 +429,9 @@ public:
     std::string to_string() const { return std::string(format().view()); }
 
     // The sockaddr_in6 for bind, connect, sendto: port, flow info and address
-    // in network order, sin6_scope_id the scope id, everything else zero.
-    native_type to_native() const noexcept
-    {
-        native_type sa;
-        std::memset(&sa, 0, sizeof sa);
-        detail::set_sockaddr_length(sa, sizeof sa);
-        sa.sin6_family = static_cast<decltype(sa.sin6_family)>(AF_INET6);
-        sa.sin6_port = hton(port_);
-        sa.sin6_flowinfo = hton(flowinfo_);
-        sa.sin6_addr = address_.to_in6_addr();
-        sa.sin6_scope_id = address_.scope_id();
-        return sa;
-    }
+    // in network order, sin6_scope_id the scope id. (The endpoint is held as
+    // this sockaddr_in6, as ipv4_endpoint holds its sockaddr_in.)
+    native_type to_native() const noexcept { return native_; }
     // sizeof(sockaddr_in6), the length argument that goes with to_native().
     constexpr ::socklen_t native_size() const noexcept { return static_cast<::socklen_t>(sizeof(native_type)); }
 
@@ -416,11 +445,13 @@ public:
             ec = make_error_code(error::bad_endpoint);
             return {};
         }
-        native_type in;
-        std::memcpy(&in, sa, sizeof in);
+        // Every field of a sockaddr_in6 is the endpoint's; sin6_len (BSD)
+        // is set here whatever sa holds.
+        ipv6_endpoint e(detail::for_overwrite);
+        std::memcpy(&e.native_, sa, sizeof e.native_);
+        detail::set_sockaddr_length(e.native_, sizeof e.native_);
         ec.clear();
-        return ipv6_endpoint(address_v6(in.sin6_addr, static_cast<address_v6::scope_id_type>(in.sin6_scope_id)),
-            ntoh(static_cast<port_type>(in.sin6_port)), ntoh(static_cast<flowinfo_type>(in.sin6_flowinfo)));
+        return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
     static ipv6_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
@@ -433,18 +464,74 @@ public:
     }
 
     // Address (bytes, then scope id) first, then port, then flow info.
-    friend constexpr auto operator<=>(const ipv6_endpoint&, const ipv6_endpoint&) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(const ipv6_endpoint& a, const ipv6_endpoint& b) noexcept
+    {
+        if (const auto c = a.address() <=> b.address(); c != 0)
+            return c;
+        if (const auto c = a.port() <=> b.port(); c != 0)
+            return c;
+        return a.flowinfo() <=> b.flowinfo();
+    }
+    // The same address, scope id, port and flow info (compared in network
+    // order: no conversion).
+    friend constexpr bool operator==(const ipv6_endpoint& a, const ipv6_endpoint& b) noexcept
+    {
+        const native_type& x = a.native_;
+        const native_type& y = b.native_;
+        return x.sin6_port == y.sin6_port && x.sin6_scope_id == y.sin6_scope_id &&
+               x.sin6_flowinfo == y.sin6_flowinfo && same_bytes(x.sin6_addr, y.sin6_addr);
+    }
 
 private:
+    friend struct detail::held_name_access<ipv6_endpoint>;
+
     static constexpr ipv6_endpoint from_value(const detail::v6_endpoint_value& v) noexcept
     {
         return ipv6_endpoint(address_v6(v.address.bytes, v.address.scope), v.port);
     }
 
-    address_v6 address_;
-    port_type port_ = 0;
-    flowinfo_type flowinfo_ = 0;
+    static constexpr bool same_bytes(const ::in6_addr& x, const ::in6_addr& y) noexcept
+    {
+        if (!std::is_constant_evaluated())
+            return std::memcmp(&x, &y, sizeof x) == 0;
+        for (std::size_t i = 0; i != sizeof x; ++i)
+            if (x.s6_addr[i] != y.s6_addr[i])
+                return false;
+        return true;
+    }
+
+    // As ipv4_endpoint's: the kernel's name is this endpoint's when it is
+    // AF_INET6 and whole; sin6_len is set here outside Linux.
+    bool adopt_native(::socklen_t length) noexcept
+    {
+        if (detail::sockaddr_size(length) < sizeof native_ || native_.sin6_family != AF_INET6) [[unlikely]]
+            return false;
+#if !BOOST_OS_LINUX
+        detail::set_sockaddr_length(native_, sizeof native_);
+#endif
+        return true;
+    }
+
+    static constexpr native_type native_any() noexcept
+    {
+        // Value-initialized: the first member of each union in it is the
+        // active one (in6_addr's byte array on glibc, BSD and Winsock; mingw's
+        // sin6_scope_id), so constexpr code reads and writes those.
+        native_type sa{};
+        detail::set_sockaddr_length(sa, sizeof sa);
+        sa.sin6_family = static_cast<decltype(sa.sin6_family)>(AF_INET6);
+        return sa;
+    }
+
+    // Port, flow info and address in network order, as the system takes them.
+    native_type native_;
 };
+
+namespace detail {
+// sendto, recvfrom and accept use an ipv6_endpoint's own sockaddr_in6.
+template <>
+struct name_access<ipv6_endpoint> : held_name_access<ipv6_endpoint> {};
+} // namespace detail
 
 template <class CharT, class Traits>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const ipv4_endpoint& e)
