@@ -121,15 +121,83 @@ constexpr parse_result<v6_endpoint_value> parse_v6_endpoint(std::string_view tex
     return {{address.value, port.value}, error{}, 0};
 }
 
+// What ipv4_endpoint and ipv6_endpoint do alike with the sockaddr_in or
+// sockaddr_in6 (Sockaddr) each holds.
+template <class Sockaddr>
+constexpr bool is_sockaddr_in6 = requires(Sockaddr& sa) { sa.sin6_family; };
+template <class Sockaddr>
+constexpr int ip_family = is_sockaddr_in6<Sockaddr> ? AF_INET6 : AF_INET;
+// sin_family or sin6_family.
+template <class Sockaddr>
+constexpr auto& family_field(Sockaddr& sa) noexcept
+{
+    if constexpr (is_sockaddr_in6<Sockaddr>)
+        return sa.sin6_family;
+    else
+        return sa.sin_family;
+}
+
+// The any address, port 0 (flow info and scope id 0). Value-initialized: the
+// first member of each union in it is the active one (in6_addr's byte array
+// on glibc, BSD and Winsock; mingw's sin6_scope_id), which constexpr code
+// reads and writes; Winsock's in_addr begins with bytes, so s_addr is made
+// its member.
+template <class Sockaddr>
+constexpr Sockaddr any_ip_sockaddr() noexcept
+{
+    Sockaddr sa{};
+    set_sockaddr_length(sa, sizeof sa);
+    family_field(sa) = static_cast<std::remove_reference_t<decltype(family_field(sa))>>(ip_family<Sockaddr>);
+    if constexpr (!is_sockaddr_in6<Sockaddr>)
+        sa.sin_addr.s_addr = 0;
+    return sa;
+}
+
+// from_native's reading: sa into out when it is of Sockaddr's family and
+// length covers a whole Sockaddr, else bad_endpoint (out as it was). A
+// sockaddr_in's sin_zero stays zero whatever sa holds; sin_len is set.
+template <class Sockaddr>
+error read_ip_sockaddr(Sockaddr& out, const ::sockaddr* sa, ::socklen_t length) noexcept
+{
+    if (sockaddr_family(sa, length) != ip_family<Sockaddr> || sockaddr_size(length) < sizeof out)
+        return error::bad_endpoint;
+    if constexpr (is_sockaddr_in6<Sockaddr>)
+        std::memcpy(&out, sa, sizeof out);
+    else
+        std::memcpy(&out, sa, offsetof(Sockaddr, sin_zero));
+    set_sockaddr_length(out, sizeof out);
+    return error{};
+}
+
+// Is what the kernel wrote into sa, length bytes, a whole name of its
+// family? Linux zeroes sin_zero in every name it writes (inet_getname,
+// udp_recvmsg); elsewhere it is zeroed here, as to_native() promises (BSD
+// bind refuses a sockaddr_in whose sin_zero is not), and sin_len set.
+template <class Sockaddr>
+bool adopt_ip_sockaddr(Sockaddr& sa, ::socklen_t length) noexcept
+{
+    if (sockaddr_size(length) < sizeof sa || family_field(sa) != ip_family<Sockaddr>) [[unlikely]]
+        return false;
+#if !BOOST_OS_LINUX
+    if constexpr (!is_sockaddr_in6<Sockaddr>)
+        std::memset(sa.sin_zero, 0, sizeof sa.sin_zero);
+    set_sockaddr_length(sa, sizeof sa);
+#endif
+    return true;
+}
+
 // name_access (tsock/endpoint.hpp) for an endpoint E that holds its
-// sockaddr as native_ and checks what the system wrote there with
-// adopt_native(length); E befriends it.
+// sockaddr as native_ (ipv4_endpoint, ipv6_endpoint; E befriends it).
 template <class E>
 struct held_name_access {
     static constexpr bool in_place = true;
     static const ::sockaddr* name(const E& e) noexcept { return reinterpret_cast<const ::sockaddr*>(&e.native_); }
     static ::sockaddr* name(E& e) noexcept { return reinterpret_cast<::sockaddr*>(&e.native_); }
-    static bool adopt(E& e, ::socklen_t length) noexcept { return e.adopt_native(length); }
+    static bool adopt(E& e, ::socklen_t length) noexcept { return adopt_ip_sockaddr(e.native_, length); }
+    static error read(E& e, const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        return read_ip_sockaddr(e.native_, sa, length);
+    }
 };
 
 // Boost's hash_combine step, widened to size_t.
@@ -154,7 +222,7 @@ public:
     static constexpr std::size_t max_string_length = address_v4::max_string_length + 1 + detail::max_port_length;
 
     // 0.0.0.0:0
-    constexpr ipv4_endpoint() noexcept : native_(native_any()) {}
+    constexpr ipv4_endpoint() noexcept : native_(detail::any_ip_sockaddr<native_type>()) {}
     // An error here means text was given for the address: parse it first
     // (or write the whole endpoint as text: ipv4_endpoint::parse("...")).
     template <class Text, class Port>
@@ -166,7 +234,8 @@ public:
     explicit ipv4_endpoint(detail::for_overwrite_t) noexcept {}
     // The port is a port_number: a constant (checked while compiling), a
     // std::uint16_t, or port_number::checked(n) for any other integer.
-    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept : native_(native_any())
+    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept
+        : native_(detail::any_ip_sockaddr<native_type>())
     {
         this->address(address);
         this->port(port);
@@ -237,15 +306,8 @@ public:
     // AF_INET or length does not cover a whole sockaddr_in.
     static ipv4_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
-        if (detail::sockaddr_family(sa, length) != AF_INET || detail::sockaddr_size(length) < sizeof(native_type)) {
-            ec = make_error_code(error::bad_endpoint);
-            return {};
-        }
-        // Family, port and address; sin_zero stays zero whatever sa holds.
         ipv4_endpoint e;
-        std::memcpy(&e.native_, sa, offsetof(native_type, sin_zero));
-        detail::set_sockaddr_length(e.native_, sizeof e.native_);
-        ec.clear();
+        detail::set_endpoint_error(ec, detail::read_ip_sockaddr(e.native_, sa, length));
         return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
@@ -279,30 +341,6 @@ private:
         return ipv4_endpoint(address_v4(v.address), v.port);
     }
 
-    // What the kernel wrote here is this endpoint's when it is AF_INET and
-    // whole. Linux zeroes sin_zero in every name it writes (inet_getname,
-    // udp_recvmsg); elsewhere it is zeroed here, as to_native() promises
-    // (BSD bind refuses a sockaddr_in whose sin_zero is not), and sin_len set.
-    bool adopt_native(::socklen_t length) noexcept
-    {
-        if (detail::sockaddr_size(length) < sizeof native_ || native_.sin_family != AF_INET) [[unlikely]]
-            return false;
-#if !BOOST_OS_LINUX
-        std::memset(native_.sin_zero, 0, sizeof native_.sin_zero);
-        detail::set_sockaddr_length(native_, sizeof native_);
-#endif
-        return true;
-    }
-
-    static constexpr native_type native_any() noexcept
-    {
-        native_type sa{};
-        detail::set_sockaddr_length(sa, sizeof sa);
-        sa.sin_family = static_cast<decltype(sa.sin_family)>(AF_INET);
-        sa.sin_addr.s_addr = 0; // Winsock's in_addr is a union: this makes s_addr its member
-        return sa;
-    }
-
     // The address and port in network order, as the system takes them.
     native_type native_;
 };
@@ -329,7 +367,7 @@ public:
     static constexpr std::size_t max_string_length = 1 + address_v6::max_string_length + 2 + detail::max_port_length;
 
     // [::]:0
-    constexpr ipv6_endpoint() noexcept : native_(native_any()) {}
+    constexpr ipv6_endpoint() noexcept : native_(detail::any_ip_sockaddr<native_type>()) {}
     // An error here means text was given for the address: parse it first
     // (or write the whole endpoint as text: ipv6_endpoint::parse("...")).
     template <class Text, class Port>
@@ -340,7 +378,7 @@ public:
     explicit ipv6_endpoint(detail::for_overwrite_t) noexcept {}
     // The port as ipv4_endpoint's.
     constexpr ipv6_endpoint(const address_v6& address, port_number port, flowinfo_type flowinfo = 0) noexcept
-        : native_(native_any())
+        : native_(detail::any_ip_sockaddr<native_type>())
     {
         this->address(address);
         this->port(port);
@@ -441,16 +479,8 @@ public:
     // or length does not cover a whole sockaddr_in6.
     static ipv6_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
-        if (detail::sockaddr_family(sa, length) != AF_INET6 || detail::sockaddr_size(length) < sizeof(native_type)) {
-            ec = make_error_code(error::bad_endpoint);
-            return {};
-        }
-        // Every field of a sockaddr_in6 is the endpoint's; sin6_len (BSD)
-        // is set here whatever sa holds.
-        ipv6_endpoint e(detail::for_overwrite);
-        std::memcpy(&e.native_, sa, sizeof e.native_);
-        detail::set_sockaddr_length(e.native_, sizeof e.native_);
-        ec.clear();
+        ipv6_endpoint e;
+        detail::set_endpoint_error(ec, detail::read_ip_sockaddr(e.native_, sa, length));
         return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
@@ -498,29 +528,6 @@ private:
             if (x.s6_addr[i] != y.s6_addr[i])
                 return false;
         return true;
-    }
-
-    // As ipv4_endpoint's: the kernel's name is this endpoint's when it is
-    // AF_INET6 and whole; sin6_len is set here outside Linux.
-    bool adopt_native(::socklen_t length) noexcept
-    {
-        if (detail::sockaddr_size(length) < sizeof native_ || native_.sin6_family != AF_INET6) [[unlikely]]
-            return false;
-#if !BOOST_OS_LINUX
-        detail::set_sockaddr_length(native_, sizeof native_);
-#endif
-        return true;
-    }
-
-    static constexpr native_type native_any() noexcept
-    {
-        // Value-initialized: the first member of each union in it is the
-        // active one (in6_addr's byte array on glibc, BSD and Winsock; mingw's
-        // sin6_scope_id), so constexpr code reads and writes those.
-        native_type sa{};
-        detail::set_sockaddr_length(sa, sizeof sa);
-        sa.sin6_family = static_cast<decltype(sa.sin6_family)>(AF_INET6);
-        return sa;
     }
 
     // Port, flow info and address in network order, as the system takes them.
