@@ -108,6 +108,7 @@ BOOST_AUTO_TEST_CASE(construct_get_and_set)
     static_assert(ipv4_endpoint::family() == AF_INET && ipv6_endpoint::family() == AF_INET6);
     static_assert(std::is_trivially_copyable_v<ipv4_endpoint> && std::is_trivially_copyable_v<ipv6_endpoint>);
     static_assert(sizeof(ipv4_endpoint) == sizeof(::sockaddr_in)); // it holds its sockaddr_in
+    static_assert(sizeof(ipv6_endpoint) == sizeof(::sockaddr_in6)); // and this one its sockaddr_in6
     constexpr auto set = [] {
         ipv6_endpoint e;
         e.address("2001:db8::1"_ipv6);

@@ -66,10 +66,7 @@ public:
     }
 
     static constexpr address_v6 any() noexcept { return address_v6(); }
-    static constexpr address_v6 loopback() noexcept
-    {
-        return address_v6(bytes_type{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
-    }
+    static constexpr address_v6 loopback() noexcept { return address_v6(loopback_bytes); }
     // ::ffff:a.b.c.d, the form a dual-stack socket reports IPv4 peers in.
     static constexpr address_v6 v4_mapped(const address_v4& a) noexcept
     {
@@ -137,8 +134,12 @@ public:
     std::string to_string() const { return std::string(format().view()); }
 
     // Classification. Each names the prefix it tests.
-    constexpr bool is_unspecified() const noexcept { return zero_below(16); }                          // ::
-    constexpr bool is_loopback() const noexcept { return zero_below(15) && bytes_[15] == 1; }            // ::1
+    // The two most asked whole-address tests compare all sixteen bytes at
+    // once (std::array's ==: a memcmp the compiler makes two 8-byte
+    // compares), not byte by byte: accept's peer check costs a few
+    // instructions, as IN6_IS_ADDR_LOOPBACK does.
+    constexpr bool is_unspecified() const noexcept { return bytes_ == bytes_type{}; }                  // ::
+    constexpr bool is_loopback() const noexcept { return bytes_ == loopback_bytes; }                   // ::1
     constexpr bool is_multicast() const noexcept { return bytes_[0] == 0xff; }                            // ff00::/8
     constexpr bool is_link_local() const noexcept { return bytes_[0] == 0xfe && (bytes_[1] & 0xc0) == 0x80; } // fe80::/10
     constexpr bool is_site_local() const noexcept { return bytes_[0] == 0xfe && (bytes_[1] & 0xc0) == 0xc0; } // fec0::/10 (deprecated)
@@ -205,6 +206,10 @@ public:
     friend constexpr bool operator==(const address_v6&, const address_v6&) noexcept = default;
 
 private:
+    // A constant, not loopback()'s temporary: is_loopback's compare then
+    // takes its bytes as immediates instead of building ::1 on the stack.
+    static constexpr bytes_type loopback_bytes{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
     static constexpr address_v6 make(const detail::v6_value& v) noexcept { return address_v6(v.bytes, v.scope); }
     constexpr bool zero_below(std::size_t n) const noexcept { return zero_range(0, n); }
     constexpr bool zero_range(std::size_t from, std::size_t to) const noexcept

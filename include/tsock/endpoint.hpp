@@ -53,10 +53,25 @@ inline constexpr for_overwrite_t for_overwrite{};
 // in_place = true, name(e) (its sockaddr, const and not) and adopt(e,
 // length) (is what the system wrote, length bytes, one of its values? false:
 // the endpoint is not to be read). Every other endpoint goes through
-// to_native() and from_native().
+// to_native() and from_native(), or, where name_access<E> has it,
+// read(e, sa, length): from_native's work into e, E's default, with no
+// std::error_code built (error{}, or why sa is not one of E's names: e then
+// stays as it was). tsock's endpoints have it; a user's needs only from_native.
 template <class E>
 struct name_access {
     static constexpr bool in_place = false;
+};
+
+// name_access for an endpoint E not held in place whose private static
+// read_native(e, sa, length) is read (inet_endpoint, local_endpoint; E
+// befriends it).
+template <class E>
+struct read_native_access {
+    static constexpr bool in_place = false;
+    static auto read(E& e, const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        return E::read_native(e, sa, length);
+    }
 };
 
 } // namespace detail

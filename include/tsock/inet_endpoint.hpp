@@ -173,17 +173,9 @@ public:
     // family or a length too short for the family's whole sockaddr.
     static inet_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
-        switch (detail::sockaddr_family(sa, length)) {
-        case AF_INET:
-            return ipv4_endpoint::from_native(sa, length, ec);
-        case AF_INET6: {
-            const auto e = ipv6_endpoint::from_native(sa, length, ec);
-            return ec ? inet_endpoint() : inet_endpoint(e);
-        }
-        default:
-            ec = make_error_code(error::bad_endpoint);
-            return {};
-        }
+        inet_endpoint e;
+        detail::set_endpoint_error(ec, read_native(e, sa, length));
+        return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
     static inet_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
@@ -209,6 +201,31 @@ public:
     friend constexpr bool operator==(const inet_endpoint&, const inet_endpoint&) noexcept = default;
 
 private:
+    friend struct detail::read_native_access<inet_endpoint>;
+
+    // from_native's reading: into e, 0.0.0.0:0 (it stays so on failure), as
+    // the family's endpoint reads it; any other family is bad_endpoint.
+    static error read_native(inet_endpoint& e, const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        switch (detail::sockaddr_family(sa, length)) {
+        case AF_INET:
+            return read_as<ipv4_endpoint>(e, sa, length);
+        case AF_INET6:
+            return read_as<ipv6_endpoint>(e, sa, length);
+        default:
+            return error::bad_endpoint;
+        }
+    }
+    template <class E>
+    static error read_as(inet_endpoint& e, const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        E one;
+        const error r = detail::name_access<E>::read(one, sa, length);
+        if (r == error{})
+            e = one;
+        return r;
+    }
+
     static constexpr bool is_v6_text(std::string_view text) noexcept { return !text.empty() && text[0] == '['; }
 
     [[noreturn]] static void throw_family_mismatch(const char* what)
@@ -219,6 +236,12 @@ private:
 
     std::variant<ipv4_endpoint, ipv6_endpoint> value_;
 };
+
+namespace detail {
+// recvfrom and accept read an inet_endpoint with no std::error_code built.
+template <>
+struct name_access<inet_endpoint> : read_native_access<inet_endpoint> {};
+} // namespace detail
 
 template <class CharT, class Traits>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const inet_endpoint& e)

@@ -35,6 +35,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 namespace tsock {
@@ -120,6 +121,85 @@ constexpr parse_result<v6_endpoint_value> parse_v6_endpoint(std::string_view tex
     return {{address.value, port.value}, error{}, 0};
 }
 
+// What ipv4_endpoint and ipv6_endpoint do alike with the sockaddr_in or
+// sockaddr_in6 (Sockaddr) each holds.
+template <class Sockaddr>
+constexpr bool is_sockaddr_in6 = requires(Sockaddr& sa) { sa.sin6_family; };
+template <class Sockaddr>
+constexpr int ip_family = is_sockaddr_in6<Sockaddr> ? AF_INET6 : AF_INET;
+// sin_family or sin6_family.
+template <class Sockaddr>
+constexpr auto& family_field(Sockaddr& sa) noexcept
+{
+    if constexpr (is_sockaddr_in6<Sockaddr>)
+        return sa.sin6_family;
+    else
+        return sa.sin_family;
+}
+
+// The any address, port 0 (flow info and scope id 0). Value-initialized: the
+// first member of each union in it is the active one (in6_addr's byte array
+// on glibc, BSD and Winsock; mingw's sin6_scope_id), which constexpr code
+// reads and writes; Winsock's in_addr begins with bytes, so s_addr is made
+// its member.
+template <class Sockaddr>
+constexpr Sockaddr any_ip_sockaddr() noexcept
+{
+    Sockaddr sa{};
+    set_sockaddr_length(sa, sizeof sa);
+    family_field(sa) = static_cast<std::remove_reference_t<decltype(family_field(sa))>>(ip_family<Sockaddr>);
+    if constexpr (!is_sockaddr_in6<Sockaddr>)
+        sa.sin_addr.s_addr = 0;
+    return sa;
+}
+
+// from_native's reading: sa into out when it is of Sockaddr's family and
+// length covers a whole Sockaddr, else bad_endpoint (out as it was). A
+// sockaddr_in's sin_zero stays zero whatever sa holds; sin_len is set.
+template <class Sockaddr>
+error read_ip_sockaddr(Sockaddr& out, const ::sockaddr* sa, ::socklen_t length) noexcept
+{
+    if (sockaddr_family(sa, length) != ip_family<Sockaddr> || sockaddr_size(length) < sizeof out)
+        return error::bad_endpoint;
+    if constexpr (is_sockaddr_in6<Sockaddr>)
+        std::memcpy(&out, sa, sizeof out);
+    else
+        std::memcpy(&out, sa, offsetof(Sockaddr, sin_zero));
+    set_sockaddr_length(out, sizeof out);
+    return error{};
+}
+
+// Is what the kernel wrote into sa, length bytes, a whole name of its
+// family? Linux zeroes sin_zero in every name it writes (inet_getname,
+// udp_recvmsg); elsewhere it is zeroed here, as to_native() promises (BSD
+// bind refuses a sockaddr_in whose sin_zero is not), and sin_len set.
+template <class Sockaddr>
+bool adopt_ip_sockaddr(Sockaddr& sa, ::socklen_t length) noexcept
+{
+    if (sockaddr_size(length) < sizeof sa || family_field(sa) != ip_family<Sockaddr>) [[unlikely]]
+        return false;
+#if !BOOST_OS_LINUX
+    if constexpr (!is_sockaddr_in6<Sockaddr>)
+        std::memset(sa.sin_zero, 0, sizeof sa.sin_zero);
+    set_sockaddr_length(sa, sizeof sa);
+#endif
+    return true;
+}
+
+// name_access (tsock/endpoint.hpp) for an endpoint E that holds its
+// sockaddr as native_ (ipv4_endpoint, ipv6_endpoint; E befriends it).
+template <class E>
+struct held_name_access {
+    static constexpr bool in_place = true;
+    static const ::sockaddr* name(const E& e) noexcept { return reinterpret_cast<const ::sockaddr*>(&e.native_); }
+    static ::sockaddr* name(E& e) noexcept { return reinterpret_cast<::sockaddr*>(&e.native_); }
+    static bool adopt(E& e, ::socklen_t length) noexcept { return adopt_ip_sockaddr(e.native_, length); }
+    static error read(E& e, const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        return read_ip_sockaddr(e.native_, sa, length);
+    }
+};
+
 // Boost's hash_combine step, widened to size_t.
 constexpr std::size_t hash_mix(std::size_t seed, std::size_t value) noexcept
 {
@@ -142,7 +222,7 @@ public:
     static constexpr std::size_t max_string_length = address_v4::max_string_length + 1 + detail::max_port_length;
 
     // 0.0.0.0:0
-    constexpr ipv4_endpoint() noexcept : native_(native_any()) {}
+    constexpr ipv4_endpoint() noexcept : native_(detail::any_ip_sockaddr<native_type>()) {}
     // An error here means text was given for the address: parse it first
     // (or write the whole endpoint as text: ipv4_endpoint::parse("...")).
     template <class Text, class Port>
@@ -154,7 +234,8 @@ public:
     explicit ipv4_endpoint(detail::for_overwrite_t) noexcept {}
     // The port is a port_number: a constant (checked while compiling), a
     // std::uint16_t, or port_number::checked(n) for any other integer.
-    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept : native_(native_any())
+    constexpr ipv4_endpoint(const address_v4& address, port_number port) noexcept
+        : native_(detail::any_ip_sockaddr<native_type>())
     {
         this->address(address);
         this->port(port);
@@ -225,15 +306,8 @@ public:
     // AF_INET or length does not cover a whole sockaddr_in.
     static ipv4_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
-        if (detail::sockaddr_family(sa, length) != AF_INET || detail::sockaddr_size(length) < sizeof(native_type)) {
-            ec = make_error_code(error::bad_endpoint);
-            return {};
-        }
-        // Family, port and address; sin_zero stays zero whatever sa holds.
         ipv4_endpoint e;
-        std::memcpy(&e.native_, sa, offsetof(native_type, sin_zero));
-        detail::set_sockaddr_length(e.native_, sizeof e.native_);
-        ec.clear();
+        detail::set_endpoint_error(ec, detail::read_ip_sockaddr(e.native_, sa, length));
         return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
@@ -260,35 +334,11 @@ public:
     }
 
 private:
-    friend struct detail::name_access<ipv4_endpoint>;
+    friend struct detail::held_name_access<ipv4_endpoint>;
 
     static constexpr ipv4_endpoint from_value(const detail::v4_endpoint_value& v) noexcept
     {
         return ipv4_endpoint(address_v4(v.address), v.port);
-    }
-
-    // What the kernel wrote here is this endpoint's when it is AF_INET and
-    // whole. Linux zeroes sin_zero in every name it writes (inet_getname,
-    // udp_recvmsg); elsewhere it is zeroed here, as to_native() promises
-    // (BSD bind refuses a sockaddr_in whose sin_zero is not), and sin_len set.
-    bool adopt_native(::socklen_t length) noexcept
-    {
-        if (detail::sockaddr_size(length) < sizeof native_ || native_.sin_family != AF_INET) [[unlikely]]
-            return false;
-#if !BOOST_OS_LINUX
-        std::memset(native_.sin_zero, 0, sizeof native_.sin_zero);
-        detail::set_sockaddr_length(native_, sizeof native_);
-#endif
-        return true;
-    }
-
-    static constexpr native_type native_any() noexcept
-    {
-        native_type sa{};
-        detail::set_sockaddr_length(sa, sizeof sa);
-        sa.sin_family = static_cast<decltype(sa.sin_family)>(AF_INET);
-        sa.sin_addr.s_addr = 0; // Winsock's in_addr is a union: this makes s_addr its member
-        return sa;
     }
 
     // The address and port in network order, as the system takes them.
@@ -298,15 +348,7 @@ private:
 namespace detail {
 // sendto, recvfrom and accept use an ipv4_endpoint's own sockaddr_in.
 template <>
-struct name_access<ipv4_endpoint> {
-    static constexpr bool in_place = true;
-    static const ::sockaddr* name(const ipv4_endpoint& e) noexcept
-    {
-        return reinterpret_cast<const ::sockaddr*>(&e.native_);
-    }
-    static ::sockaddr* name(ipv4_endpoint& e) noexcept { return reinterpret_cast<::sockaddr*>(&e.native_); }
-    static bool adopt(ipv4_endpoint& e, ::socklen_t length) noexcept { return e.adopt_native(length); }
-};
+struct name_access<ipv4_endpoint> : held_name_access<ipv4_endpoint> {};
 } // namespace detail
 
 // An IPv6 address (with its scope id), a port and the flow info: what
@@ -325,25 +367,59 @@ public:
     static constexpr std::size_t max_string_length = 1 + address_v6::max_string_length + 2 + detail::max_port_length;
 
     // [::]:0
-    constexpr ipv6_endpoint() noexcept = default;
+    constexpr ipv6_endpoint() noexcept : native_(detail::any_ip_sockaddr<native_type>()) {}
     // An error here means text was given for the address: parse it first
     // (or write the whole endpoint as text: ipv6_endpoint::parse("...")).
     template <class Text, class Port>
         requires std::is_convertible_v<const Text&, std::string_view>
     TSOCK_REFUSED_CONSTRUCTOR("text is not an address: write \"::1\"_ipv6 or address_v6::parse(text)")
     ipv6_endpoint(const Text&, const Port&, TSOCK_REASON_PARAMETER("text is not an address: write \"::1\"_ipv6 or address_v6::parse(text)")) TSOCK_DELETED;
+    // tsock's own, as ipv4_endpoint's (detail::name_access).
+    explicit ipv6_endpoint(detail::for_overwrite_t) noexcept {}
     // The port as ipv4_endpoint's.
     constexpr ipv6_endpoint(const address_v6& address, port_number port, flowinfo_type flowinfo = 0) noexcept
-        : address_(address), port_(port.value()), flowinfo_(flowinfo)
+        : native_(detail::any_ip_sockaddr<native_type>())
     {
+        this->address(address);
+        this->port(port);
+        this->flowinfo(flowinfo);
     }
 
-    constexpr address_v6 address() const noexcept { return address_; }
-    constexpr void address(const address_v6& a) noexcept { address_ = a; }
-    constexpr port_type port() const noexcept { return port_; }
-    constexpr void port(port_number p) noexcept { port_ = p.value(); }
-    constexpr flowinfo_type flowinfo() const noexcept { return flowinfo_; }
-    constexpr void flowinfo(flowinfo_type f) noexcept { flowinfo_ = f; }
+    constexpr address_v6 address() const noexcept
+    {
+        address_v6::bytes_type bytes;
+        if (std::is_constant_evaluated()) {
+            for (std::size_t i = 0; i != bytes.size(); ++i)
+                bytes[i] = native_.sin6_addr.s6_addr[i];
+        } else {
+            std::memcpy(bytes.data(), &native_.sin6_addr, bytes.size());
+        }
+        return address_v6(bytes, static_cast<address_v6::scope_id_type>(native_.sin6_scope_id));
+    }
+    constexpr void address(const address_v6& a) noexcept
+    {
+        const auto bytes = a.to_bytes();
+        if (std::is_constant_evaluated()) {
+            for (std::size_t i = 0; i != bytes.size(); ++i)
+                native_.sin6_addr.s6_addr[i] = bytes[i];
+        } else {
+            std::memcpy(&native_.sin6_addr, bytes.data(), bytes.size());
+        }
+        native_.sin6_scope_id = static_cast<decltype(native_.sin6_scope_id)>(a.scope_id());
+    }
+    constexpr port_type port() const noexcept { return ntoh(static_cast<port_type>(native_.sin6_port)); }
+    constexpr void port(port_number p) noexcept
+    {
+        native_.sin6_port = static_cast<decltype(native_.sin6_port)>(hton(p.value()));
+    }
+    constexpr flowinfo_type flowinfo() const noexcept
+    {
+        return ntoh(static_cast<flowinfo_type>(native_.sin6_flowinfo));
+    }
+    constexpr void flowinfo(flowinfo_type f) noexcept
+    {
+        native_.sin6_flowinfo = static_cast<decltype(native_.sin6_flowinfo)>(hton(f));
+    }
 
     // "[address]:port" with an optional zone: "[::1]:80", "[fe80::1%3]:80",
     // "[fe80::1%eth0]:80" (a name needs a run-time lookup). Brackets are
@@ -372,12 +448,13 @@ public:
     constexpr detail::fixed_text<max_string_length> format() const noexcept
     {
         detail::fixed_text<max_string_length> text;
+        const address_v6 a = address();
         char* out = text.data();
         *out++ = '[';
-        out = detail::format_v6(out, address_.to_bytes(), address_.scope_id());
+        out = detail::format_v6(out, a.to_bytes(), a.scope_id());
         *out++ = ']';
         *out++ = ':';
-        out = detail::write_decimal(out, port_);
+        out = detail::write_decimal(out, port());
         text.resize(std::size_t(out - text.data()));
         return text;
     }
@@ -390,19 +467,9 @@ public:
     std::string to_string() const { return std::string(format().view()); }
 
     // The sockaddr_in6 for bind, connect, sendto: port, flow info and address
-    // in network order, sin6_scope_id the scope id, everything else zero.
-    native_type to_native() const noexcept
-    {
-        native_type sa;
-        std::memset(&sa, 0, sizeof sa);
-        detail::set_sockaddr_length(sa, sizeof sa);
-        sa.sin6_family = static_cast<decltype(sa.sin6_family)>(AF_INET6);
-        sa.sin6_port = hton(port_);
-        sa.sin6_flowinfo = hton(flowinfo_);
-        sa.sin6_addr = address_.to_in6_addr();
-        sa.sin6_scope_id = address_.scope_id();
-        return sa;
-    }
+    // in network order, sin6_scope_id the scope id. (The endpoint is held as
+    // this sockaddr_in6, as ipv4_endpoint holds its sockaddr_in.)
+    native_type to_native() const noexcept { return native_; }
     // sizeof(sockaddr_in6), the length argument that goes with to_native().
     constexpr ::socklen_t native_size() const noexcept { return static_cast<::socklen_t>(sizeof(native_type)); }
 
@@ -412,15 +479,9 @@ public:
     // or length does not cover a whole sockaddr_in6.
     static ipv6_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
-        if (detail::sockaddr_family(sa, length) != AF_INET6 || detail::sockaddr_size(length) < sizeof(native_type)) {
-            ec = make_error_code(error::bad_endpoint);
-            return {};
-        }
-        native_type in;
-        std::memcpy(&in, sa, sizeof in);
-        ec.clear();
-        return ipv6_endpoint(address_v6(in.sin6_addr, static_cast<address_v6::scope_id_type>(in.sin6_scope_id)),
-            ntoh(static_cast<port_type>(in.sin6_port)), ntoh(static_cast<flowinfo_type>(in.sin6_flowinfo)));
+        ipv6_endpoint e;
+        detail::set_endpoint_error(ec, detail::read_ip_sockaddr(e.native_, sa, length));
+        return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
     static ipv6_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
@@ -433,18 +494,51 @@ public:
     }
 
     // Address (bytes, then scope id) first, then port, then flow info.
-    friend constexpr auto operator<=>(const ipv6_endpoint&, const ipv6_endpoint&) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(const ipv6_endpoint& a, const ipv6_endpoint& b) noexcept
+    {
+        if (const auto c = a.address() <=> b.address(); c != 0)
+            return c;
+        if (const auto c = a.port() <=> b.port(); c != 0)
+            return c;
+        return a.flowinfo() <=> b.flowinfo();
+    }
+    // The same address, scope id, port and flow info (compared in network
+    // order: no conversion).
+    friend constexpr bool operator==(const ipv6_endpoint& a, const ipv6_endpoint& b) noexcept
+    {
+        const native_type& x = a.native_;
+        const native_type& y = b.native_;
+        return x.sin6_port == y.sin6_port && x.sin6_scope_id == y.sin6_scope_id &&
+               x.sin6_flowinfo == y.sin6_flowinfo && same_bytes(x.sin6_addr, y.sin6_addr);
+    }
 
 private:
+    friend struct detail::held_name_access<ipv6_endpoint>;
+
     static constexpr ipv6_endpoint from_value(const detail::v6_endpoint_value& v) noexcept
     {
         return ipv6_endpoint(address_v6(v.address.bytes, v.address.scope), v.port);
     }
 
-    address_v6 address_;
-    port_type port_ = 0;
-    flowinfo_type flowinfo_ = 0;
+    static constexpr bool same_bytes(const ::in6_addr& x, const ::in6_addr& y) noexcept
+    {
+        if (!std::is_constant_evaluated())
+            return std::memcmp(&x, &y, sizeof x) == 0;
+        for (std::size_t i = 0; i != sizeof x; ++i)
+            if (x.s6_addr[i] != y.s6_addr[i])
+                return false;
+        return true;
+    }
+
+    // Port, flow info and address in network order, as the system takes them.
+    native_type native_;
 };
+
+namespace detail {
+// sendto, recvfrom and accept use an ipv6_endpoint's own sockaddr_in6.
+template <>
+struct name_access<ipv6_endpoint> : held_name_access<ipv6_endpoint> {};
+} // namespace detail
 
 template <class CharT, class Traits>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const ipv4_endpoint& e)

@@ -16,6 +16,7 @@
 #include <tsock/detail/platform.hpp>
 #include <tsock/detail/sockaddr.hpp>
 #include <tsock/detail/throw_error.hpp>
+#include <tsock/endpoint.hpp>
 #include <tsock/error.hpp>
 
 #include <compare>
@@ -173,25 +174,9 @@ public:
     // a path with no NUL in sun_path); then returns an unnamed endpoint.
     static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length, std::error_code& ec) noexcept
     {
-        // recvfrom reports a datagram from an unbound sender with length 0
-        // (Linux): no name at all, which is the unnamed endpoint.
-        if (length == 0) {
-            ec.clear();
-            return {};
-        }
-        const error e = read_native(sa, length);
-        if (e != error{}) {
-            ec = make_error_code(e);
-            return {};
-        }
-        ec.clear();
-        const std::size_t size = detail::sockaddr_size(length);
-        const std::size_t n = (size < sizeof(native_type) ? size : sizeof(native_type)) - path_offset;
-        const char* p = reinterpret_cast<const char*>(sa) + path_offset;
-        if (detail::has_abstract_local_names && n != 0 && p[0] == '\0')
-            return local_endpoint(kind_type::abstract, std::string_view(p + 1, n - 1));
-        const std::size_t path_size = path_length(p, n);
-        return path_size == 0 ? local_endpoint() : local_endpoint(kind_type::path, std::string_view(p, path_size));
+        local_endpoint e;
+        detail::set_endpoint_error(ec, read_native(e, sa, length));
+        return e;
     }
     // As from_native(sa, length, ec); throws std::system_error instead.
     static local_endpoint from_native(const ::sockaddr* sa, ::socklen_t length)
@@ -244,8 +229,31 @@ private:
         return nul == nullptr ? n : std::size_t(static_cast<const char*>(nul) - p);
     }
 
+    friend struct detail::read_native_access<local_endpoint>;
+
+    // from_native's reading: into e, an unnamed endpoint (it stays so on
+    // failure); error{}, or why sa is not a name.
+    static error read_native(local_endpoint& e, const ::sockaddr* sa, ::socklen_t length) noexcept
+    {
+        // recvfrom reports a datagram from an unbound sender with length 0
+        // (Linux): no name at all, which is the unnamed endpoint.
+        if (length == 0)
+            return error{};
+        if (const error r = check_native(sa, length); r != error{})
+            return r;
+        const std::size_t size = detail::sockaddr_size(length);
+        const std::size_t n = (size < sizeof(native_type) ? size : sizeof(native_type)) - path_offset;
+        const char* p = reinterpret_cast<const char*>(sa) + path_offset;
+        if (detail::has_abstract_local_names && n != 0 && p[0] == '\0') {
+            e = local_endpoint(kind_type::abstract, std::string_view(p + 1, n - 1));
+        } else if (const std::size_t path_size = path_length(p, n); path_size != 0) {
+            e = local_endpoint(kind_type::path, std::string_view(p, path_size));
+        }
+        return error{};
+    }
+
     // What is wrong with the sockaddr, or error{}.
-    static error read_native(const ::sockaddr* sa, ::socklen_t length) noexcept
+    static error check_native(const ::sockaddr* sa, ::socklen_t length) noexcept
     {
         const std::size_t size = detail::sockaddr_size(length);
         if (detail::sockaddr_family(sa, length) != AF_UNIX || size < path_offset)
@@ -277,6 +285,12 @@ private:
     std::uint8_t size_ = 0;
     kind_type kind_ = kind_type::unnamed;
 };
+
+namespace detail {
+// recvfrom and accept read a local_endpoint with no std::error_code built.
+template <>
+struct name_access<local_endpoint> : read_native_access<local_endpoint> {};
+} // namespace detail
 
 template <class CharT, class Traits>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const local_endpoint& e)

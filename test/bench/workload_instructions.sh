@@ -9,6 +9,8 @@
 #             (a round: sendto, recvfrom, sendto, recvfrom)
 #   accept    accept with the peer's endpoint, then close (a round also has
 #             the harness's client: socket, connect, close)
+#   datagram6, accept6
+#             the same over IPv6 on ::1 (ipv6_endpoint, sockaddr_in6)
 #   workload_instructions.sh <bench_workloads> [--check] [--rounds N]
 # Only a round's own function is counted (round_trip, serve_one:
 # --collect-atstart=no --toggle-collect), not the harness's loop or client.
@@ -16,8 +18,8 @@
 # setup; per round = (count at N - count at 0) / N. System calls: the whole
 # process's, by name.
 # --check: exit 1 if tsock takes more than 2 % more instructions per round
-# than raw for either workload, or makes other system
-# calls per round than raw for either (by name, to 0.01). Asio is reported,
+# than raw for any workload, or makes other system
+# calls per round than raw for any (by name, to 0.01). Asio is reported,
 # never checked.
 # Exit 77 (skipped) when valgrind or strace is missing.
 set -euo pipefail
@@ -26,12 +28,12 @@ here=$(dirname "${BASH_SOURCE[0]}")
 # shellcheck source=counting.sh
 . "$here/counting.sh"
 start_counting workload_instructions.sh --rounds 10000 "$@"
-workloads=(datagram accept)
+workloads=(datagram accept datagram6 accept6)
 
 declare -A ir calls
 echo "bench_workloads: $n rounds, minus 0 (same setup); a round's own function only"
-measure_each workloads --collect-atstart=no '--toggle-collect=*_impl::round_trip(*' \
-    '--toggle-collect=*_impl::serve_one(*'
+measure_each workloads --collect-atstart=no '--toggle-collect=*_impl::round_trip*' \
+    '--toggle-collect=*_impl::serve_one*'
 
 print_tables "round, its own function" "round, the whole process" workload 9 "${workloads[@]}"
 

@@ -19,6 +19,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -68,6 +69,11 @@ template <class N>
     if (address != INADDR_LOOPBACK || port == 0) [[unlikely]]
         fail("accept", "the peer is not 127.0.0.1 with a port");
 }
+[[gnu::always_inline]] inline void expect_loopback_peer6(bool loopback, std::uint16_t port)
+{
+    if (!loopback || port == 0) [[unlikely]]
+        fail("accept", "the peer is not ::1 with a port");
+}
 
 // A raw call's result, or stop.
 inline int or_fail(int r, const char* what)
@@ -78,10 +84,13 @@ inline int or_fail(int r, const char* what)
 }
 
 // The harness's client, the same for every implementation: a CLOEXEC TCP
-// socket connected to to (raw calls: not what is measured).
-inline int connect_client(const ::sockaddr_in& to)
+// socket connected to to, a sockaddr_in or sockaddr_in6 (raw calls: not
+// what is measured).
+template <class Sockaddr>
+int connect_client(const Sockaddr& to)
 {
-    const int fd = or_fail(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), "client socket");
+    const int family = std::is_same_v<Sockaddr, ::sockaddr_in6> ? AF_INET6 : AF_INET;
+    const int fd = or_fail(::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0), "client socket");
     if (::connect(fd, reinterpret_cast<const ::sockaddr*>(&to), sizeof to) != 0) {
         const int e = errno;
         ::close(fd);
@@ -101,8 +110,8 @@ void repeat(std::uint64_t count, Round round)
 
 // accept's rounds: a client connects, serve() accepts and closes it, the
 // client closes.
-template <class Serve>
-void accept_rounds(const ::sockaddr_in& listener, std::uint64_t count, Serve serve)
+template <class Sockaddr, class Serve>
+void accept_rounds(const Sockaddr& listener, std::uint64_t count, Serve serve)
 {
     repeat(count, [&] {
         const int client = connect_client(listener);
@@ -111,16 +120,20 @@ void accept_rounds(const ::sockaddr_in& listener, std::uint64_t count, Serve ser
     });
 }
 
-// Each implementation's run: count rounds of the datagram workload (or of
-// accept's); throws on any failure.
+// The workloads (workloads.cpp says what each does); the 6 ones are the
+// same over IPv6, on ::1.
+enum class workload { datagram, accept, datagram6, accept6 };
+
+// Each implementation's run: count rounds of a workload; throws on any
+// failure.
 namespace tsock_impl {
-void run(bool datagram, std::uint64_t count);
+void run(workload w, std::uint64_t count);
 }
 namespace raw_impl {
-void run(bool datagram, std::uint64_t count);
+void run(workload w, std::uint64_t count);
 }
 namespace asio_impl {
-void run(bool datagram, std::uint64_t count);
+void run(workload w, std::uint64_t count);
 }
 
 } // namespace bench

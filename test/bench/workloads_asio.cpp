@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 namespace bench::asio_impl {
 
@@ -44,19 +45,24 @@ template <class N>
     expect_sender(from == server_ep, "client receive_from");
 }
 
+// V6: the peer is checked to be ::1 (else 127.0.0.1).
+template <bool V6>
 [[gnu::noinline]] void serve_one(tcp::acceptor& acceptor)
 {
     tcp::endpoint peer;
     asio::error_code ec;
     tcp::socket s = acceptor.accept(peer, ec);
     or_fail(0, ec, "accept");
-    expect_loopback_peer(peer.address().to_v4().to_uint(), peer.port());
+    if constexpr (V6)
+        expect_loopback_peer6(peer.address().to_v6().is_loopback(), peer.port());
+    else
+        expect_loopback_peer(peer.address().to_v4().to_uint(), peer.port());
 } // s closes here
 
-void run(bool datagram, std::uint64_t count)
+template <bool V6>
+void run_on(const asio::ip::address& loopback, bool datagram, std::uint64_t count)
 {
     asio::io_context io;
-    const auto loopback = asio::ip::address_v4::loopback();
     if (datagram) {
         udp::socket client(io, udp::endpoint(loopback, 0));
         udp::socket server(io, udp::endpoint(loopback, 0));
@@ -66,9 +72,16 @@ void run(bool datagram, std::uint64_t count)
         return;
     }
     tcp::acceptor acceptor(io, tcp::endpoint(loopback, 0));
-    ::sockaddr_in name;
+    std::conditional_t<V6, ::sockaddr_in6, ::sockaddr_in> name;
     std::memcpy(&name, acceptor.local_endpoint().data(), sizeof name);
-    accept_rounds(name, count, [&] { serve_one(acceptor); });
+    accept_rounds(name, count, [&] { serve_one<V6>(acceptor); });
+}
+
+void run(workload w, std::uint64_t count)
+{
+    if (w == workload::datagram || w == workload::accept)
+        return run_on<false>(asio::ip::address_v4::loopback(), w == workload::datagram, count);
+    run_on<true>(asio::ip::address_v6::loopback(), w == workload::datagram6, count);
 }
 
 } // namespace bench::asio_impl

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -19,13 +20,18 @@
 namespace bench::raw_impl {
 
 // A sockaddr the kernel wrote is the sender or peer tsock's ipv4_endpoint
-// accepts only when it is AF_INET and whole.
-[[gnu::always_inline]] inline bool whole_v4(const ::sockaddr_in& a, ::socklen_t len)
+// (ipv6_endpoint) accepts only when it is AF_INET (AF_INET6) and whole.
+[[gnu::always_inline]] inline bool whole(const ::sockaddr_in& a, ::socklen_t len)
 {
     return len >= ::socklen_t(sizeof a) && a.sin_family == AF_INET;
 }
+[[gnu::always_inline]] inline bool whole(const ::sockaddr_in6& a, ::socklen_t len)
+{
+    return len >= ::socklen_t(sizeof a) && a.sin6_family == AF_INET6;
+}
 
-[[gnu::always_inline]] inline ::ssize_t send_to(int fd, const message& m, const ::sockaddr_in& to)
+template <class Sockaddr>
+[[gnu::always_inline]] inline ::ssize_t send_to(int fd, const message& m, const Sockaddr& to)
 {
     ::ssize_t n;
     do
@@ -35,8 +41,9 @@ namespace bench::raw_impl {
 }
 
 // recvfrom: 64 bytes or -1 with errno (EMSGSIZE: longer; EAFNOSUPPORT: the
-// sender's name is not a whole sockaddr_in).
-[[gnu::always_inline]] inline ::ssize_t recv_from(int fd, message& m, ::sockaddr_in& from)
+// sender's name is not a whole sockaddr_in or sockaddr_in6).
+template <class Sockaddr>
+[[gnu::always_inline]] inline ::ssize_t recv_from(int fd, message& m, Sockaddr& from)
 {
     ::ssize_t n;
     ::socklen_t len;
@@ -46,7 +53,7 @@ namespace bench::raw_impl {
     } while (n < 0 && errno == EINTR);
     if (n < 0)
         return n;
-    if (!whole_v4(from, len)) [[unlikely]] {
+    if (!whole(from, len)) [[unlikely]] {
         errno = EAFNOSUPPORT;
         return -1;
     }
@@ -57,16 +64,38 @@ namespace bench::raw_impl {
     return n;
 }
 
-// The address and port in host order, as a program compares them.
-[[gnu::always_inline]] inline bool same(const ::sockaddr_in& a, std::uint32_t address, std::uint16_t port)
-{
-    return ntohl(a.sin_addr.s_addr) == address && ntohs(a.sin_port) == port;
-}
-
+// An endpoint as a program keeps it to compare with: numbers in host order.
 struct host_endpoint {
     std::uint32_t address;
     std::uint16_t port;
 };
+struct host_endpoint6 {
+    ::in6_addr address;
+    std::uint32_t scope_id;
+    std::uint16_t port;
+    std::uint32_t flowinfo;
+};
+
+// The sender's name against one, converted as a program compares them (all
+// that tsock's == compares).
+[[gnu::always_inline]] inline bool same(const ::sockaddr_in& a, const host_endpoint& e)
+{
+    return ntohl(a.sin_addr.s_addr) == e.address && ntohs(a.sin_port) == e.port;
+}
+[[gnu::always_inline]] inline bool same(const ::sockaddr_in6& a, const host_endpoint6& e)
+{
+    return IN6_ARE_ADDR_EQUAL(&a.sin6_addr, &e.address) && a.sin6_scope_id == e.scope_id &&
+           ntohs(a.sin6_port) == e.port && ntohl(a.sin6_flowinfo) == e.flowinfo;
+}
+
+host_endpoint host_order(const ::sockaddr_in& a)
+{
+    return {ntohl(a.sin_addr.s_addr), ntohs(a.sin_port)};
+}
+host_endpoint6 host_order(const ::sockaddr_in6& a)
+{
+    return {a.sin6_addr, a.sin6_scope_id, ntohs(a.sin6_port), ntohl(a.sin6_flowinfo)};
+}
 
 // A descriptor closed at the end of the run.
 class descriptor {
@@ -83,23 +112,35 @@ private:
 
 // The sockets come as the objects that own them, and each call reads the
 // descriptor from its object, as tsock's calls do.
-[[gnu::noinline]] void round_trip(const descriptor& client, const descriptor& server, const host_endpoint& client_ep,
-                                  const ::sockaddr_in& server_addr, const host_endpoint& server_ep)
+template <class Sockaddr, class Host>
+[[gnu::noinline]] void round_trip(const descriptor& client, const descriptor& server, const Host& client_ep,
+                                  const Sockaddr& server_addr, const Host& server_ep)
 {
     message out{};
     message buf;
-    ::sockaddr_in from;
+    Sockaddr from;
     expect_message(send_to(client.get(), out, server_addr), "client sendto");
     expect_message(recv_from(server.get(), buf, from), "server recvfrom");
-    expect_sender(same(from, client_ep.address, client_ep.port), "server recvfrom");
+    expect_sender(same(from, client_ep), "server recvfrom");
     expect_message(send_to(server.get(), buf, from), "server sendto");
     expect_message(recv_from(client.get(), buf, from), "client recvfrom");
-    expect_sender(same(from, server_ep.address, server_ep.port), "client recvfrom");
+    expect_sender(same(from, server_ep), "client recvfrom");
 }
 
+// The checks of accept's peer: 127.0.0.1 or ::1, with a port.
+[[gnu::always_inline]] inline void expect_loopback(const ::sockaddr_in& peer)
+{
+    expect_loopback_peer(ntohl(peer.sin_addr.s_addr), ntohs(peer.sin_port));
+}
+[[gnu::always_inline]] inline void expect_loopback(const ::sockaddr_in6& peer)
+{
+    expect_loopback_peer6(IN6_IS_ADDR_LOOPBACK(&peer.sin6_addr), ntohs(peer.sin6_port));
+}
+
+template <class Sockaddr>
 [[gnu::noinline]] void serve_one(const descriptor& listener)
 {
-    ::sockaddr_in peer;
+    Sockaddr peer;
     ::socklen_t len;
     int fd;
     do {
@@ -111,18 +152,33 @@ private:
     // The new connection is owned as any C++ program owns a descriptor
     // (tsock's socket is that too): closed on every way out, a throw's too.
     const descriptor connection(fd);
-    if (!whole_v4(peer, len)) [[unlikely]]
-        fail("accept4", "the peer's name is not a whole sockaddr_in");
-    expect_loopback_peer(ntohl(peer.sin_addr.s_addr), ntohs(peer.sin_port));
+    if (!whole(peer, len)) [[unlikely]]
+        fail("accept4", "the peer's name is not a whole sockaddr of the listener's family");
+    expect_loopback(peer);
 }
 
-// A CLOEXEC socket of type on 127.0.0.1, a port the kernel picks; name: where.
-int bound_socket(int type, ::sockaddr_in& name)
+// name: 127.0.0.1 or ::1, port 0.
+void set_loopback(::sockaddr_in& name)
 {
-    const int fd = or_fail(::socket(AF_INET, type | SOCK_CLOEXEC, 0), "socket");
     name = {};
     name.sin_family = AF_INET;
     name.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+}
+void set_loopback(::sockaddr_in6& name)
+{
+    name = {};
+    name.sin6_family = AF_INET6;
+    name.sin6_addr = in6addr_loopback;
+}
+
+// A CLOEXEC socket of type on 127.0.0.1 or ::1 (name's family), a port the
+// kernel picks; name: where.
+template <class Sockaddr>
+int bound_socket(int type, Sockaddr& name)
+{
+    set_loopback(name);
+    const int family = std::is_same_v<Sockaddr, ::sockaddr_in6> ? AF_INET6 : AF_INET;
+    const int fd = or_fail(::socket(family, type | SOCK_CLOEXEC, 0), "socket");
     ::socklen_t len = sizeof name;
     const int one = 1;
     if (type == SOCK_STREAM)
@@ -132,26 +188,29 @@ int bound_socket(int type, ::sockaddr_in& name)
     return fd;
 }
 
-host_endpoint host_order(const ::sockaddr_in& a)
+template <class Sockaddr>
+void run_on(bool datagram, std::uint64_t count)
 {
-    return {ntohl(a.sin_addr.s_addr), ntohs(a.sin_port)};
-}
-
-void run(bool datagram, std::uint64_t count)
-{
-    ::sockaddr_in client_addr{};
-    ::sockaddr_in server_addr{};
+    Sockaddr client_addr{};
+    Sockaddr server_addr{};
     if (datagram) {
         const descriptor client(bound_socket(SOCK_DGRAM, client_addr));
         const descriptor server(bound_socket(SOCK_DGRAM, server_addr));
-        const host_endpoint client_ep = host_order(client_addr);
-        const host_endpoint server_ep = host_order(server_addr);
+        const auto client_ep = host_order(client_addr);
+        const auto server_ep = host_order(server_addr);
         repeat(count, [&] { round_trip(client, server, client_ep, server_addr, server_ep); });
         return;
     }
     const descriptor listener(bound_socket(SOCK_STREAM, server_addr));
     or_fail(::listen(listener.get(), 16), "listen");
-    accept_rounds(server_addr, count, [&] { serve_one(listener); });
+    accept_rounds(server_addr, count, [&] { serve_one<Sockaddr>(listener); });
+}
+
+void run(workload w, std::uint64_t count)
+{
+    if (w == workload::datagram || w == workload::accept)
+        return run_on<::sockaddr_in>(w == workload::datagram, count);
+    run_on<::sockaddr_in6>(w == workload::datagram6, count);
 }
 
 } // namespace bench::raw_impl

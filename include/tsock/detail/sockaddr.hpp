@@ -52,6 +52,16 @@ inline int sockaddr_family(const ::sockaddr* sa, ::socklen_t length) noexcept
     throw_exception(std::system_error(code, message));
 }
 
+// ec = the error of an endpoint's read_native (error{}: none), for its
+// from_native(sa, length, ec).
+inline void set_endpoint_error(std::error_code& ec, error e) noexcept
+{
+    if (e == error{}) [[likely]]
+        ec.clear();
+    else
+        ec = make_error_code(e);
+}
+
 // BSD and macOS sockaddrs begin with their own length (sin_len, ...); the
 // others have no such field.
 template <class Sockaddr> constexpr void set_sockaddr_length(Sockaddr& sa, std::size_t size) noexcept

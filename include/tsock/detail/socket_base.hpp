@@ -59,7 +59,8 @@ private:
 
 // Where recvfrom or accept writes a peer's name for the endpoint out, and
 // out read from it: out's own sockaddr when it holds one (no copy, no
-// conversion), else a native_type that from_native reads.
+// conversion), else a native_type that name_access<E>::read reads where E
+// has it (no std::error_code built), else from_native.
 template <class E, bool InPlace = name_access<E>::in_place>
 class name_slot {
 public:
@@ -70,9 +71,13 @@ public:
     // not one of E's names (out is then E's default).
     status take(::socklen_t length) noexcept
     {
-        std::error_code ec;
-        out_ = E::from_native(data(), length, ec);
-        return status_of(ec);
+        if constexpr (requires(E& e) { name_access<E>::read(e, data(), length); }) {
+            return status_of(name_access<E>::read(out_, data(), length));
+        } else {
+            std::error_code ec;
+            out_ = E::from_native(data(), length, ec);
+            return status_of(ec);
+        }
     }
 
 private:
