@@ -1,0 +1,216 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+#include <tsock/basic_socket.hpp>
+
+#define BOOST_TEST_MODULE message
+#include <boost/test/unit_test.hpp>
+
+#include "support/socket_support.hpp"
+
+#include <tsock/basic_listener.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace tsock_test;
+using namespace std::string_view_literals;
+
+BOOST_TEST_GLOBAL_FIXTURE(fd_leak_check);
+
+namespace {
+
+using views = std::array<std::string_view, 3>;
+using spans = std::array<std::span<char>, 3>;
+
+// What a sequence is, and what is not one.
+static_assert(tsock::buffer_sequence<views>);
+static_assert(tsock::buffer_sequence<std::vector<std::string>>);
+static_assert(tsock::buffer_sequence<std::span<const std::span<const std::byte>>>);
+static_assert(!tsock::buffer_sequence<std::string>); // a buffer, not a sequence of them
+static_assert(!tsock::buffer_sequence<std::vector<int>>);
+static_assert(!tsock::mutable_buffer_sequence<views>);
+static_assert(tsock::mutable_buffer_sequence<spans>);
+static_assert(tsock::receivable_buffer_sequence<spans>);                  // a temporary of views
+static_assert(tsock::receivable_buffer_sequence<std::vector<std::string>&>); // a named one
+static_assert(!tsock::receivable_buffer_sequence<std::vector<std::string>>); // a temporary of owners
+static_assert(tsock::detail::static_count<spans>() == 3);
+static_assert(tsock::detail::static_count<std::vector<std::string>>() == tsock::detail::dynamic_count);
+static_assert(tsock::detail::static_count<std::span<std::string, 2>>() == 2);
+
+// What the socket types take.
+template <class S, class B>
+concept can_send = requires(S& s, const B& b) { s.send(b); };
+template <class S, class B>
+concept can_recv = requires(S& s, B&& b) { s.recv(std::forward<B>(b)); };
+template <class S, class B>
+concept can_send_all = requires(S& s, const B& b) { s.send_all(b); };
+template <class S, class B>
+concept can_send_to = requires(S& s, const B& b, const typename S::endpoint_type& e) { s.send_to(b, e); };
+static_assert(can_send<tsock::tcp_socket, views>);
+static_assert(can_recv<tsock::tcp_socket, spans>);
+static_assert(!can_recv<tsock::tcp_socket, views&>); // const bytes
+static_assert(!can_recv<tsock::tcp_socket, std::vector<std::string>>); // lost with the temporary
+static_assert(can_send_all<tsock::tcp_socket, views>);
+static_assert(!can_send_all<tsock::udp_socket, views>);
+static_assert(!can_send_all<tsock::stream_socket<tsock::ipv4, tsock::non_blocking>, views>);
+static_assert(can_send_to<tsock::udp_socket, views>);
+static_assert(!can_send_to<tsock::tcp_socket, views>);
+
+std::string text_of(std::span<const char> s) { return std::string(s.data(), s.size()); }
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(stream_gathers_and_scatters)
+{
+    auto [a, b] = tsock::socket_pair();
+    const std::array<std::string_view, 3> out{"head"sv, ""sv, "body!"sv};
+    BOOST_TEST(a.send(out) == 9u);
+    std::array<char, 2> one{};
+    std::string two(10, '.');
+    BOOST_TEST(b.recv(std::array{std::span<char>(one), std::span<char>(two)}) == 9u);
+    BOOST_TEST(text_of(one) == "he");
+    BOOST_TEST(two == "adbody!...");
+}
+
+BOOST_AUTO_TEST_CASE(send_all_and_recv_exact_cross_buffers_with_partial_transfers)
+{
+    // A small send buffer makes the kernel take part of a buffer at a time:
+    // the loop must restart inside a buffer, not at its start.
+    auto [a, b] = tsock::socket_pair();
+    set_int_option(a.native_handle(), SOL_SOCKET, SO_SNDBUF, 4096);
+    set_int_option(b.native_handle(), SOL_SOCKET, SO_RCVBUF, 4096);
+    const auto data = pattern(1 << 20);
+    std::vector<std::span<const std::byte>> out;
+    for (std::size_t at = 0, step = 1; at < data.size(); at += step, step = step * 3 % 65521 + 1)
+        out.push_back(data.subspan(at, std::min(step, data.size() - at)));
+    BOOST_REQUIRE(out.size() <= tsock::detail::max_io_vectors);
+    std::vector<std::byte> in(data.size());
+    std::vector<std::span<std::byte>> into;
+    for (std::size_t at = 0; at < in.size(); at += 7777)
+        into.emplace_back(in.data() + at, std::min<std::size_t>(7777, in.size() - at));
+    BOOST_REQUIRE(into.size() <= tsock::detail::max_io_vectors);
+    joining_thread sender([&] { a.send_all(out); });
+    b.recv_exact(into);
+    BOOST_TEST(pattern_mismatch(in, 0) == in.size());
+}
+
+BOOST_AUTO_TEST_CASE(recv_exact_reports_the_end_of_stream_with_what_arrived)
+{
+    auto [a, b] = tsock::socket_pair();
+    a.send_all(std::array{"abc"sv, "de"sv});
+    a.shutdown(tsock::shutdown_type::send);
+    std::string x(2, 0), y(5, 0);
+    std::error_code ec;
+    BOOST_TEST(b.recv_exact(std::array{std::span<char>(x), std::span<char>(y)}, ec) == 5u);
+    BOOST_TEST(ec == tsock::error::end_of_stream);
+    BOOST_TEST(x == "ab");
+    BOOST_TEST(y.substr(0, 3) == "cde");
+}
+
+BOOST_AUTO_TEST_CASE(datagram_is_one_message_and_truncation_is_reported)
+{
+    auto [a, b] = tsock::socket_pair<tsock::datagram>();
+    BOOST_TEST(a.send(std::array{"12"sv, "345"sv, "6"sv}) == 6u);
+    std::array<char, 2> x{};
+    std::array<char, 3> y{};
+    std::error_code ec;
+    // As the single-buffer recv: an error (0 with ec set), the head stored.
+    BOOST_TEST(b.recv(std::array{std::span<char>(x), std::span<char>(y)}, ec) == 0u);
+    BOOST_TEST(ec == tsock::error::message_truncated);
+    BOOST_TEST(text_of(x) + text_of(y) == "12345");
+    // The lost tail is gone: the next message is the next datagram.
+    BOOST_TEST(a.send(std::array{"7"sv}) == 1u);
+    BOOST_TEST(b.recv(std::array{std::span<char>(x), std::span<char>(y)}) == 1u);
+    BOOST_TEST(x[0] == '7');
+    BOOST_TEST(a.send(std::array{"12345"sv, "6"sv}) == 6u);
+    BOOST_CHECK_THROW((void)b.recv(std::array{std::span<char>(x)}), std::system_error);
+}
+
+BOOST_AUTO_TEST_CASE(udp_send_to_and_recv_from_over_buffers)
+{
+    auto r = tsock::udp_socket::open();
+    r.bind(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
+    auto s = tsock::udp_socket::open();
+    s.bind(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
+    BOOST_TEST(s.send_to(std::vector<std::string>{"ping", "-", "pong"}, r.local_endpoint()) == 9u);
+    std::string head(4, 0), rest(16, 0);
+    const auto got = r.recv_from(std::array{std::span<char>(head), std::span<char>(rest)});
+    BOOST_TEST(got.size == 9u);
+    BOOST_TEST(got.sender == s.local_endpoint());
+    BOOST_TEST(head == "ping");
+    BOOST_TEST(rest.substr(0, 5) == "-pong");
+    BOOST_TEST(s.send_to(std::array{"0123456789"sv}, r.local_endpoint()) == 10u);
+    std::error_code ec;
+    const auto cut = r.recv_from(std::array{std::span<char>(head)}, ec);
+    BOOST_TEST(ec == tsock::error::message_truncated);
+    BOOST_TEST(cut.size == 0u); // a failed call's result, as the single-buffer recv_from
+    BOOST_TEST(head == "0123");
+}
+
+BOOST_AUTO_TEST_CASE(too_many_buffers_is_an_error_not_undefined_behaviour)
+{
+    auto [a, b] = tsock::socket_pair();
+    const std::vector<std::string_view> many(tsock::detail::max_io_vectors + 1, "x"sv);
+    std::error_code ec;
+    BOOST_TEST(a.send(many, ec) == 0u);
+    BOOST_TEST(ec == tsock::error::too_many_buffers);
+    BOOST_TEST(a.send_all(many, ec) == 0u);
+    BOOST_TEST(ec == tsock::error::too_many_buffers);
+    BOOST_CHECK_THROW((void)a.send(many), std::system_error);
+    // Exactly IOV_MAX go in one call.
+    const std::vector<std::string_view> most(tsock::detail::max_io_vectors, "x"sv);
+    BOOST_TEST(a.send(most) == most.size());
+    std::string in(most.size(), 0);
+    b.recv_exact(std::array{std::span<char>(in)});
+    BOOST_TEST(in == std::string(most.size(), 'x'));
+}
+
+BOOST_AUTO_TEST_CASE(empty_sequences_and_empty_buffers)
+{
+    auto [a, b] = tsock::socket_pair();
+    BOOST_TEST(a.send(std::vector<std::string_view>{}) == 0u);
+    std::vector<std::span<char>> none;
+    BOOST_TEST(b.recv(none) == 0u); // at once, as recv of an empty buffer
+    a.send_all(std::array{""sv, "z"sv, ""sv});
+    char z = 0;
+    b.recv_exact(std::array{std::span<char>(), std::span<char>(&z, 1)});
+    BOOST_TEST(z == 'z');
+}
+
+BOOST_AUTO_TEST_CASE(non_blocking_would_block_and_timeout_times_out)
+{
+    auto [a, b] = tsock::socket_pair<tsock::stream, tsock::non_blocking>();
+    std::array<char, 4> x{};
+    const auto r = b.recv(std::array{std::span<char>(x)});
+    BOOST_TEST(!r.has_value());
+    BOOST_TEST(a.send(std::array{"ab"sv, "cd"sv}).value() == 4u);
+    BOOST_REQUIRE(wait_for(b.native_handle(), POLLIN));
+    BOOST_TEST(b.recv(std::array{std::span<char>(x)}).value() == 4u);
+
+    using namespace std::chrono_literals;
+    auto [c, d] = tsock::socket_pair<tsock::stream>(tsock::timeout{20ms});
+    std::error_code ec;
+    const auto start = steady::now();
+    BOOST_TEST(d.recv_exact(std::array{std::span<char>(x)}, ec) == 0u);
+    BOOST_TEST(ec == tsock::error::timed_out);
+    BOOST_TEST(bool(steady::now() - start < patience));
+}
+
+BOOST_AUTO_TEST_CASE(signals_do_not_surface_as_errors)
+{
+    sigusr1_without_restart handler;
+    auto [a, b] = tsock::socket_pair();
+    std::string in(5, 0);
+    auto storm = signal_storm(::pthread_self(), 20, [&] { a.send_all(std::array{"ab"sv, "cde"sv}); });
+    b.recv_exact(std::array{std::span<char>(in).first(1), std::span<char>(in).subspan(1)});
+    BOOST_TEST(in == "abcde");
+}
