@@ -1,6 +1,6 @@
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
-#include <tsock/basic_socket.hpp>
+#include <tsock/message.hpp>
 
 #define BOOST_TEST_MODULE message
 #include <boost/test/unit_test.hpp>
@@ -18,7 +18,9 @@
 #include <system_error>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace tsock_test;
@@ -213,4 +215,193 @@ BOOST_AUTO_TEST_CASE(signals_do_not_surface_as_errors)
     auto storm = signal_storm(::pthread_self(), 20, [&] { a.send_all(std::array{"ab"sv, "cde"sv}); });
     b.recv_exact(std::array{std::span<char>(in).first(1), std::span<char>(in).subspan(1)});
     BOOST_TEST(in == "abcde");
+}
+
+// ---------------------------------------------------------------------------
+// send_msg / recv_msg with descriptors (SCM_RIGHTS)
+
+namespace {
+
+template <class S, class... Cs>
+concept can_send_msg = requires(S& s, std::string_view b, const Cs&... cs) { tsock::send_msg(s, b, cs...); };
+template <class S, class C>
+concept can_recv_msg = requires(S& s, std::string& b) { tsock::recv_msg<C>(s, b); };
+static_assert(can_send_msg<tsock::unix_stream_socket, tsock::descriptors<1>>);
+static_assert(can_send_msg<tsock::unix_datagram_socket, tsock::descriptors<2>>);
+static_assert(!can_send_msg<tsock::tcp_socket, tsock::descriptors<1>>);
+static_assert(!can_send_msg<tsock::udp6_socket, tsock::descriptors<1>>);
+static_assert(can_recv_msg<tsock::unix_seqpacket_socket, tsock::descriptors<1>>);
+static_assert(!can_recv_msg<tsock::tcp_socket, tsock::descriptors<1>>);
+static_assert(tsock::control_message<tsock::descriptors<3>>);
+static_assert(tsock::sendable_control<tsock::descriptors<3>>);
+static_assert(tsock::detail::control_space<tsock::descriptors<3>> == CMSG_SPACE(3 * sizeof(int)));
+static_assert(tsock::detail::control_space<tsock::descriptors<1>, tsock::descriptors<2>> ==
+              CMSG_SPACE(sizeof(int)) + CMSG_SPACE(2 * sizeof(int)));
+
+// A descriptor this test can recognise: one end of a pipe, with its inode.
+struct marked_pipe {
+    int fds[2] = {-1, -1};
+    marked_pipe() { BOOST_REQUIRE(::pipe2(fds, O_CLOEXEC) == 0); }
+    ~marked_pipe()
+    {
+        ::close(fds[0]);
+        ::close(fds[1]);
+    }
+    marked_pipe(const marked_pipe&) = delete;
+    marked_pipe& operator=(const marked_pipe&) = delete;
+};
+bool same_file(int a, int b)
+{
+    struct stat x {}, y {};
+    return ::fstat(a, &x) == 0 && ::fstat(b, &y) == 0 && x.st_ino == y.st_ino && x.st_dev == y.st_dev;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(descriptors_pass_and_arrive_owned_and_cloexec)
+{
+    auto [a, b] = tsock::socket_pair();
+    marked_pipe p;
+    const int before = open_fd_count();
+    BOOST_TEST(tsock::send_msg(a, "x"sv, tsock::descriptors{p.fds[0], p.fds[1]}) == 1u);
+    std::string in(4, 0);
+    {
+        auto m = tsock::recv_msg<tsock::descriptors<2>>(b, in);
+        BOOST_TEST(m.size == 1u);
+        BOOST_TEST(in[0] == 'x');
+        auto& fds = m.get<tsock::descriptors<2>>();
+        BOOST_REQUIRE(fds.has_value());
+        BOOST_REQUIRE(fds->size() == 2u);
+        BOOST_TEST(same_file((*fds)[0], p.fds[0]));
+        BOOST_TEST(same_file((*fds)[1], p.fds[1]));
+        BOOST_TEST(is_cloexec((*fds)[0]));
+        BOOST_TEST(is_cloexec((*fds)[1]));
+        BOOST_TEST(open_fd_count() == before + 2);
+    }
+    BOOST_TEST(open_fd_count() == before); // closed with the message
+}
+
+BOOST_AUTO_TEST_CASE(a_received_socket_is_adopted_with_its_type_checked)
+{
+    auto [a, b] = tsock::socket_pair<tsock::seqpacket>();
+    auto [c, d] = tsock::socket_pair<tsock::datagram>();
+    const int before = open_fd_count();
+    BOOST_TEST(tsock::send_fds(a, std::array{"one"sv, "two"sv}, c, d.native_handle()) == 6u);
+    std::string in(8, 0);
+    auto m = tsock::recv_fds<2>(b, in);
+    BOOST_TEST(m.size == 6u);
+    auto& fds = *m.get<tsock::descriptors<2>>();
+    BOOST_REQUIRE(fds.size() == 2u);
+    std::error_code ec;
+    (void)fds.adopt<tsock::unix_stream_socket>(0, ec);
+    BOOST_TEST(ec == tsock::error::type_mismatch);
+    (void)fds.adopt<tsock::udp_socket>(0, ec);
+    BOOST_TEST((ec == tsock::error::type_mismatch || ec == tsock::error::family_mismatch));
+    BOOST_TEST(fds[0] != -1); // still owned here after a refused adopt
+    auto got = fds.adopt<tsock::unix_datagram_socket>(0);
+    BOOST_TEST(fds[0] == -1);
+    BOOST_TEST(got.send("via the passed socket"sv) == 21u);
+    std::string out(32, 0);
+    BOOST_TEST(d.recv(out) == 21u);
+    const int raw = fds.release(1);
+    BOOST_TEST(raw >= 0);
+    ::close(raw);
+    got.close();
+    BOOST_TEST(open_fd_count() == before);
+}
+
+BOOST_AUTO_TEST_CASE(no_descriptors_sent_is_an_empty_control_not_an_error)
+{
+    auto [a, b] = tsock::socket_pair();
+    BOOST_TEST(a.send("plain"sv) == 5u);
+    std::string in(8, 0);
+    auto m = tsock::recv_msg<tsock::descriptors<1>>(b, in);
+    BOOST_TEST(m.size == 5u);
+    BOOST_TEST(!m.get<tsock::descriptors<1>>().has_value());
+}
+
+BOOST_AUTO_TEST_CASE(more_descriptors_than_room_is_an_error_and_none_leak)
+{
+    auto [a, b] = tsock::socket_pair<tsock::datagram>();
+    marked_pipe p;
+    const int before = open_fd_count();
+    BOOST_TEST(tsock::send_fds(a, "3"sv, p.fds[0], p.fds[1], p.fds[0]) == 1u);
+    std::string in(4, 0);
+    std::error_code ec;
+    auto m = tsock::recv_fds<1>(b, in, ec); // room for one: the kernel cuts the rest (MSG_CTRUNC)
+    BOOST_TEST(ec == tsock::error::control_truncated);
+    BOOST_TEST(m.size == 0u);
+    BOOST_TEST(open_fd_count() == before);
+    // The throwing form throws, and leaks none either.
+    BOOST_TEST(tsock::send_fds(a, "3"sv, p.fds[0], p.fds[1]) == 1u);
+    BOOST_CHECK_THROW((void)tsock::recv_fds<1>(b, in), std::system_error);
+    BOOST_TEST(open_fd_count() == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_control_message_not_asked_for_is_an_error_and_none_leak)
+{
+    auto [a, b] = tsock::socket_pair<tsock::datagram>();
+    marked_pipe p;
+    const int before = open_fd_count();
+    // Credentials the call did not ask for (SO_PASSCRED), with descriptors it did.
+    set_int_option(b.native_handle(), SOL_SOCKET, SO_PASSCRED, 1);
+    BOOST_TEST(tsock::send_fds(a, "c"sv, p.fds[0]) == 1u);
+    std::string in(4, 0);
+    std::error_code ec;
+    (void)tsock::recv_msg<tsock::descriptors<4>>(b, in, ec);
+    // Either the credentials did not fit (control_truncated) or they did and
+    // were not asked for (unexpected_control): an error, never silence.
+    BOOST_TEST((ec == tsock::error::control_truncated || ec == tsock::error::unexpected_control), ec.message());
+    BOOST_TEST(open_fd_count() == before);
+    // Descriptors arriving where none were asked for: truncated, closed.
+    set_int_option(b.native_handle(), SOL_SOCKET, SO_PASSCRED, 0);
+    BOOST_TEST(tsock::send_fds(a, "d"sv, p.fds[1]) == 1u);
+    std::error_code ec2;
+    (void)tsock::recv_msg<>(b, in, ec2);
+    BOOST_TEST(ec2 == tsock::error::control_truncated);
+    BOOST_TEST(open_fd_count() == before);
+}
+
+BOOST_AUTO_TEST_CASE(truncated_data_with_descriptors_closes_them)
+{
+    auto [a, b] = tsock::socket_pair<tsock::seqpacket>();
+    marked_pipe p;
+    const int before = open_fd_count();
+    BOOST_TEST(tsock::send_fds(a, "longer than two"sv, p.fds[0]) == 15u);
+    std::array<char, 2> in{};
+    std::error_code ec;
+    (void)tsock::recv_fds<1>(b, std::span<char>(in), ec);
+    BOOST_TEST(ec == tsock::error::message_truncated);
+    BOOST_TEST(open_fd_count() == before);
+}
+
+BOOST_AUTO_TEST_CASE(decode_keeps_what_fits_and_closes_the_rest)
+{
+    // A payload of three descriptors for room of two (as a malformed or
+    // oversized control message would bring): two kept, one closed at once.
+    const int before = open_fd_count();
+    int fds[3] = {::dup(0), ::dup(0), ::dup(0)};
+    tsock::received_descriptors<2> got;
+    const auto ec = tsock::descriptors<2>::decode(reinterpret_cast<const unsigned char*>(fds), sizeof fds, got);
+    BOOST_TEST(ec == tsock::error::too_many_descriptors);
+    BOOST_TEST(got.size() == 2u);
+    BOOST_TEST(open_fd_count() == before + 2);
+    const auto odd = tsock::received_descriptors<2>().take(reinterpret_cast<const unsigned char*>(fds), 3);
+    BOOST_TEST(odd == tsock::error::unexpected_control); // not a whole descriptor
+    got = tsock::received_descriptors<2>();
+    BOOST_TEST(open_fd_count() == before);
+}
+
+BOOST_AUTO_TEST_CASE(non_blocking_recv_msg_would_block)
+{
+    auto [a, b] = tsock::socket_pair<tsock::stream, tsock::non_blocking>();
+    std::string in(4, 0);
+    auto r = tsock::recv_msg<tsock::descriptors<1>>(b, in);
+    BOOST_TEST(r.would_block());
+    marked_pipe p;
+    BOOST_TEST(tsock::send_msg(a, "n"sv, tsock::descriptors{p.fds[0]}).value() == 1u);
+    BOOST_REQUIRE(wait_for(b.native_handle(), POLLIN));
+    auto m = tsock::recv_msg<tsock::descriptors<1>>(b, in);
+    BOOST_REQUIRE(m.has_value());
+    BOOST_TEST(m->get<tsock::descriptors<1>>()->size() == 1u);
 }

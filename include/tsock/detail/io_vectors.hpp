@@ -65,10 +65,10 @@ public:
             if (count_ == capacity) [[unlikely]] // a range whose size() did not tell
                 return status_of(error::too_many_buffers);
             if constexpr (Writable) {
-                const auto bytes = as_writable_bytes(b);
+                const auto bytes = detail::as_writable_bytes(b); // qualified: no ADL to std::as_writable_bytes
                 v_[count_] = make_io_vector(bytes.data(), bytes.size());
             } else {
-                const auto bytes = as_bytes(b);
+                const auto bytes = detail::as_bytes(b);
                 v_[count_] = make_io_vector(bytes.data(), bytes.size());
             }
             total_ += io_vector_size(v_[count_]);

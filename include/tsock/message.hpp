@@ -1,0 +1,519 @@
+// Copyright (c) 2026 The tsock authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef TSOCK_MESSAGE_HPP
+#define TSOCK_MESSAGE_HPP
+
+// send_msg / recv_msg: sendmsg(2) and recvmsg(2) with typed control
+// messages (ancillary data), Python's sendmsg/recvmsg split into tsock's
+// words as send_to/recv_from are. Free functions, not members: a program
+// that passes no control data does not compile this header with
+// basic_socket.hpp.
+//
+// A control-message type (tsock::control_message) names its level and type
+// (SOL_SOCKET, SCM_RIGHTS ...), the most payload it takes (max_payload: the
+// control buffer is the sum of CMSG_SPACE of these, fixed at compile time,
+// on the stack), the sockets it applies to (applies_to<Family, Type>), the
+// value recv_msg gives for it (value_type) and how that value is read from
+// the payload (decode). To be sent, a value of it also tells its payload's
+// size and writes it (payload_size, write_payload). descriptors<N> is one
+// such type; a user adds others the same way.
+//
+// recv_msg never loses control data silently: control data that did not
+// fit (MSG_CTRUNC) is error::control_truncated, a control message the call
+// did not ask for is error::unexpected_control, and every descriptor that
+// arrived is owned by the result, so that it is closed when the call fails.
+//
+// POSIX only so far (Windows' WSASendMsg/WSARecvMsg are not wired in, and
+// tsock has no local sockets there to pass descriptors over).
+
+#include <tsock/config.hpp>
+
+#if BOOST_OS_WINDOWS
+// An error here means tsock/message.hpp on Windows: control messages
+// (WSASendMsg, WSARecvMsg) are not in tsock there yet.
+static_assert(BOOST_OS_WINDOWS == 0, "tsock/message.hpp (send_msg, recv_msg, descriptor passing) is POSIX-only so far");
+#else
+
+#include <tsock/basic_socket.hpp>
+#include <tsock/detail/io_vectors.hpp>
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstring>
+#include <optional>
+#include <system_error>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <sys/socket.h>
+
+namespace tsock {
+
+// Is C a control-message type that recv_msg<C> can receive? (level, type,
+// max_payload, value_type, and decode(data, size, value) reading one
+// message's payload into value: an error code, or none. decode may be
+// called more than once for one call when the kernel splits a type over
+// several messages; it appends or overwrites, as the type means.)
+template <class C>
+concept control_message = requires {
+    { C::level } -> std::convertible_to<int>;
+    { C::type } -> std::convertible_to<int>;
+    { C::max_payload } -> std::convertible_to<std::size_t>;
+    typename C::value_type;
+} && std::default_initializable<typename C::value_type> && std::movable<typename C::value_type> &&
+                          requires(const unsigned char* data, std::size_t size, typename C::value_type& v) {
+                              { C::decode(data, size, v) } noexcept -> std::same_as<std::error_code>;
+                          };
+
+// Can a value of C go out with send_msg? (a control_message whose value
+// tells its payload's size, at most max_payload, and writes it.)
+template <class C>
+concept sendable_control = control_message<C> && requires(const C& c, unsigned char* out) {
+    { c.payload_size() } noexcept -> std::convertible_to<std::size_t>;
+    { c.write_payload(out) } noexcept;
+};
+
+// Does control message C mean something on sockets of Family and Type?
+template <class C, class Family, class Type>
+concept control_message_for = control_message<C> && C::template applies_to<Family, Type>;
+
+namespace detail {
+
+// A handle to send: a native descriptor, or anything with native_handle()
+// (a tsock socket or listener).
+template <class H>
+concept descriptor_source = std::same_as<H, native_handle_type> || requires(const H& h) {
+    { h.native_handle() } -> std::same_as<native_handle_type>;
+};
+template <class H>
+native_handle_type native_of(const H& h) noexcept
+{
+    if constexpr (std::same_as<H, native_handle_type>)
+        return h;
+    else
+        return h.native_handle();
+}
+
+template <class S>
+inline constexpr bool is_basic_socket = false;
+template <class F, class T, class M>
+inline constexpr bool is_basic_socket<basic_socket<F, T, M>> = true;
+
+} // namespace detail
+
+// Descriptors received with SCM_RIGHTS, owned: each is closed with this
+// object unless taken (release, or adopt into a tsock socket).
+template <std::size_t N>
+class received_descriptors {
+public:
+    received_descriptors() noexcept = default;
+    received_descriptors(received_descriptors&& o) noexcept : count_(std::exchange(o.count_, 0))
+    {
+        std::memcpy(fds_, o.fds_, sizeof fds_);
+    }
+    received_descriptors& operator=(received_descriptors&& o) noexcept
+    {
+        if (this != &o) {
+            close_all();
+            count_ = std::exchange(o.count_, 0);
+            std::memcpy(fds_, o.fds_, sizeof fds_);
+        }
+        return *this;
+    }
+    ~received_descriptors() { close_all(); }
+
+    // How many arrived (taken ones included: their slots read invalid_handle).
+    std::size_t size() const noexcept { return count_; }
+    // The i-th descriptor, still owned here.
+    detail::native_handle_type operator[](std::size_t i) const noexcept { return fds_[i]; }
+    // Gives the i-th up: the caller closes it.
+    [[nodiscard]] detail::native_handle_type release(std::size_t i) noexcept
+    {
+        return std::exchange(fds_[i], detail::invalid_handle);
+    }
+    // The i-th as a Socket (basic_socket<...>::adopt: its family and type
+    // checked, error::type_mismatch or family_mismatch otherwise, when it
+    // stays here and is closed with the rest).
+    template <class Socket>
+    Socket adopt(std::size_t i, std::error_code& ec) noexcept
+    {
+        auto s = Socket::adopt(fds_[i], ec);
+        if (!ec)
+            fds_[i] = detail::invalid_handle;
+        return s;
+    }
+    template <class Socket>
+    Socket adopt(std::size_t i)
+    {
+        std::error_code ec;
+        auto s = adopt<Socket>(i, ec);
+        detail::throw_if(ec, "adopt");
+        return s;
+    }
+
+    // Takes n received descriptors from data (a payload of SCM_RIGHTS);
+    // those beyond N are closed at once. 0, or the error.
+    std::error_code take(const unsigned char* data, std::size_t size) noexcept
+    {
+        std::error_code ec;
+        if (size % sizeof(int) != 0)
+            ec = error::unexpected_control;
+        for (std::size_t at = 0; at + sizeof(int) <= size; at += sizeof(int)) {
+            int fd;
+            std::memcpy(&fd, data + at, sizeof fd);
+            if (count_ < N) {
+                fds_[count_++] = fd;
+            } else {
+                (void)detail::close_socket(fd);
+                ec = error::too_many_descriptors;
+            }
+        }
+        return ec;
+    }
+
+private:
+    void close_all() noexcept
+    {
+        for (std::size_t i = 0; i != count_; ++i)
+            if (fds_[i] != detail::invalid_handle)
+                (void)detail::close_socket(fds_[i]);
+        count_ = 0;
+    }
+
+    detail::native_handle_type fds_[N] = {};
+    std::size_t count_ = 0;
+};
+
+// SCM_RIGHTS: up to N descriptors passed over a local (AF_UNIX) socket.
+// As a type, recv_msg<descriptors<N>> receives up to N (value_type:
+// received_descriptors<N>, MSG_CMSG_CLOEXEC always); as a value, it holds
+// the handles send_msg passes (not owned: they stay the caller's).
+template <std::size_t N>
+class descriptors {
+    static_assert(N >= 1, "descriptors<N> passes at least one descriptor");
+
+public:
+    static constexpr int level = SOL_SOCKET;
+    static constexpr int type = SCM_RIGHTS;
+    static constexpr std::size_t max_payload = N * sizeof(int);
+    template <class Family, class Type>
+    static constexpr bool applies_to = std::is_same_v<typename Family::endpoint_type, local_endpoint>;
+    using value_type = received_descriptors<N>;
+
+    descriptors() noexcept = default;
+    template <class... Hs>
+        requires(sizeof...(Hs) >= 1 && sizeof...(Hs) <= N && (detail::descriptor_source<Hs> && ...))
+    descriptors(const Hs&... handles) noexcept // NOLINT(google-explicit-constructor)
+        : fds_{detail::native_of(handles)...}, count_(sizeof...(Hs))
+    {
+    }
+
+    std::size_t payload_size() const noexcept { return count_ * sizeof(int); }
+    void write_payload(unsigned char* out) const noexcept { std::memcpy(out, fds_, payload_size()); }
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        return v.take(data, size);
+    }
+
+private:
+    detail::native_handle_type fds_[N] = {};
+    std::size_t count_ = 0;
+};
+template <class... Hs>
+descriptors(const Hs&...) -> descriptors<sizeof...(Hs)>;
+
+// What recv_msg<Cs...> returns: the bytes received and, for each control
+// type asked for, its value when the kernel sent one (empty otherwise).
+template <control_message... Cs>
+struct received_message {
+    std::size_t size = 0;
+    std::tuple<std::optional<typename Cs::value_type>...> controls;
+
+    // The value of control type C, if it arrived.
+    template <class C>
+    std::optional<typename C::value_type>& get() noexcept
+    {
+        // An error here means get<C>() of a type the recv_msg call did not ask for.
+        static_assert(index_of<C> != sizeof...(Cs), "this control type was not asked for in recv_msg<...>");
+        return std::get<index_of<C>>(controls);
+    }
+    template <class C>
+    const std::optional<typename C::value_type>& get() const noexcept
+    {
+        static_assert(index_of<C> != sizeof...(Cs), "this control type was not asked for in recv_msg<...>");
+        return std::get<index_of<C>>(controls);
+    }
+
+private:
+    template <class C>
+    static constexpr std::size_t index_of = [] {
+        constexpr bool same[] = {std::is_same_v<C, Cs>..., false};
+        std::size_t i = 0;
+        while (i != sizeof...(Cs) && !same[i])
+            ++i;
+        return i;
+    }();
+};
+
+namespace detail {
+
+// The control buffer for Cs: the sum of their CMSG_SPACE, at compile time.
+template <class... Cs>
+inline constexpr std::size_t control_space = (std::size_t(0) + ... + std::size_t(CMSG_SPACE(Cs::max_payload)));
+
+// A control buffer aligned for cmsghdr (one byte when empty, never read).
+template <std::size_t Size>
+struct control_buffer {
+    alignas(::cmsghdr) unsigned char bytes[Size == 0 ? 1 : Size];
+};
+
+// One buffer or a sequence of them, as a sequence.
+template <class B>
+auto as_sequence(B& b) noexcept
+{
+    if constexpr (buffer_sequence<std::remove_const_t<B>>)
+        return std::ref(b);
+    else if constexpr (std::is_const_v<B>)
+        return std::array<byte_run<const std::byte>, 1>{detail::as_bytes(b)};
+    else
+        return std::array<byte_run<std::byte>, 1>{detail::as_writable_bytes(b)};
+}
+template <class T>
+T& unwrap(std::reference_wrapper<T> r) noexcept
+{
+    return r.get();
+}
+template <class T>
+T& unwrap(T& t) noexcept
+{
+    return t;
+}
+
+// Writes c as one control message at m's next free byte (used: the bytes
+// written so far).
+template <class C>
+void put_control(unsigned char* buffer, std::size_t& used, const C& c) noexcept
+{
+    const std::size_t size = c.payload_size();
+    if (size == 0)
+        return; // nothing to pass: no message (an empty SCM_RIGHTS is EINVAL)
+    ::cmsghdr h{};
+    h.cmsg_level = C::level;
+    h.cmsg_type = C::type;
+    h.cmsg_len = static_cast<decltype(h.cmsg_len)>(CMSG_LEN(size));
+    std::memcpy(buffer + used, &h, sizeof h);
+    c.write_payload(buffer + used + (CMSG_LEN(0)));
+    used += CMSG_SPACE(size);
+}
+
+// Gives one received control message to the Cs that asked for its level
+// and type: 0, or the error (unexpected_control when none did; descriptors
+// that came with one are closed).
+template <class... Cs>
+std::error_code take_control(std::tuple<std::optional<typename Cs::value_type>...>& values, const ::cmsghdr* h,
+                             const unsigned char* data, std::size_t size) noexcept
+{
+    std::error_code ec = error::unexpected_control;
+    bool taken = false;
+    const auto one = [&]<std::size_t I, class C>(std::integral_constant<std::size_t, I>, C*) {
+        if (taken || h->cmsg_level != C::level || h->cmsg_type != C::type)
+            return;
+        taken = true;
+        auto& v = std::get<I>(values);
+        if (!v)
+            v.emplace();
+        ec = C::decode(data, size, *v);
+    };
+    [&]<std::size_t... Is>(std::index_sequence<Is...>) {
+        (one(std::integral_constant<std::size_t, Is>(), static_cast<Cs*>(nullptr)), ...);
+    }(std::index_sequence_for<Cs...>());
+    if (!taken && h->cmsg_level == SOL_SOCKET && h->cmsg_type == SCM_RIGHTS) {
+        for (std::size_t at = 0; at + sizeof(int) <= size; at += sizeof(int)) { // nobody asked for them
+            int fd;
+            std::memcpy(&fd, data + at, sizeof fd);
+            (void)close_socket(fd);
+        }
+    }
+    return ec;
+}
+
+} // namespace detail
+
+namespace detail {
+
+// Are Cs all control messages for sockets of Socket's family and type?
+template <class Socket, class... Cs>
+concept controls_for = is_basic_socket<Socket> &&
+                       (control_message_for<Cs, typename Socket::family_type, typename Socket::type_policy> && ...);
+// Is B one buffer or a sequence of them?
+template <class B>
+concept some_buffers = sendable_buffer<B> || buffer_sequence<B>;
+template <class B>
+concept some_receivable_buffers = receivable_buffer<B> || receivable_buffer_sequence<B>;
+
+template <class Socket, class B, class... Cs>
+status send_with_controls(const Socket& s, const B& buffers, std::size_t& n, const Cs&... controls) noexcept
+{
+    auto seq = as_sequence(buffers);
+    const auto& list = unwrap(seq);
+    io_vectors<const std::remove_cvref_t<decltype(list)>, false> v;
+    status st = v.fill(list);
+    if (st) [[unlikely]]
+        return st;
+    control_buffer<control_space<Cs...>> control{};
+    std::size_t used = 0;
+    (put_control(control.bytes, used, controls), ...);
+    ::msghdr m{};
+    m.msg_iov = v.data();
+    m.msg_iovlen = static_cast<decltype(m.msg_iovlen)>(v.size());
+    m.msg_control = used ? control.bytes : nullptr;
+    m.msg_controllen = static_cast<decltype(m.msg_controllen)>(used);
+    const auto h = s.native_handle();
+    socket_access::perform(s, POLLOUT, st, [&] {
+        const auto r = send_message_once(h, m, 0);
+        n = r < 0 ? 0 : std::size_t(r);
+        return r < 0 ? last_status() : 0;
+    });
+    return st;
+}
+
+template <class Socket, class B, class... Cs>
+status recv_with_controls(const Socket& s, B& buffers, received_message<Cs...>& out) noexcept
+{
+    auto seq = as_sequence(buffers);
+    auto& list = unwrap(seq);
+    io_vectors<std::remove_reference_t<decltype(list)>, true> v;
+    status st = v.fill(list);
+    if (st) [[unlikely]]
+        return st;
+    constexpr std::size_t space = control_space<Cs...>;
+    control_buffer<space> control;
+    ::msghdr m{};
+    const auto h = s.native_handle();
+    std::ptrdiff_t r = 0;
+    socket_access::perform(s, POLLIN, st, [&] {
+        m = ::msghdr{};
+        m.msg_iov = v.data();
+        m.msg_iovlen = static_cast<decltype(m.msg_iovlen)>(v.size());
+        m.msg_control = space ? control.bytes : nullptr;
+        m.msg_controllen = static_cast<decltype(m.msg_controllen)>(space);
+        r = recv_message_once(h, m, 0);
+        return r < 0 ? last_status() : 0;
+    });
+    if (st)
+        return st;
+    out.size = std::size_t(r);
+    // Every control message is taken (its descriptors owned by out, or
+    // closed) before any error is reported: a failed call leaks none.
+    std::error_code first;
+    if (m.msg_controllen != 0) {
+        for (::cmsghdr* c = CMSG_FIRSTHDR(&m); c != nullptr; c = CMSG_NXTHDR(&m, c)) {
+            const std::size_t header = CMSG_LEN(0);
+            const std::size_t size = c->cmsg_len > header ? std::size_t(c->cmsg_len) - header : 0;
+            const std::error_code ec = take_control<Cs...>(out.controls, c, CMSG_DATA(c), size);
+            if (ec && !first)
+                first = ec;
+        }
+    }
+    if ((m.msg_flags & MSG_CTRUNC) != 0)
+        return status_of(error::control_truncated);
+    if (first)
+        return status_of(first);
+    if ((m.msg_flags & MSG_TRUNC) != 0 && Socket::type_policy::message_oriented)
+        return status_of(error::message_truncated);
+    return 0;
+}
+
+} // namespace detail
+
+// sendmsg(2): the buffers (one buffer or a sequence of them) and the
+// control messages (descriptors{fd, socket ...}, or a user's type), in one
+// call, MSG_NOSIGNAL added. How many bytes went, as send. On a stream the
+// control data goes with the first byte: send at least one. The
+// std::error_code form takes ec before the controls.
+template <class Socket, class B, class... Cs>
+    requires(detail::some_buffers<B> && (sendable_control<Cs> && ...) && detail::controls_for<Socket, Cs...>)
+[[nodiscard]] auto send_msg(Socket& s, const B& buffers, const Cs&... controls)
+{
+    std::size_t n = 0;
+    const detail::status st = detail::send_with_controls(s, buffers, n, controls...);
+    return Socket::mode_type::template finish_or_throw<std::size_t>(n, st, "sendmsg");
+}
+template <class Socket, class B, class... Cs>
+    requires(detail::some_buffers<B> && (sendable_control<Cs> && ...) && detail::controls_for<Socket, Cs...>)
+[[nodiscard]] auto send_msg(Socket& s, const B& buffers, std::error_code& ec, const Cs&... controls) noexcept
+{
+    std::size_t n = 0;
+    const detail::status st = detail::send_with_controls(s, buffers, n, controls...);
+    return Socket::mode_type::template finish<std::size_t>(n, st, ec);
+}
+
+// recvmsg(2) into the buffers (one or a sequence), with room for the
+// control types Cs (their CMSG_SPACE summed at compile time), and
+// MSG_CMSG_CLOEXEC: a received_message<Cs...> in the mode's result. Errors
+// as recv's, and control_truncated (MSG_CTRUNC), unexpected_control (a
+// type not asked for), too_many_descriptors; the descriptors of a failed
+// call are closed.
+template <control_message... Cs, class Socket, class B>
+    requires(detail::some_receivable_buffers<B> && detail::controls_for<Socket, Cs...>)
+[[nodiscard]] auto recv_msg(Socket& s, B&& buffers)
+{
+    received_message<Cs...> out;
+    const detail::status st = detail::recv_with_controls(s, buffers, out);
+    return Socket::mode_type::template finish_or_throw<received_message<Cs...>>(std::move(out), st, "recvmsg");
+}
+template <control_message... Cs, class Socket, class B>
+    requires(detail::some_receivable_buffers<B> && detail::controls_for<Socket, Cs...>)
+[[nodiscard]] auto recv_msg(Socket& s, B&& buffers, std::error_code& ec) noexcept
+{
+    received_message<Cs...> out;
+    const detail::status st = detail::recv_with_controls(s, buffers, out);
+    return Socket::mode_type::template finish<received_message<Cs...>>(std::move(out), st, ec);
+}
+
+// An error here means a control message on a socket it does not apply to:
+// descriptors (SCM_RIGHTS) pass over local (AF_UNIX) sockets only.
+template <class Socket, class B, class... Cs>
+    requires(detail::is_basic_socket<Socket> && (control_message<Cs> && ...) &&
+             !detail::controls_for<Socket, Cs...>)
+TSOCK_REFUSED("this control message does not apply to this socket (descriptors pass over local sockets only)")
+send_msg(Socket&, const B&, const Cs&...) TSOCK_DELETED;
+template <control_message... Cs, class Socket, class B, class... Args>
+    requires(detail::is_basic_socket<Socket> && !detail::controls_for<Socket, Cs...>)
+TSOCK_REFUSED("this control message does not apply to this socket (descriptors pass over local sockets only)")
+recv_msg(Socket&, B&&, Args&&...) TSOCK_DELETED;
+
+// Python's send_fds(sock, buffers, fds): the buffers and the descriptors
+// (native handles or tsock sockets) in one sendmsg.
+template <class Socket, class B, class... Hs>
+    requires(detail::some_buffers<B> && sizeof...(Hs) >= 1 && (detail::descriptor_source<Hs> && ...) &&
+             detail::controls_for<Socket, descriptors<sizeof...(Hs)>>)
+[[nodiscard]] auto send_fds(Socket& s, const B& buffers, const Hs&... handles)
+{
+    return send_msg(s, buffers, descriptors<sizeof...(Hs)>(handles...));
+}
+
+// Python's recv_fds(sock, bufsize, maxfds): up to N descriptors and the
+// bytes, as recv_msg<descriptors<N>>.
+template <std::size_t N, class Socket, class B>
+    requires(detail::some_receivable_buffers<B> && detail::controls_for<Socket, descriptors<N>>)
+[[nodiscard]] auto recv_fds(Socket& s, B&& buffers)
+{
+    return recv_msg<descriptors<N>>(s, std::forward<B>(buffers));
+}
+template <std::size_t N, class Socket, class B>
+    requires(detail::some_receivable_buffers<B> && detail::controls_for<Socket, descriptors<N>>)
+[[nodiscard]] auto recv_fds(Socket& s, B&& buffers, std::error_code& ec) noexcept
+{
+    return recv_msg<descriptors<N>>(s, std::forward<B>(buffers), ec);
+}
+
+} // namespace tsock
+
+#endif // BOOST_OS_WINDOWS
+
+#endif // TSOCK_MESSAGE_HPP
