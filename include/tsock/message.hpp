@@ -37,6 +37,7 @@ static_assert(BOOST_OS_WINDOWS == 0, "tsock/message.hpp (send_msg, recv_msg, des
 #else
 
 #include <tsock/basic_socket.hpp>
+#include <tsock/detail/chrono.hpp>
 #include <tsock/detail/io_vectors.hpp>
 
 #include <array>
@@ -49,7 +50,9 @@ static_assert(BOOST_OS_WINDOWS == 0, "tsock/message.hpp (send_msg, recv_msg, des
 #include <type_traits>
 #include <utility>
 
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <time.h>
 
 namespace tsock {
 
@@ -225,6 +228,142 @@ private:
 };
 template <class... Hs>
 descriptors(const Hs&...) -> descriptors<sizeof...(Hs)>;
+
+#if BOOST_OS_LINUX
+// SCM_CREDENTIALS (Linux): the sender's process, user and group, checked by
+// the kernel, on local sockets. Received where options::pass_credentials is
+// set (the kernel then adds the sender's own to every message); as a value,
+// send_msg passes the ones given (EPERM for ones the sender may not claim).
+struct sender_credentials {
+    static constexpr int level = SOL_SOCKET;
+    static constexpr int type = SCM_CREDENTIALS;
+    static constexpr std::size_t max_payload = sizeof(::ucred);
+    template <class Family, class Type>
+    static constexpr bool applies_to = std::is_same_v<typename Family::endpoint_type, local_endpoint>;
+    // Received, it is its own value (as options::credentials reads them).
+    using value_type = sender_credentials;
+
+    ::pid_t pid = 0;
+    ::uid_t uid = 0;
+    ::gid_t gid = 0;
+
+    std::size_t payload_size() const noexcept { return sizeof(::ucred); }
+    void write_payload(unsigned char* out) const noexcept
+    {
+        const ::ucred u{pid, uid, gid};
+        std::memcpy(out, &u, sizeof u);
+    }
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        if (size != sizeof(::ucred))
+            return error::unexpected_control;
+        ::ucred u;
+        std::memcpy(&u, data, sizeof u);
+        v.pid = u.pid;
+        v.uid = u.uid;
+        v.gid = u.gid;
+        return {};
+    }
+};
+
+// SCM_TIMESTAMPNS (Linux): when the kernel received the message, on the
+// system clock (CLOCK_REALTIME, software time stamp), on any socket where
+// SO_TIMESTAMPNS is set (raw_option<SOL_SOCKET, SO_TIMESTAMPNS, int>).
+// Received only.
+struct receive_time {
+    static constexpr int level = SOL_SOCKET;
+    static constexpr int type = SCM_TIMESTAMPNS;
+    static constexpr std::size_t max_payload = sizeof(::timespec);
+    template <class Family, class Type>
+    static constexpr bool applies_to = true;
+    using value_type = std::chrono::system_clock::time_point;
+
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        if (size != sizeof(::timespec))
+            return error::unexpected_control;
+        ::timespec t;
+        std::memcpy(&t, data, sizeof t);
+        const auto since_epoch = std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+        v = value_type(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch));
+        return {};
+    }
+};
+#endif
+
+#if defined(IP_PKTINFO)
+// IP_PKTINFO: a datagram's destination address and the interface it came
+// in on (received, where the socket has IP_PKTINFO set); sent, the source
+// address and interface to use (index 0: the routing table's choice). On
+// IPv4 datagram sockets.
+struct packet_info_v4 {
+    static constexpr int level = IPPROTO_IP;
+    static constexpr int type = IP_PKTINFO;
+    static constexpr std::size_t max_payload = sizeof(::in_pktinfo);
+    template <class Family, class Type>
+    static constexpr bool applies_to =
+        std::is_same_v<typename Family::endpoint_type, ipv4_endpoint> && std::is_same_v<Type, datagram>;
+    using value_type = packet_info_v4;
+
+    address_v4 address{};          // received: the destination; sent: the source
+    unsigned interface_index = 0; // 0 when sent: any
+
+    std::size_t payload_size() const noexcept { return sizeof(::in_pktinfo); }
+    void write_payload(unsigned char* out) const noexcept
+    {
+        ::in_pktinfo p{};
+        p.ipi_ifindex = static_cast<int>(interface_index);
+        p.ipi_spec_dst = address.to_in_addr();
+        std::memcpy(out, &p, sizeof p);
+    }
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        if (size != sizeof(::in_pktinfo))
+            return error::unexpected_control;
+        ::in_pktinfo p;
+        std::memcpy(&p, data, sizeof p);
+        v.address = address_v4(p.ipi_addr);
+        v.interface_index = static_cast<unsigned>(p.ipi_ifindex);
+        return {};
+    }
+};
+#endif
+
+#if defined(IPV6_PKTINFO)
+// IPV6_PKTINFO: the same for IPv6 datagram sockets (received where
+// IPV6_RECVPKTINFO is set).
+struct packet_info_v6 {
+    static constexpr int level = IPPROTO_IPV6;
+    static constexpr int type = IPV6_PKTINFO;
+    static constexpr std::size_t max_payload = sizeof(::in6_pktinfo);
+    template <class Family, class Type>
+    static constexpr bool applies_to =
+        std::is_same_v<typename Family::endpoint_type, ipv6_endpoint> && std::is_same_v<Type, datagram>;
+    using value_type = packet_info_v6;
+
+    address_v6 address{};
+    unsigned interface_index = 0;
+
+    std::size_t payload_size() const noexcept { return sizeof(::in6_pktinfo); }
+    void write_payload(unsigned char* out) const noexcept
+    {
+        ::in6_pktinfo p{};
+        p.ipi6_addr = address.to_in6_addr();
+        p.ipi6_ifindex = interface_index;
+        std::memcpy(out, &p, sizeof p);
+    }
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        if (size != sizeof(::in6_pktinfo))
+            return error::unexpected_control;
+        ::in6_pktinfo p;
+        std::memcpy(&p, data, sizeof p);
+        v.address = address_v6(p.ipi6_addr);
+        v.interface_index = p.ipi6_ifindex;
+        return {};
+    }
+};
+#endif
 
 // What recv_msg<Cs...> returns: the bytes received and, for each control
 // type asked for, its value when the kernel sent one (empty otherwise).
