@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 #include <fcntl.h>
@@ -235,6 +236,11 @@ static_assert(!can_send_msg<tsock::udp6_socket, tsock::descriptors<1>>);
 static_assert(can_recv_msg<tsock::unix_seqpacket_socket, tsock::descriptors<1>>);
 static_assert(!can_recv_msg<tsock::tcp_socket, tsock::descriptors<1>>);
 static_assert(tsock::control_message<tsock::descriptors<3>>);
+// More descriptors than the type has room for do not make one.
+static_assert(std::is_constructible_v<tsock::descriptors<2>, int, int>);
+static_assert(!std::is_constructible_v<tsock::descriptors<2>, int, int, int>);
+static_assert(std::is_constructible_v<tsock::descriptors<1>, tsock::unix_stream_socket>);
+static_assert(!std::is_constructible_v<tsock::descriptors<1>, double>);
 static_assert(tsock::sendable_control<tsock::descriptors<3>>);
 static_assert(tsock::detail::control_space<tsock::descriptors<3>> == CMSG_SPACE(3 * sizeof(int)));
 static_assert(tsock::detail::control_space<tsock::descriptors<1>, tsock::descriptors<2>> ==
