@@ -501,3 +501,42 @@ BOOST_AUTO_TEST_CASE(packet_info_v6)
     BOOST_REQUIRE(m.get<tsock::packet_info_v6>().has_value());
     BOOST_TEST(m.get<tsock::packet_info_v6>()->address == tsock::address_v6::loopback());
 }
+
+BOOST_AUTO_TEST_CASE(send_msg_to_and_recv_msg_from_carry_endpoints)
+{
+    auto r = tsock::udp_socket::open();
+    r.bind(tsock::ipv4_endpoint(tsock::address_v4::any(), 0));
+    set_int_option(r.native_handle(), IPPROTO_IP, IP_PKTINFO, 1);
+    const tsock::ipv4_endpoint to(tsock::address_v4::loopback(), r.local_endpoint().port());
+    auto s = tsock::udp_socket::open();
+    s.bind(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
+    tsock::packet_info_v4 source;
+    source.address = tsock::address_v4::loopback();
+    BOOST_TEST(tsock::send_msg_to(s, std::array{"t"sv, "o"sv}, to, source) == 2u);
+    std::string in(8, 0);
+    auto m = tsock::recv_msg_from<tsock::packet_info_v4>(r, in);
+    BOOST_TEST(m.size == 2u);
+    BOOST_TEST(in.substr(0, 2) == "to");
+    BOOST_TEST(m.sender == s.local_endpoint());
+    BOOST_TEST(m.get<tsock::packet_info_v4>()->address == tsock::address_v4::loopback());
+    // Truncated: an error, as recv_from.
+    BOOST_TEST(tsock::send_msg_to(s, "0123456789"sv, to) == 10u);
+    std::array<char, 3> small{};
+    std::error_code ec;
+    (void)tsock::recv_msg_from<tsock::packet_info_v4>(r, std::span<char>(small), ec);
+    BOOST_TEST(ec == tsock::error::message_truncated);
+    // Without room for the IP_PKTINFO the socket asks the kernel for, the
+    // control data is cut: that is the error, never silence.
+    BOOST_TEST(tsock::send_msg_to(s, "x"sv, to) == 1u);
+    (void)tsock::recv_msg_from<>(r, std::span<char>(small), ec);
+    BOOST_TEST(ec == tsock::error::control_truncated);
+    // Unix datagrams: descriptors to a bound name, and the sender's name.
+    marked_pipe p;
+    const int before = open_fd_count();
+    auto [a, b] = tsock::socket_pair<tsock::datagram>();
+    {
+        auto mm = (void(tsock::send_fds(a, "u"sv, p.fds[0])), tsock::recv_msg_from<tsock::descriptors<1>>(b, in));
+        BOOST_TEST(mm.get<tsock::descriptors<1>>()->size() == 1u);
+    }
+    BOOST_TEST(open_fd_count() == before + 2); // the pair itself; the received descriptor is closed
+}

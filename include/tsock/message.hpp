@@ -398,6 +398,12 @@ private:
     }();
 };
 
+// What recv_msg_from<Cs...> returns: received_message's, and the sender.
+template <class Endpoint, control_message... Cs>
+struct received_message_from : received_message<Cs...> {
+    Endpoint sender{};
+};
+
 namespace detail {
 
 // The control buffer for Cs: the sum of their CMSG_SPACE, at compile time.
@@ -495,7 +501,8 @@ template <class B>
 concept some_receivable_buffers = receivable_buffer<B> || receivable_buffer_sequence<B>;
 
 template <class Socket, class B, class... Cs>
-status send_with_controls(const Socket& s, const B& buffers, std::size_t& n, const Cs&... controls) noexcept
+status send_with_controls(const Socket& s, const B& buffers, const ::sockaddr* to, ::socklen_t to_size, std::size_t& n,
+                          const Cs&... controls) noexcept
 {
     auto seq = as_sequence(buffers);
     const auto& list = unwrap(seq);
@@ -507,6 +514,8 @@ status send_with_controls(const Socket& s, const B& buffers, std::size_t& n, con
     std::size_t used = 0;
     (put_control(control.bytes, used, controls), ...);
     ::msghdr m{};
+    m.msg_name = const_cast<::sockaddr*>(to); // sendmsg does not write it
+    m.msg_namelen = to ? to_size : 0;
     m.msg_iov = v.data();
     m.msg_iovlen = static_cast<decltype(m.msg_iovlen)>(v.size());
     m.msg_control = used ? control.bytes : nullptr;
@@ -521,7 +530,8 @@ status send_with_controls(const Socket& s, const B& buffers, std::size_t& n, con
 }
 
 template <class Socket, class B, class... Cs>
-status recv_with_controls(const Socket& s, B& buffers, received_message<Cs...>& out) noexcept
+status recv_with_controls(const Socket& s, B& buffers, received_message<Cs...>& out, ::sockaddr* from = nullptr,
+                          ::socklen_t* from_size = nullptr) noexcept
 {
     auto seq = as_sequence(buffers);
     auto& list = unwrap(seq);
@@ -534,8 +544,11 @@ status recv_with_controls(const Socket& s, B& buffers, received_message<Cs...>& 
     ::msghdr m{};
     const auto h = s.native_handle();
     std::ptrdiff_t r = 0;
+    const ::socklen_t room = from_size ? *from_size : 0;
     socket_access::perform(s, POLLIN, st, [&] {
         m = ::msghdr{};
+        m.msg_name = from;
+        m.msg_namelen = room;
         m.msg_iov = v.data();
         m.msg_iovlen = static_cast<decltype(m.msg_iovlen)>(v.size());
         m.msg_control = space ? control.bytes : nullptr;
@@ -545,6 +558,8 @@ status recv_with_controls(const Socket& s, B& buffers, received_message<Cs...>& 
     });
     if (st)
         return st;
+    if (from_size)
+        *from_size = m.msg_namelen;
     out.size = std::size_t(r);
     // Every control message is taken (its descriptors owned by out, or
     // closed) before any error is reported: a failed call leaks none.
@@ -579,7 +594,7 @@ template <class Socket, class B, class... Cs>
 [[nodiscard]] auto send_msg(Socket& s, const B& buffers, const Cs&... controls)
 {
     std::size_t n = 0;
-    const detail::status st = detail::send_with_controls(s, buffers, n, controls...);
+    const detail::status st = detail::send_with_controls(s, buffers, nullptr, 0, n, controls...);
     return Socket::mode_type::template finish_or_throw<std::size_t>(n, st, "sendmsg");
 }
 template <class Socket, class B, class... Cs>
@@ -587,7 +602,7 @@ template <class Socket, class B, class... Cs>
 [[nodiscard]] auto send_msg(Socket& s, const B& buffers, std::error_code& ec, const Cs&... controls) noexcept
 {
     std::size_t n = 0;
-    const detail::status st = detail::send_with_controls(s, buffers, n, controls...);
+    const detail::status st = detail::send_with_controls(s, buffers, nullptr, 0, n, controls...);
     return Socket::mode_type::template finish<std::size_t>(n, st, ec);
 }
 
@@ -612,6 +627,70 @@ template <control_message... Cs, class Socket, class B>
     received_message<Cs...> out;
     const detail::status st = detail::recv_with_controls(s, buffers, out);
     return Socket::mode_type::template finish<received_message<Cs...>>(std::move(out), st, ec);
+}
+
+// sendmsg(2) to ep (datagram and raw sockets): send_msg's message as one
+// datagram to ep; with packet_info_v4/v6, from the source it names.
+template <class Socket, class B, class... Cs>
+    requires(detail::some_buffers<B> && (sendable_control<Cs> && ...) && detail::controls_for<Socket, Cs...> &&
+             !Socket::type_policy::connection_oriented)
+[[nodiscard]] auto send_msg_to(Socket& s, const B& buffers, const typename Socket::endpoint_type& ep,
+                               const Cs&... controls)
+{
+    const detail::name_of<typename Socket::endpoint_type> name(ep);
+    std::size_t n = 0;
+    const detail::status st = detail::send_with_controls(s, buffers, name.data(), name.size(), n, controls...);
+    return Socket::mode_type::template finish_or_throw<std::size_t>(n, st, "sendmsg");
+}
+template <class Socket, class B, class... Cs>
+    requires(detail::some_buffers<B> && (sendable_control<Cs> && ...) && detail::controls_for<Socket, Cs...> &&
+             !Socket::type_policy::connection_oriented)
+[[nodiscard]] auto send_msg_to(Socket& s, const B& buffers, const typename Socket::endpoint_type& ep,
+                               std::error_code& ec, const Cs&... controls) noexcept
+{
+    const detail::name_of<typename Socket::endpoint_type> name(ep);
+    std::size_t n = 0;
+    const detail::status st = detail::send_with_controls(s, buffers, name.data(), name.size(), n, controls...);
+    return Socket::mode_type::template finish<std::size_t>(n, st, ec);
+}
+
+namespace detail {
+template <class Socket, class B, class... Cs>
+status recv_with_sender(const Socket& s, B& buffers,
+                        received_message_from<typename Socket::endpoint_type, Cs...>& out) noexcept
+{
+    name_slot<typename Socket::endpoint_type> name(out.sender);
+    ::socklen_t len = name.capacity;
+    status st = recv_with_controls(s, buffers, out, name.data(), &len);
+    if (!st || st == status_of(error::message_truncated)) {
+        if (const status taken = name.take(len))
+            st = taken;
+    }
+    return st;
+}
+} // namespace detail
+
+// recvmsg(2) with the sender's endpoint (datagram and raw sockets):
+// recv_msg's message and its sender.
+template <control_message... Cs, class Socket, class B>
+    requires(detail::some_receivable_buffers<B> && detail::controls_for<Socket, Cs...> &&
+             !Socket::type_policy::connection_oriented)
+[[nodiscard]] auto recv_msg_from(Socket& s, B&& buffers)
+{
+    using R = received_message_from<typename Socket::endpoint_type, Cs...>;
+    R out;
+    const detail::status st = detail::recv_with_sender(s, buffers, out);
+    return Socket::mode_type::template finish_or_throw<R>(std::move(out), st, "recvmsg");
+}
+template <control_message... Cs, class Socket, class B>
+    requires(detail::some_receivable_buffers<B> && detail::controls_for<Socket, Cs...> &&
+             !Socket::type_policy::connection_oriented)
+[[nodiscard]] auto recv_msg_from(Socket& s, B&& buffers, std::error_code& ec) noexcept
+{
+    using R = received_message_from<typename Socket::endpoint_type, Cs...>;
+    R out;
+    const detail::status st = detail::recv_with_sender(s, buffers, out);
+    return Socket::mode_type::template finish<R>(std::move(out), st, ec);
 }
 
 // An error here means a control message on a socket it does not apply to:
