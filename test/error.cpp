@@ -60,6 +60,10 @@ const error all_errors[] = {
     error::already_registered,
     error::not_registered,
     error::reserved_token,
+    error::too_many_buffers,
+    error::control_truncated,
+    error::unexpected_control,
+    error::too_many_descriptors,
 };
 
 const std::string unknown = "unknown tsock error";

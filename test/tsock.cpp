@@ -9,8 +9,10 @@
 #include <boost/test/unit_test.hpp>
 #endif
 
+#include <array>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 // The umbrella header gives every public name; these checks use several
@@ -57,3 +59,17 @@ BOOST_AUTO_TEST_CASE(addresses_work_as_keys_and_stream)
     out << "fe80::1%2"_ipv6 << ' ' << "10.1.2.3"_ipv4;
     BOOST_TEST(out.str() == "fe80::1%2 10.1.2.3");
 }
+
+#if !BOOST_OS_WINDOWS
+// Scatter/gather and descriptor passing from the umbrella header.
+BOOST_AUTO_TEST_CASE(message_io_through_the_umbrella)
+{
+    using namespace std::string_view_literals;
+    auto [a, b] = tsock::socket_pair();
+    BOOST_TEST(tsock::send_fds(a, std::array{"he"sv, "llo"sv}, a) == 5u);
+    std::string in(5, '\0');
+    auto m = tsock::recv_fds<1>(b, in);
+    BOOST_TEST(in == "hello");
+    BOOST_TEST(m.get<tsock::descriptors<1>>()->size() == 1u);
+}
+#endif

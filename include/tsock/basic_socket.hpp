@@ -17,6 +17,7 @@
 #include <tsock/batch.hpp>
 #include <tsock/buffer.hpp>
 #include <tsock/detail/batch_ops.hpp>
+#include <tsock/detail/io_vectors.hpp>
 #include <tsock/detail/refuse.hpp>
 #include <tsock/detail/socket_base.hpp>
 #include <tsock/ip_endpoint.hpp>
@@ -221,7 +222,7 @@ public:
         requires(detail::is_char_array<B>)
     TSOCK_REFUSED(TSOCK_REASON_CHAR_ARRAY) send(const B&, Args&&...) TSOCK_DELETED;
     template <class B, class... Args>
-        requires(!byte_buffer<B> && !detail::is_char_array<B>)
+        requires(!byte_buffer<B> && !detail::is_char_array<B> && !buffer_sequence<B>)
     TSOCK_REFUSED(TSOCK_REASON_NOT_A_BUFFER) send(const B&, Args&&...) TSOCK_DELETED;
     template <sendable_buffer B, class... Args>
     TSOCK_REFUSED("send takes send_flags: recv_flags are for recv") send(const B&, recv_flags, Args&&...) TSOCK_DELETED;
@@ -251,8 +252,14 @@ public:
         return Mode::template finish<std::size_t>(n, s, ec);
     }
     template <class B, class... Args>
-        requires(!byte_buffer<std::remove_reference_t<B>>)
+        requires(!byte_buffer<std::remove_reference_t<B>> && !buffer_sequence<std::remove_reference_t<B>>)
     TSOCK_REFUSED(TSOCK_REASON_NOT_A_BUFFER) recv(B&&, Args&&...) TSOCK_DELETED;
+    template <class S, class... Args>
+        requires(buffer_sequence<std::remove_reference_t<S>> && !mutable_buffer_sequence<std::remove_reference_t<S>>)
+    TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv(S&&, Args&&...) TSOCK_DELETED;
+    template <class S, class... Args>
+        requires(mutable_buffer_sequence<std::remove_reference_t<S>> && !receivable_buffer_sequence<S>)
+    TSOCK_REFUSED(TSOCK_REASON_TEMPORARY_BUFFER) recv(S&&, Args&&...) TSOCK_DELETED;
     template <class B, class... Args>
         requires(byte_buffer<std::remove_reference_t<B>> && !mutable_byte_buffer<std::remove_reference_t<B>>)
     TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv(B&&, Args&&...) TSOCK_DELETED;
@@ -396,6 +403,127 @@ public:
         requires(connectionless && byte_buffer<std::remove_reference_t<B>> &&
                  !mutable_byte_buffer<std::remove_reference_t<B>>)
     TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv_from(B&&, Args&&...) TSOCK_DELETED;
+
+    // Scatter/gather: the calls above over a sequence of buffers (a range
+    // whose elements are buffers: std::array<std::string_view, 2>, a
+    // std::vector<std::span<std::byte>> ...), in one sendmsg/recvmsg
+    // (WSASend/WSARecv on Windows), with the single-buffer calls' contract:
+    // a message is the buffers' bytes in order, a received one fills them in
+    // order and is error::message_truncated when longer than all of them.
+    // More buffers than IOV_MAX (1024 on Linux) is error::too_many_buffers
+    // (a std::array of more does not compile): never split, see
+    // detail/io_vectors.hpp.
+    template <buffer_sequence S>
+    [[nodiscard]] result<std::size_t> send(const S& buffers, send_flags flags = send_flags::none)
+    {
+        std::size_t n = 0;
+        const status s = send_sequence(buffers, int(flags), nullptr, 0, n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send");
+    }
+    template <buffer_sequence S>
+    [[nodiscard]] result<std::size_t> send(const S& buffers, std::error_code& ec) noexcept
+    {
+        return send(buffers, send_flags::none, ec);
+    }
+    template <buffer_sequence S>
+    [[nodiscard]] result<std::size_t> send(const S& buffers, send_flags flags, std::error_code& ec) noexcept
+    {
+        std::size_t n = 0;
+        const status s = send_sequence(buffers, int(flags), nullptr, 0, n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+    template <class S>
+        requires receivable_buffer_sequence<S>
+    [[nodiscard]] result<std::size_t> recv(S&& buffers, recv_flags flags = recv_flags::none)
+    {
+        std::size_t n = 0;
+        const status s = recv_sequence(buffers, int(flags), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "recv");
+    }
+    template <class S>
+        requires receivable_buffer_sequence<S>
+    [[nodiscard]] result<std::size_t> recv(S&& buffers, std::error_code& ec) noexcept
+    {
+        return recv(std::forward<S>(buffers), recv_flags::none, ec);
+    }
+    template <class S>
+        requires receivable_buffer_sequence<S>
+    [[nodiscard]] result<std::size_t> recv(S&& buffers, recv_flags flags, std::error_code& ec) noexcept
+    {
+        std::size_t n = 0;
+        const status s = recv_sequence(buffers, int(flags), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+    // send_all over buffers: every byte of every buffer, in order.
+    template <buffer_sequence S>
+        requires(waits && is_stream)
+    void send_all(const S& buffers)
+    {
+        std::size_t done = 0;
+        const status s = send_sequence_all(buffers, done);
+        if (s) [[unlikely]]
+            detail::throw_status(s, "send_all");
+    }
+    template <buffer_sequence S>
+        requires(waits && is_stream)
+    std::size_t send_all(const S& buffers, std::error_code& ec) noexcept
+    {
+        std::size_t done = 0;
+        detail::set_error(ec, send_sequence_all(buffers, done));
+        return done;
+    }
+    // recv_exact over buffers: fills each in order, all of them.
+    template <class S>
+        requires(waits && is_stream && receivable_buffer_sequence<S>)
+    void recv_exact(S&& buffers)
+    {
+        std::size_t done = 0;
+        const status s = recv_sequence_all(buffers, done);
+        if (s) [[unlikely]]
+            detail::throw_status(s, "recv_exact");
+    }
+    template <class S>
+        requires(waits && is_stream && receivable_buffer_sequence<S>)
+    std::size_t recv_exact(S&& buffers, std::error_code& ec) noexcept
+    {
+        std::size_t done = 0;
+        detail::set_error(ec, recv_sequence_all(buffers, done));
+        return done;
+    }
+    // send_to over buffers: one datagram made of them.
+    template <buffer_sequence S>
+        requires(connectionless)
+    [[nodiscard]] result<std::size_t> send_to(const S& buffers, const endpoint_type& ep)
+    {
+        const detail::name_of<endpoint_type> name(ep);
+        std::size_t n = 0;
+        const status s = send_sequence(buffers, 0, name.data(), name.size(), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send_to");
+    }
+    template <buffer_sequence S>
+        requires(connectionless)
+    [[nodiscard]] result<std::size_t> send_to(const S& buffers, const endpoint_type& ep, std::error_code& ec) noexcept
+    {
+        const detail::name_of<endpoint_type> name(ep);
+        std::size_t n = 0;
+        const status s = send_sequence(buffers, 0, name.data(), name.size(), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
+    // recv_from over buffers: one datagram spread over them, and its sender.
+    template <class S>
+        requires(connectionless && receivable_buffer_sequence<S>)
+    [[nodiscard]] result<received_from<endpoint_type>> recv_from(S&& buffers)
+    {
+        const auto fill = [&](received_from<endpoint_type>& r) { return recv_sequence_from(buffers, r); };
+        return base::template fill_or_throw<received_from<endpoint_type>>(std::size_t(0), fill, "recv_from");
+    }
+    template <class S>
+        requires(connectionless && receivable_buffer_sequence<S>)
+    [[nodiscard]] result<received_from<endpoint_type>> recv_from(S&& buffers, std::error_code& ec) noexcept
+    {
+        const auto fill = [&](received_from<endpoint_type>& r) { return recv_sequence_from(buffers, r); };
+        return base::template fill_or_set<received_from<endpoint_type>>(std::size_t(0), fill, ec);
+    }
 
     // shutdown(2): ends one or both directions of a connection.
     void shutdown(shutdown_type how)
@@ -811,6 +939,101 @@ private:
         });
         if (s) [[unlikely]] {
             out.sender = endpoint_type(); // nothing was received: not a name left to the system
+            return s;
+        }
+        s = name.take(len);
+        if (s) [[unlikely]]
+            return s;
+        return truncated ? detail::status_of(error::message_truncated) : 0;
+    }
+
+    // The scatter/gather calls' bodies (out of the single-buffer calls' way:
+    // those keep their instruction counts).
+    template <class S>
+    status send_sequence(const S& buffers, int flags, const ::sockaddr* to, ::socklen_t to_size,
+                         std::size_t& n) noexcept
+    {
+        detail::io_vectors<const S, false> v;
+        status s = v.fill(buffers);
+        if (s) [[unlikely]]
+            return s;
+        this->perform(POLLOUT, s, [&] {
+            const auto r = detail::send_vectors_once(handle_, v.data(), v.size(), flags, to, to_size);
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        return s;
+    }
+
+    template <class S>
+    status recv_sequence(S& buffers, int flags, std::size_t& n) noexcept
+    {
+        detail::io_vectors<S, true> v;
+        status s = v.fill(buffers);
+        if (s) [[unlikely]]
+            return s;
+        if (v.total() == 0)
+            return 0; // as recv(empty buffer): at once, nothing consumed
+        bool truncated = false;
+        this->perform(POLLIN, s, [&] {
+            const auto r = detail::recv_vectors_once(handle_, v.data(), v.size(), flags, nullptr, nullptr, truncated);
+            n = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        if (!s && truncated && !is_stream) [[unlikely]]
+            s = detail::status_of(error::message_truncated);
+        return s;
+    }
+
+    template <class S>
+    status send_sequence_all(const S& buffers, std::size_t& done) noexcept
+    {
+        detail::io_vectors<const S, false> v;
+        if (const status s = v.fill(buffers)) [[unlikely]]
+            return s;
+        std::size_t seen = 0;
+        return this->template perform_all<false>(POLLOUT, v.total(), done, [&] {
+            v.consume(done - seen); // what the last call sent, maybe up to inside a buffer
+            seen = done;
+            return detail::send_vectors_once(handle_, v.data(), v.size(), 0, nullptr, 0);
+        });
+    }
+
+    template <class S>
+    status recv_sequence_all(S& buffers, std::size_t& done) noexcept
+    {
+        detail::io_vectors<S, true> v;
+        if (const status s = v.fill(buffers)) [[unlikely]]
+            return s;
+        std::size_t seen = 0;
+        bool truncated = false; // never on a stream
+        return this->template perform_all<true>(POLLIN, v.total(), done, [&] {
+            v.consume(done - seen);
+            seen = done;
+            return detail::recv_vectors_once(handle_, v.data(), v.size(), 0, nullptr, nullptr, truncated);
+        });
+    }
+
+    template <class S>
+    status recv_sequence_from(S& buffers, received_from<endpoint_type>& out) noexcept
+    {
+        detail::io_vectors<S, true> v;
+        status s = v.fill(buffers);
+        if (s) [[unlikely]] {
+            out.sender = endpoint_type();
+            return s;
+        }
+        detail::name_slot<endpoint_type> name(out.sender);
+        ::socklen_t len = name.capacity;
+        bool truncated = false;
+        this->perform(POLLIN, s, [&] {
+            len = name.capacity;
+            const auto r = detail::recv_vectors_once(handle_, v.data(), v.size(), 0, name.data(), &len, truncated);
+            out.size = r < 0 ? 0 : std::size_t(r);
+            return r < 0 ? detail::last_status() : 0;
+        });
+        if (s) [[unlikely]] {
+            out.sender = endpoint_type();
             return s;
         }
         s = name.take(len);

@@ -76,6 +76,35 @@ template <class B>
 concept receivable_buffer = mutable_byte_buffer<std::remove_reference_t<B>> && detail::outlives_call<B>;
 
 namespace detail {
+// The element type of a sequence S (what *std::begin(s) refers to).
+template <class S>
+using sequence_element_t = std::remove_reference_t<decltype(*std::begin(std::declval<S&>()))>;
+} // namespace detail
+
+// Is S a sequence of buffers, for scatter/gather (sendmsg/recvmsg): a sized
+// range whose elements are byte_buffers, such as std::array<std::string_view, 2>,
+// std::vector<std::string>, std::span<const std::span<const std::byte>>? A
+// buffer itself (a range of bytes) is not a sequence.
+template <class S>
+concept buffer_sequence = !byte_buffer<S> && requires(S& s) {
+    std::begin(s);
+    std::end(s);
+    { std::size(s) } -> std::convertible_to<std::size_t>;
+} && byte_buffer<detail::sequence_element_t<S>>;
+
+// Can S's buffers be received into? (every element's bytes writable.)
+template <class S>
+concept mutable_buffer_sequence = buffer_sequence<S> && mutable_byte_buffer<detail::sequence_element_t<S>>;
+
+// Can an S&& argument be received into? (writable buffers that outlive the
+// call: a named sequence, or a temporary one of views such as std::span.)
+template <class S>
+concept receivable_buffer_sequence =
+    mutable_buffer_sequence<std::remove_reference_t<S>> &&
+    (detail::outlives_call<S> ||
+     std::ranges::enable_borrowed_range<std::remove_cvref_t<detail::sequence_element_t<std::remove_reference_t<S>>>>);
+
+namespace detail {
 
 // A buffer's bytes: where they start and how many. Not std::span, whose
 // constructor checks iterator concepts that cost more to compile than a call.

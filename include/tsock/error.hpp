@@ -68,6 +68,12 @@ enum class error {
     already_registered,  // the poller has this descriptor (or a closed one with its number) already
     not_registered,      // the poller does not have this descriptor
     reserved_token,      // the token whose bits are all ones is the poller's own
+
+    // Message I/O (issue 12).
+    too_many_buffers,    // a scatter/gather call with more buffers than the system takes at once (IOV_MAX)
+    control_truncated,   // control data (ancillary data) did not fit: the kernel dropped some (MSG_CTRUNC)
+    unexpected_control,  // a control message of a type the call did not ask for, or malformed
+    too_many_descriptors, // more descriptors arrived than the call had room for
 };
 
 namespace detail {
@@ -114,6 +120,10 @@ private:
             return "descriptor is already registered with this poller (remove a socket before closing it)";
         case error::not_registered: return "descriptor is not registered with this poller";
         case error::reserved_token: return "a poller token with every bit set is reserved";
+        case error::too_many_buffers: return "more buffers than the system takes in one call (IOV_MAX)";
+        case error::control_truncated: return "control data did not fit its buffer: the kernel dropped some";
+        case error::unexpected_control: return "a control message the call did not ask for, or a malformed one";
+        case error::too_many_descriptors: return "more descriptors arrived than the call had room for";
         case error::empty_host: return "host name is empty";
         case error::name_too_long: return "host name is longer than 253 characters";
         case error::label_too_long: return "a label of the host name is longer than 63 characters";

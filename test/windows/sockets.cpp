@@ -575,6 +575,43 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(udp_send_to_and_recv_from, C, all_combos)
     BOOST_TEST(recv_once(b, 64) == "one");
 }
 
+// Scatter/gather through WSASend/WSARecv (WSASendTo/WSARecvFrom): the
+// buffers' bytes in order, a datagram longer than them reported truncated.
+BOOST_AUTO_TEST_CASE(scatter_gather_over_wsabuf_arrays)
+{
+    auto l = tsock::tcp_listener::listen_on(on_ipv4::endpoint());
+    auto c = tsock::tcp_socket::connect_to(l.local_endpoint());
+    auto a = l.accept().socket;
+    std::string big(300000, 'q');
+    big.front() = '<';
+    big.back() = '>';
+    {
+        std::jthread sender([&] { c.send_all(std::array<std::string_view, 3>{"head", ""sv, big}); });
+        std::string head(4, '\0'), body(big.size(), '\0');
+        a.recv_exact(std::array{std::span<char>(head), std::span<char>(body)});
+        BOOST_TEST(head == "head");
+        BOOST_TEST((body == big));
+    }
+    auto u = tsock::udp_socket::open();
+    auto v = tsock::udp_socket::open();
+    u.bind(on_ipv4::endpoint());
+    v.bind(on_ipv4::endpoint());
+    BOOST_TEST(u.send_to(std::array{"ab"sv, "cde"sv}, v.local_endpoint()) == 5u);
+    std::string x(1, '\0'), y(8, '\0');
+    const auto r = v.recv_from(std::array{std::span<char>(x), std::span<char>(y)});
+    BOOST_TEST(r.size == 5u);
+    BOOST_TEST(x + y.substr(0, 4) == "abcde");
+    BOOST_TEST(r.sender == u.local_endpoint());
+    BOOST_TEST(u.send_to(std::array{"0123456789"sv}, v.local_endpoint()) == 10u);
+    std::error_code ec;
+    (void)v.recv_from(std::array{std::span<char>(x), std::span<char>(y).first(3)}, ec);
+    BOOST_TEST(ec == tsock::error::message_truncated);
+    BOOST_TEST(x + y.substr(0, 3) == "0123");
+    const std::vector<std::string_view> many(1025, "x"sv);
+    (void)u.send_to(many, v.local_endpoint(), ec);
+    BOOST_TEST(ec == tsock::error::too_many_buffers);
+}
+
 BOOST_AUTO_TEST_CASE(available_on_udp_counts_the_waiting_datagram)
 {
     auto a = tsock::udp_socket::open();

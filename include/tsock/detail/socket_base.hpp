@@ -147,6 +147,13 @@ struct socket_access {
     {
         return s.handle_;
     }
+    // Runs op as the socket's mode says (socket_base::perform), for calls
+    // written outside the class (send_msg, recv_msg in tsock/message.hpp).
+    template <class S, class Op>
+    static void perform(const S& s, short events, status& st, Op op) noexcept
+    {
+        s.perform(events, st, op);
+    }
 };
 
 // Does a call with these arguments leave out the value a stateful mode

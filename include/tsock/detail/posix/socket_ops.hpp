@@ -256,6 +256,75 @@ inline std::ptrdiff_t recv_message(native_handle_type fd, void* data, std::size_
 #endif
 }
 
+// Scatter/gather: one iovec per buffer. The system takes IOV_MAX of them
+// in one call (1024 on Linux; POSIX guarantees 16, which IOV_MAX says when
+// <climits> does not define it).
+using io_vector = ::iovec;
+#if defined(IOV_MAX)
+inline constexpr std::size_t max_io_vectors = IOV_MAX;
+#else
+inline constexpr std::size_t max_io_vectors = 16;
+#endif
+
+inline io_vector make_io_vector(const void* data, std::size_t size) noexcept
+{
+    return {const_cast<void*>(data), size}; // sendmsg does not write through it
+}
+inline std::size_t io_vector_size(const io_vector& v) noexcept { return v.iov_len; }
+inline void skip_bytes(io_vector& v, std::size_t n) noexcept
+{
+    v.iov_base = static_cast<char*>(v.iov_base) + n;
+    v.iov_len -= n;
+}
+
+// sendmsg(2) of count vectors (to sa when not null), MSG_NOSIGNAL added.
+// EINTR is not retried: the caller's loop does. The count, or -1 (errno).
+inline std::ptrdiff_t send_vectors_once(native_handle_type fd, const io_vector* v, std::size_t count, int flags,
+                                        const ::sockaddr* sa, ::socklen_t len) noexcept
+{
+    ::msghdr m{};
+    m.msg_name = const_cast<::sockaddr*>(sa);
+    m.msg_namelen = sa ? len : 0;
+    m.msg_iov = const_cast<io_vector*>(v);
+    m.msg_iovlen = static_cast<decltype(m.msg_iovlen)>(count);
+    return ::sendmsg(fd, &m, flags | send_flags);
+}
+
+// recvmsg(2) into count vectors, with the sender's name when sa is not
+// null (len: its room in, its length out). truncated: the message was
+// longer than the vectors (MSG_TRUNC). EINTR not retried.
+inline std::ptrdiff_t recv_vectors_once(native_handle_type fd, io_vector* v, std::size_t count, int flags,
+                                        ::sockaddr* sa, ::socklen_t* len, bool& truncated) noexcept
+{
+    ::msghdr m{};
+    m.msg_name = sa;
+    m.msg_namelen = len ? *len : 0;
+    m.msg_iov = v;
+    m.msg_iovlen = static_cast<decltype(m.msg_iovlen)>(count);
+    const auto n = ::recvmsg(fd, &m, flags);
+    if (len)
+        *len = m.msg_namelen;
+    truncated = n >= 0 && (m.msg_flags & MSG_TRUNC) != 0;
+    return n;
+}
+
+// sendmsg and recvmsg of a whole msghdr (control data too), EINTR not
+// retried; recvmsg always with MSG_CMSG_CLOEXEC where the system has it, so
+// a descriptor received is never inherited by a child exec'd meanwhile.
+inline std::ptrdiff_t send_message_once(native_handle_type fd, const ::msghdr& m, int flags) noexcept
+{
+    return ::sendmsg(fd, &m, flags | send_flags);
+}
+#if defined(MSG_CMSG_CLOEXEC)
+inline constexpr int recv_control_flags = MSG_CMSG_CLOEXEC;
+#else
+inline constexpr int recv_control_flags = 0;
+#endif
+inline std::ptrdiff_t recv_message_once(native_handle_type fd, ::msghdr& m, int flags) noexcept
+{
+    return ::recvmsg(fd, &m, flags | recv_control_flags);
+}
+
 // The outcome of a non-blocking connect (SO_ERROR, which reading clears):
 // 0, the connect's errno value, or getsockopt's.
 inline status pending_status(native_handle_type fd) noexcept

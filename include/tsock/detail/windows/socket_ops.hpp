@@ -200,6 +200,58 @@ inline std::ptrdiff_t recv_message(native_handle_type s, void* data, std::size_t
     return recv_message(s, data, size, flags, nullptr, nullptr, truncated);
 }
 
+// Scatter/gather: one WSABUF per buffer. Winsock documents no limit on
+// their number; tsock takes as many as POSIX's Linux (1024) so that a
+// program behaves the same on both. A WSABUF's length is a ULONG: each
+// buffer is clamped at INT_MAX bytes, as io_size does.
+using io_vector = ::WSABUF;
+inline constexpr std::size_t max_io_vectors = 1024;
+
+inline io_vector make_io_vector(const void* data, std::size_t size) noexcept
+{
+    io_vector v;
+    v.len = static_cast<::ULONG>(io_size(size));
+    v.buf = static_cast<char*>(const_cast<void*>(data)); // WSASend does not write through it
+    return v;
+}
+inline std::size_t io_vector_size(const io_vector& v) noexcept { return v.len; }
+inline void skip_bytes(io_vector& v, std::size_t n) noexcept
+{
+    v.buf += n;
+    v.len -= static_cast<::ULONG>(n);
+}
+
+// WSASend (WSASendTo when sa is not null) of count buffers: the count, or -1.
+inline std::ptrdiff_t send_vectors_once(native_handle_type s, const io_vector* v, std::size_t count, int flags,
+                                        const ::sockaddr* sa, ::socklen_t len) noexcept
+{
+    ::DWORD sent = 0;
+    auto* bufs = const_cast<io_vector*>(v);
+    const int r = sa ? ::WSASendTo(s, bufs, ::DWORD(count), &sent, ::DWORD(flags), sa, len, nullptr, nullptr)
+                     : ::WSASend(s, bufs, ::DWORD(count), &sent, ::DWORD(flags), nullptr, nullptr);
+    return r == SOCKET_ERROR ? -1 : std::ptrdiff_t(sent);
+}
+
+// WSARecv (WSARecvFrom when sa is not null) into count buffers. A datagram
+// larger than them fails with WSAEMSGSIZE after filling them: truncated,
+// and every byte of the buffers stored.
+inline std::ptrdiff_t recv_vectors_once(native_handle_type s, io_vector* v, std::size_t count, int flags,
+                                        ::sockaddr* sa, ::socklen_t* len, bool& truncated) noexcept
+{
+    ::DWORD got = 0;
+    ::DWORD f = ::DWORD(flags);
+    const int r = sa ? ::WSARecvFrom(s, v, ::DWORD(count), &got, &f, sa, len, nullptr, nullptr)
+                     : ::WSARecv(s, v, ::DWORD(count), &got, &f, nullptr, nullptr);
+    truncated = r == SOCKET_ERROR && ::WSAGetLastError() == WSAEMSGSIZE;
+    if (truncated) {
+        std::size_t all = 0;
+        for (std::size_t i = 0; i != count; ++i)
+            all += v[i].len;
+        return std::ptrdiff_t(all);
+    }
+    return r == SOCKET_ERROR ? -1 : std::ptrdiff_t(got);
+}
+
 // FIONBIO on or off; 0 or the WSA error.
 inline status set_nonblocking(native_handle_type s, bool on) noexcept
 {
