@@ -65,6 +65,16 @@ netns_pair() {
     done
     in_a ip link set va up || netns_fail "va up"
     in_b ip link set vb up || netns_fail "vb up"
+    # The kernel reports a veth end's carrier through linkwatch, up to a
+    # second after "up"; until then the end's operstate is down and IPv6
+    # drops what is sent to it (measured: no multicast for ~1 s). Wait for
+    # both ends, 5 s at most.
+    local tries=0
+    until [ "$(in_a cat /sys/class/net/va/operstate)" = up ] && [ "$(in_b cat /sys/class/net/vb/operstate)" = up ]; do
+        tries=$((tries + 1))
+        [ $tries -le 100 ] || netns_fail "the veth pair did not come up within 5 s"
+        sleep 0.05
+    done
     # Each end knows the other's link address: no ARP or neighbour discovery,
     # whose first solicitation, sent while the link is still coming up, can
     # be lost (then the first datagram waits a whole second for the retry).
