@@ -449,7 +449,7 @@ BOOST_AUTO_TEST_CASE(receive_time_is_a_system_clock_time_point)
 {
     auto r = tsock::udp_socket::open();
     r.bind(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
-    set_int_option(r.native_handle(), SOL_SOCKET, SO_TIMESTAMPNS, 1);
+    r.set(tsock::options::receive_timestamp_ns(true));
     auto s = tsock::udp_socket::open();
     const auto before = std::chrono::system_clock::now();
     BOOST_TEST(s.send_to("tick"sv, r.local_endpoint()) == 4u);
@@ -468,7 +468,7 @@ BOOST_AUTO_TEST_CASE(packet_info_tells_the_destination_and_chooses_the_source)
 {
     auto r = tsock::udp_socket::open();
     r.bind(tsock::ipv4_endpoint(tsock::address_v4::any(), 0));
-    set_int_option(r.native_handle(), IPPROTO_IP, IP_PKTINFO, 1);
+    r.set(tsock::options::ip::receive_packet_info(true));
     const tsock::ipv4_endpoint to(tsock::address_v4::loopback(), r.local_endpoint().port());
     auto s = tsock::udp_socket::open();
     s.bind(tsock::ipv4_endpoint(tsock::address_v4::any(), 0));
@@ -493,7 +493,7 @@ BOOST_AUTO_TEST_CASE(packet_info_v6)
 {
     auto r = tsock::udp6_socket::open();
     r.bind(tsock::ipv6_endpoint(tsock::address_v6::loopback(), 0));
-    set_int_option(r.native_handle(), IPPROTO_IPV6, IPV6_RECVPKTINFO, 1);
+    r.set(tsock::options::ipv6::receive_packet_info(true));
     auto s = tsock::udp6_socket::open();
     BOOST_TEST(s.send_to("six"sv, r.local_endpoint()) == 3u);
     std::string in(8, 0);
@@ -506,7 +506,7 @@ BOOST_AUTO_TEST_CASE(send_msg_to_and_recv_msg_from_carry_endpoints)
 {
     auto r = tsock::udp_socket::open();
     r.bind(tsock::ipv4_endpoint(tsock::address_v4::any(), 0));
-    set_int_option(r.native_handle(), IPPROTO_IP, IP_PKTINFO, 1);
+    r.set(tsock::options::ip::receive_packet_info(true));
     const tsock::ipv4_endpoint to(tsock::address_v4::loopback(), r.local_endpoint().port());
     auto s = tsock::udp_socket::open();
     s.bind(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
@@ -539,4 +539,122 @@ BOOST_AUTO_TEST_CASE(send_msg_to_and_recv_msg_from_carry_endpoints)
         BOOST_TEST(mm.get<tsock::descriptors<1>>()->size() == 1u);
     }
     BOOST_TEST(open_fd_count() == before + 2); // the pair itself; the received descriptor is closed
+}
+
+namespace {
+// A receiver on loopback that gives up after a while rather than hang a
+// test whose datagram never came.
+template <class Socket, class Endpoint>
+Socket bound_receiver(const Endpoint& ep)
+{
+    auto r = Socket::open();
+    r.bind(ep);
+    r.set(tsock::options::receive_timeout(std::chrono::seconds(5)));
+    return r;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(ttl_and_tos_of_ipv4_datagrams)
+{
+    auto r = bound_receiver<tsock::udp_socket>(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
+    auto s = tsock::udp_socket::open();
+    s.set(tsock::options::ip::ttl(42));
+    s.set(tsock::options::ip::tos(0x28));
+    std::string in(8, 0);
+    // Not asked of the kernel: none comes, the optionals are empty.
+    BOOST_TEST(s.send_to("no"sv, r.local_endpoint()) == 2u);
+    auto none = tsock::recv_msg<tsock::received_ttl, tsock::received_tos>(r, in);
+    BOOST_TEST(none.size == 2u);
+    BOOST_TEST(!none.get<tsock::received_ttl>().has_value());
+    BOOST_TEST(!none.get<tsock::received_tos>().has_value());
+    // Asked for: the sender's values (loopback does not route, so no hop
+    // takes one off the TTL).
+    r.set(tsock::options::ip::receive_ttl(true));
+    r.set(tsock::options::ip::receive_tos(true));
+    BOOST_TEST(s.send_to("yes"sv, r.local_endpoint()) == 3u);
+    auto m = tsock::recv_msg<tsock::received_ttl, tsock::received_tos>(r, in);
+    BOOST_TEST(m.size == 3u);
+    BOOST_REQUIRE(m.get<tsock::received_ttl>().has_value());
+    BOOST_REQUIRE(m.get<tsock::received_tos>().has_value());
+    BOOST_TEST(*m.get<tsock::received_ttl>() == 42);
+    BOOST_TEST(*m.get<tsock::received_tos>() == 0x28);
+    // Only one asked for: no room for the other, an error, never silence.
+    BOOST_TEST(s.send_to("one"sv, r.local_endpoint()) == 3u);
+    std::error_code ec;
+    (void)tsock::recv_msg<tsock::received_ttl>(r, in, ec);
+    BOOST_TEST(ec == tsock::error::control_truncated);
+
+    static_assert(!tsock::sendable_control<tsock::received_ttl>); // received only
+    static_assert(!can_recv_msg<tsock::tcp_socket, tsock::received_ttl>);
+    static_assert(!can_recv_msg<tsock::udp6_socket, tsock::received_tos>);
+    static_assert(!can_recv_msg<tsock::unix_datagram_socket, tsock::received_ttl>);
+    static_assert(can_recv_msg<tsock::udp_socket, tsock::received_tos>);
+}
+
+BOOST_AUTO_TEST_CASE(hop_limit_and_traffic_class_of_ipv6_datagrams)
+{
+    auto r = bound_receiver<tsock::udp6_socket>(tsock::ipv6_endpoint(tsock::address_v6::loopback(), 0));
+    auto s = tsock::udp6_socket::open();
+    s.set(tsock::options::ipv6::unicast_hops(17));
+    s.set(tsock::options::ipv6::tclass(0xb8));
+    std::string in(8, 0);
+    BOOST_TEST(s.send_to("no"sv, r.local_endpoint()) == 2u);
+    auto none = tsock::recv_msg<tsock::received_hop_limit, tsock::received_traffic_class>(r, in);
+    BOOST_TEST(!none.get<tsock::received_hop_limit>().has_value());
+    BOOST_TEST(!none.get<tsock::received_traffic_class>().has_value());
+    r.set(tsock::options::ipv6::receive_hop_limit(true));
+    r.set(tsock::options::ipv6::receive_traffic_class(true));
+    BOOST_TEST(s.send_to("yes"sv, r.local_endpoint()) == 3u);
+    auto m = tsock::recv_msg<tsock::received_hop_limit, tsock::received_traffic_class>(r, in);
+    BOOST_TEST(m.size == 3u);
+    BOOST_REQUIRE(m.get<tsock::received_hop_limit>().has_value());
+    BOOST_REQUIRE(m.get<tsock::received_traffic_class>().has_value());
+    BOOST_TEST(*m.get<tsock::received_hop_limit>() == 17);
+    BOOST_TEST(*m.get<tsock::received_traffic_class>() == 0xb8);
+
+    static_assert(!can_recv_msg<tsock::udp_socket, tsock::received_hop_limit>);
+    static_assert(!can_recv_msg<tsock::tcp6_socket, tsock::received_traffic_class>);
+}
+
+BOOST_AUTO_TEST_CASE(udp_segment_sends_one_message_as_several_datagrams)
+{
+    auto r = bound_receiver<tsock::udp_socket>(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
+    auto s = tsock::udp_socket::open();
+    s.connect(r.local_endpoint());
+    // Three segments of 4 bytes, the last one shorter.
+    BOOST_TEST(tsock::send_msg(s, std::array{"aaaab"sv, "bbbcc"sv}, tsock::udp_segment(4)) == 10u);
+    std::string in(16, 0);
+    const std::array<std::string_view, 3> expected{"aaaa"sv, "bbbb"sv, "cc"sv};
+    for (const auto want : expected) {
+        // Without options::udp::gro each comes alone, with no UDP_GRO.
+        auto m = tsock::recv_msg<tsock::udp_gro>(r, in);
+        BOOST_TEST(std::string_view(in).substr(0, m.size) == want);
+        BOOST_TEST(!m.get<tsock::udp_gro>().has_value());
+    }
+    // Size 0: this message whole, whatever options::udp::segment says.
+    s.set(tsock::options::udp::segment(2));
+    BOOST_TEST(tsock::send_msg(s, "whole"sv, tsock::udp_segment(0)) == 5u);
+    BOOST_TEST(r.recv(in) == 5u);
+
+    static_assert(tsock::sendable_control<tsock::udp_segment>);
+    static_assert(can_send_msg<tsock::udp6_socket, tsock::udp_segment>);
+    static_assert(!can_send_msg<tsock::tcp_socket, tsock::udp_segment>);
+    static_assert(!can_send_msg<tsock::unix_datagram_socket, tsock::udp_segment>);
+}
+
+BOOST_AUTO_TEST_CASE(udp_gro_tells_the_segment_size_of_coalesced_datagrams)
+{
+    auto r = bound_receiver<tsock::udp_socket>(tsock::ipv4_endpoint(tsock::address_v4::loopback(), 0));
+    r.set(tsock::options::udp::gro(true));
+    auto s = tsock::udp_socket::open();
+    s.connect(r.local_endpoint());
+    // Segmented on loopback, a GRO socket takes the three in one buffer.
+    BOOST_TEST(tsock::send_msg(s, "aaaabbbbcc"sv, tsock::udp_segment(4)) == 10u);
+    std::string in(16, 0);
+    auto m = tsock::recv_msg<tsock::udp_gro>(r, in);
+    BOOST_TEST(m.size == 10u);
+    BOOST_REQUIRE(m.get<tsock::udp_gro>().has_value());
+    BOOST_TEST(*m.get<tsock::udp_gro>() == 4);
+    static_assert(!tsock::sendable_control<tsock::udp_gro>); // received only
+    static_assert(!can_recv_msg<tsock::tcp_socket, tsock::udp_gro>);
 }

@@ -252,6 +252,7 @@ BOOST_AUTO_TEST_CASE(options_apply_where_they_have_an_effect)
     static_assert(both_on<opt::mark>(ip_all));
     static_assert(both_on<opt::bind_to_device>(ip_all));
     static_assert(both_on<opt::pass_credentials>(local_all));
+    static_assert(both_on<opt::receive_timestamp_ns>(everywhere));
 
     // Read only: never settable.
     static_assert(set_on<opt::error> == nowhere && get_on<opt::error> == everywhere);
@@ -282,6 +283,10 @@ BOOST_AUTO_TEST_CASE(options_apply_where_they_have_an_effect)
     static_assert(both_on<opt::ip::multicast_interface>(v4_multicast));
     static_assert(set_on<opt::ip::join_group> == v4_multicast && get_on<opt::ip::join_group> == nowhere);
     static_assert(set_on<opt::ip::leave_group> == v4_multicast && get_on<opt::ip::leave_group> == nowhere);
+    // The switches of the control messages: where datagrams arrive (as multicast does).
+    static_assert(both_on<opt::ip::receive_packet_info>(v4_multicast));
+    static_assert(both_on<opt::ip::receive_ttl>(v4_multicast));
+    static_assert(both_on<opt::ip::receive_tos>(v4_multicast));
 
     // IPv6 level: ipv6 and inet; multicast not on streams.
     static_assert(both_on<opt::ipv6::only>(v6_all));
@@ -292,6 +297,9 @@ BOOST_AUTO_TEST_CASE(options_apply_where_they_have_an_effect)
     static_assert(both_on<opt::ipv6::multicast_interface>(v6_multicast));
     static_assert(set_on<opt::ipv6::join_group> == v6_multicast && get_on<opt::ipv6::join_group> == nowhere);
     static_assert(set_on<opt::ipv6::leave_group> == v6_multicast && get_on<opt::ipv6::leave_group> == nowhere);
+    static_assert(both_on<opt::ipv6::receive_packet_info>(v6_multicast));
+    static_assert(both_on<opt::ipv6::receive_hop_limit>(v6_multicast));
+    static_assert(both_on<opt::ipv6::receive_traffic_class>(v6_multicast));
 
     // The escape hatch: anything, anywhere, both ways.
     static_assert(both_on<tsock::raw_option<SOL_SOCKET, SO_KEEPALIVE, int>>(everywhere));
@@ -338,7 +346,11 @@ BOOST_AUTO_TEST_CASE(every_option_exists_and_says_whether_this_platform_has_it)
     static_assert(opt::reuse_port::available && opt::receive_low_watermark::available &&
                   opt::send_low_watermark::available && opt::domain::available && opt::protocol::available &&
                   opt::priority::available && opt::mark::available && opt::bind_to_device::available &&
-                  opt::peer_credentials::available && opt::pass_credentials::available);
+                  opt::peer_credentials::available && opt::pass_credentials::available &&
+                  opt::receive_timestamp_ns::available);
+    static_assert(opt::ip::receive_packet_info::available && opt::ip::receive_ttl::available &&
+                  opt::ip::receive_tos::available && opt::ipv6::receive_packet_info::available &&
+                  opt::ipv6::receive_hop_limit::available && opt::ipv6::receive_traffic_class::available);
     static_assert(opt::tcp::keep_idle::available && opt::tcp::keep_interval::available &&
                   opt::tcp::keep_count::available && opt::tcp::user_timeout::available && opt::tcp::cork::available &&
                   opt::tcp::quick_ack::available && opt::tcp::fast_open::available &&
@@ -361,6 +373,13 @@ BOOST_AUTO_TEST_CASE(every_option_exists_and_says_whether_this_platform_has_it)
     BOOST_TEST(opt::tcp::keep_idle::name == TCP_KEEPIDLE);
     BOOST_TEST(opt::tcp::fast_open_connect::name == TCP_FASTOPEN_CONNECT);
     BOOST_TEST(opt::tcp::congestion::name == TCP_CONGESTION);
+    BOOST_TEST(opt::receive_timestamp_ns::name == SO_TIMESTAMPNS);
+    BOOST_TEST(opt::ip::receive_packet_info::name == IP_PKTINFO);
+    BOOST_TEST(opt::ip::receive_ttl::name == IP_RECVTTL);
+    BOOST_TEST(opt::ip::receive_tos::name == IP_RECVTOS);
+    BOOST_TEST(opt::ipv6::receive_packet_info::name == IPV6_RECVPKTINFO);
+    BOOST_TEST(opt::ipv6::receive_hop_limit::name == IPV6_RECVHOPLIMIT);
+    BOOST_TEST(opt::ipv6::receive_traffic_class::name == IPV6_RECVTCLASS);
     static_assert(sizeof(opt::peer_credentials) == sizeof(::ucred));
 }
 
@@ -383,6 +402,20 @@ BOOST_AUTO_TEST_CASE(switches_round_trip)
         check_switch<opt::broadcast>(s);
         check_switch<opt::dont_route>(s);
         check_switch<opt::reuse_port>(s);
+        check_switch<opt::receive_timestamp_ns>(s);
+        check_switch<opt::ip::receive_packet_info>(s);
+        check_switch<opt::ip::receive_ttl>(s);
+        check_switch<opt::ip::receive_tos>(s);
+    }
+    {
+        udp6 s;
+        check_switch<opt::ipv6::receive_packet_info>(s);
+        check_switch<opt::ipv6::receive_hop_limit>(s);
+        check_switch<opt::ipv6::receive_traffic_class>(s);
+    }
+    {
+        tcp4 s;
+        check_switch<opt::receive_timestamp_ns>(s); // Linux takes it on a stream too
     }
     {
         unix_stream s;

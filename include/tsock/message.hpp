@@ -43,6 +43,7 @@ static_assert(BOOST_OS_WINDOWS == 0, "tsock/message.hpp (send_msg, recv_msg, des
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <system_error>
@@ -53,6 +54,9 @@ static_assert(BOOST_OS_WINDOWS == 0, "tsock/message.hpp (send_msg, recv_msg, des
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
+#if BOOST_OS_LINUX
+#include <netinet/udp.h> // UDP_SEGMENT, UDP_GRO
+#endif
 
 namespace tsock {
 
@@ -268,7 +272,7 @@ struct sender_credentials {
 
 // SCM_TIMESTAMPNS (Linux): when the kernel received the message, on the
 // system clock (CLOCK_REALTIME, software time stamp), on any socket where
-// SO_TIMESTAMPNS is set (raw_option<SOL_SOCKET, SO_TIMESTAMPNS, int>).
+// options::receive_timestamp_ns is set.
 // Received only.
 struct receive_time {
     static constexpr int level = SOL_SOCKET;
@@ -293,9 +297,9 @@ struct receive_time {
 
 #if defined(IP_PKTINFO)
 // IP_PKTINFO: a datagram's destination address and the interface it came
-// in on (received, where the socket has IP_PKTINFO set); sent, the source
-// address and interface to use (index 0: the routing table's choice). On
-// IPv4 datagram sockets.
+// in on (received, where options::ip::receive_packet_info is set); sent,
+// the source address and interface to use (index 0: the routing table's
+// choice). On IPv4 datagram sockets.
 struct packet_info_v4 {
     static constexpr int level = IPPROTO_IP;
     static constexpr int type = IP_PKTINFO;
@@ -331,7 +335,7 @@ struct packet_info_v4 {
 
 #if defined(IPV6_PKTINFO)
 // IPV6_PKTINFO: the same for IPv6 datagram sockets (received where
-// IPV6_RECVPKTINFO is set).
+// options::ipv6::receive_packet_info is set).
 struct packet_info_v6 {
     static constexpr int level = IPPROTO_IPV6;
     static constexpr int type = IPV6_PKTINFO;
@@ -360,6 +364,122 @@ struct packet_info_v6 {
         std::memcpy(&p, data, sizeof p);
         v.address = address_v6(p.ipi6_addr);
         v.interface_index = p.ipi6_ifindex;
+        return {};
+    }
+};
+#endif
+
+namespace detail {
+
+// A field of a received datagram's IP header, as an int: the TTL or TOS of
+// IPv4, the hop limit or traffic class of IPv6 (RFC 3542), received where
+// its switch (options::ip::receive_ttl ...) is set, on datagram sockets of
+// the family of Endpoint. The kernel sends a byte for some (IP_TOS, the
+// BSDs' IP_RECVTTL) and an int for others: decode takes either.
+template <int Level, int Kind, class Endpoint>
+struct received_header_field {
+    static constexpr int level = Level;
+    static constexpr int type = Kind;
+    static constexpr std::size_t max_payload = sizeof(int);
+    template <class Family, class Type>
+    static constexpr bool applies_to =
+        std::is_same_v<typename Family::endpoint_type, Endpoint> && std::is_same_v<Type, datagram>;
+    using value_type = int;
+
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        if (size == 1) {
+            v = data[0];
+        } else if (size == sizeof(int)) {
+            std::memcpy(&v, data, sizeof v);
+        } else {
+            return error::unexpected_control;
+        }
+        return {};
+    }
+};
+
+// Linux names the IPv4 ones as the options that set them on send; the BSDs
+// as the options that ask for them.
+#if BOOST_OS_LINUX
+inline constexpr int received_ttl_type = IP_TTL;
+inline constexpr int received_tos_type = IP_TOS;
+#elif defined(IP_RECVTTL) && defined(IP_RECVTOS)
+inline constexpr int received_ttl_type = IP_RECVTTL;
+inline constexpr int received_tos_type = IP_RECVTOS;
+#endif
+
+} // namespace detail
+
+#if BOOST_OS_LINUX || (defined(IP_RECVTTL) && defined(IP_RECVTOS))
+// The TTL an IPv4 datagram arrived with (where options::ip::receive_ttl is
+// set). Received only.
+struct received_ttl : detail::received_header_field<IPPROTO_IP, detail::received_ttl_type, ipv4_endpoint> {};
+// The type-of-service byte (DSCP and ECN) of an IPv4 datagram (where
+// options::ip::receive_tos is set). Received only.
+struct received_tos : detail::received_header_field<IPPROTO_IP, detail::received_tos_type, ipv4_endpoint> {};
+#endif
+
+#if defined(IPV6_RECVHOPLIMIT) && defined(IPV6_HOPLIMIT)
+// The hop limit an IPv6 datagram arrived with (IPV6_HOPLIMIT, where
+// options::ipv6::receive_hop_limit is set). Received only.
+struct received_hop_limit : detail::received_header_field<IPPROTO_IPV6, IPV6_HOPLIMIT, ipv6_endpoint> {};
+#endif
+#if defined(IPV6_RECVTCLASS) && defined(IPV6_TCLASS)
+// The traffic class (DSCP and ECN) of an IPv6 datagram (IPV6_TCLASS, where
+// options::ipv6::receive_traffic_class is set). Received only.
+struct received_traffic_class : detail::received_header_field<IPPROTO_IPV6, IPV6_TCLASS, ipv6_endpoint> {};
+#endif
+
+#if BOOST_OS_LINUX
+// UDP_SEGMENT (Linux): generic segmentation offload for one send_msg, as
+// options::udp::segment is for every send: the message leaves as datagrams
+// of size bytes (the last one shorter). 0 sends it whole whatever the
+// option says. On IP datagram sockets; a larger message than 64 segments
+// or than the path's MTU allows is the kernel's EINVAL.
+struct udp_segment {
+    static constexpr int level = IPPROTO_UDP;
+    static constexpr int type = UDP_SEGMENT;
+    static constexpr std::size_t max_payload = sizeof(std::uint16_t);
+    template <class Family, class Type>
+    static constexpr bool applies_to = Family::is_ip && std::is_same_v<Type, datagram>;
+    // Never received; it is a control_message so that its type is checked
+    // against the socket's as the others' are.
+    using value_type = std::uint16_t;
+
+    std::uint16_t size = 0;
+
+    udp_segment() noexcept = default;
+    explicit udp_segment(std::uint16_t segment_size) noexcept : size(segment_size) {}
+
+    std::size_t payload_size() const noexcept { return sizeof size; }
+    void write_payload(unsigned char* out) const noexcept { std::memcpy(out, &size, sizeof size); }
+    static std::error_code decode(const unsigned char* data, std::size_t n, value_type& v) noexcept
+    {
+        if (n != sizeof v)
+            return error::unexpected_control;
+        std::memcpy(&v, data, sizeof v);
+        return {};
+    }
+};
+
+// UDP_GRO (Linux): where options::udp::gro is set, datagrams of one flow
+// may arrive coalesced in one buffer; this is the size of each of them but
+// the last (which may be shorter), to cut the buffer up again. Absent when
+// the datagram came alone. Received only.
+struct udp_gro {
+    static constexpr int level = IPPROTO_UDP;
+    static constexpr int type = UDP_GRO;
+    static constexpr std::size_t max_payload = sizeof(int);
+    template <class Family, class Type>
+    static constexpr bool applies_to = Family::is_ip && std::is_same_v<Type, datagram>;
+    using value_type = int;
+
+    static std::error_code decode(const unsigned char* data, std::size_t size, value_type& v) noexcept
+    {
+        if (size != sizeof v)
+            return error::unexpected_control;
+        std::memcpy(&v, data, sizeof v);
         return {};
     }
 };

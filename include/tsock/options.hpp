@@ -100,9 +100,13 @@ inline constexpr bool local = family_can_be<Family>(AF_UNIX);
 // TCP: an IP stream socket.
 template <class Family, class Type>
 inline constexpr bool tcp = Family::is_ip && Type::value == SOCK_STREAM;
+// Datagram and raw sockets: those whose messages each have a TTL, a
+// destination ... of their own to report (a stream has no datagrams).
+template <class Type>
+inline constexpr bool datagrams = Type::value == SOCK_DGRAM || Type::value == SOCK_RAW;
 // Multicast (and broadcast) is sent and received on datagram and raw sockets.
 template <class Type>
-inline constexpr bool multicast = Type::value == SOCK_DGRAM || Type::value == SOCK_RAW;
+inline constexpr bool multicast = datagrams<Type>;
 } // namespace where
 
 } // namespace detail
@@ -377,6 +381,17 @@ struct pass_credentials : detail::boolean_option<"pass_credentials", SOL_SOCKET,
     static constexpr bool applies_to = detail::where::local<Family>;
 };
 
+// SO_TIMESTAMPNS (Linux): each message received comes with the time the
+// kernel took it in, as a receive_time control message (message.hpp), on
+// any socket.
+struct receive_timestamp_ns
+    : detail::boolean_option<"receive_timestamp_ns", SOL_SOCKET, detail::so_timestampns.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::so_timestampns.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = true;
+};
+
 // IPPROTO_TCP: on IP stream sockets only.
 namespace tcp {
 
@@ -551,6 +566,34 @@ struct multicast_interface : detail::option_base<IPPROTO_IP, IP_MULTICAST_IF, de
     static constexpr bool applies_to = detail::where::ipv4_or_inet<Family> && detail::where::multicast<Type>;
 };
 
+// The switches of recv_msg's IPv4 control messages (message.hpp), on
+// datagram and raw sockets. Not on Windows (no recv_msg there yet).
+
+// IP_PKTINFO: each datagram comes with its destination address and the
+// interface it came in on (packet_info_v4).
+struct receive_packet_info : detail::boolean_option<"ip::receive_packet_info", IPPROTO_IP, detail::ip_pktinfo.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::ip_pktinfo.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::where::ipv4_or_inet<Family> && detail::where::datagrams<Type>;
+};
+
+// IP_RECVTTL: each datagram comes with the TTL it arrived with (received_ttl).
+struct receive_ttl : detail::boolean_option<"ip::receive_ttl", IPPROTO_IP, detail::ip_recvttl.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::ip_recvttl.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::where::ipv4_or_inet<Family> && detail::where::datagrams<Type>;
+};
+
+// IP_RECVTOS: each datagram comes with its type-of-service byte (received_tos).
+struct receive_tos : detail::boolean_option<"ip::receive_tos", IPPROTO_IP, detail::ip_recvtos.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::ip_recvtos.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::where::ipv4_or_inet<Family> && detail::where::datagrams<Type>;
+};
+
 } // namespace ip
 
 // IPPROTO_IPV6: on IPv6 sockets (and inet ones, which may be IPv6).
@@ -602,6 +645,39 @@ struct multicast_interface
     using integer_option::integer_option;
     template <class Family, class Type>
     static constexpr bool applies_to = detail::where::ipv6_or_inet<Family> && detail::where::multicast<Type>;
+};
+
+// The switches of recv_msg's IPv6 control messages (RFC 3542; message.hpp),
+// on datagram and raw sockets. Not on Windows (no recv_msg there yet).
+
+// IPV6_RECVPKTINFO: each datagram comes with its destination address and the
+// interface it came in on (packet_info_v6).
+struct receive_packet_info
+    : detail::boolean_option<"ipv6::receive_packet_info", IPPROTO_IPV6, detail::ipv6_recvpktinfo.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::ipv6_recvpktinfo.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::where::ipv6_or_inet<Family> && detail::where::datagrams<Type>;
+};
+
+// IPV6_RECVHOPLIMIT: each datagram comes with the hop limit it arrived with
+// (received_hop_limit).
+struct receive_hop_limit
+    : detail::boolean_option<"ipv6::receive_hop_limit", IPPROTO_IPV6, detail::ipv6_recvhoplimit.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::ipv6_recvhoplimit.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::where::ipv6_or_inet<Family> && detail::where::datagrams<Type>;
+};
+
+// IPV6_RECVTCLASS: each datagram comes with its traffic class
+// (received_traffic_class).
+struct receive_traffic_class
+    : detail::boolean_option<"ipv6::receive_traffic_class", IPPROTO_IPV6, detail::ipv6_recvtclass.name> {
+    using boolean_option::boolean_option;
+    static constexpr bool available = detail::ipv6_recvtclass.available;
+    template <class Family, class Type>
+    static constexpr bool applies_to = detail::where::ipv6_or_inet<Family> && detail::where::datagrams<Type>;
 };
 
 } // namespace ipv6

@@ -27,6 +27,7 @@ inline constexpr platform_option_name tcp_fastopen_connect{};
 inline constexpr platform_option_name tcp_congestion{};
 inline constexpr platform_option_name udp_segment{};
 inline constexpr platform_option_name udp_gro{};
+inline constexpr platform_option_name so_timestampns{};
 
 } // namespace tsock::detail
 

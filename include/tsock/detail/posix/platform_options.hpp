@@ -41,6 +41,40 @@ inline constexpr platform_option_name tcp_keepidle{TCP_KEEPIDLE, true};
 inline constexpr platform_option_name tcp_keepintvl{TCP_KEEPINTVL, true};
 inline constexpr platform_option_name tcp_keepcnt{TCP_KEEPCNT, true};
 
+// The switches of the IP receive-side control messages (RFC 3542 for IPv6),
+// where the system defines them: Linux has them all; the BSDs and macOS some
+// (macOS names the IPv6 ones only with __APPLE_USE_RFC_3542).
+#if defined(IP_PKTINFO)
+inline constexpr platform_option_name ip_pktinfo{IP_PKTINFO, true};
+#else
+inline constexpr platform_option_name ip_pktinfo{};
+#endif
+#if defined(IP_RECVTTL)
+inline constexpr platform_option_name ip_recvttl{IP_RECVTTL, true};
+#else
+inline constexpr platform_option_name ip_recvttl{};
+#endif
+#if defined(IP_RECVTOS)
+inline constexpr platform_option_name ip_recvtos{IP_RECVTOS, true};
+#else
+inline constexpr platform_option_name ip_recvtos{};
+#endif
+#if defined(IPV6_RECVPKTINFO)
+inline constexpr platform_option_name ipv6_recvpktinfo{IPV6_RECVPKTINFO, true};
+#else
+inline constexpr platform_option_name ipv6_recvpktinfo{};
+#endif
+#if defined(IPV6_RECVHOPLIMIT)
+inline constexpr platform_option_name ipv6_recvhoplimit{IPV6_RECVHOPLIMIT, true};
+#else
+inline constexpr platform_option_name ipv6_recvhoplimit{};
+#endif
+#if defined(IPV6_RECVTCLASS)
+inline constexpr platform_option_name ipv6_recvtclass{IPV6_RECVTCLASS, true};
+#else
+inline constexpr platform_option_name ipv6_recvtclass{};
+#endif
+
 #if BOOST_OS_LINUX
 inline constexpr platform_option_name so_domain{SO_DOMAIN, true};
 inline constexpr platform_option_name so_protocol{SO_PROTOCOL, true};
@@ -57,6 +91,7 @@ inline constexpr platform_option_name tcp_fastopen_connect{TCP_FASTOPEN_CONNECT,
 inline constexpr platform_option_name tcp_congestion{TCP_CONGESTION, true};
 inline constexpr platform_option_name udp_segment{UDP_SEGMENT, true};
 inline constexpr platform_option_name udp_gro{UDP_GRO, true};
+inline constexpr platform_option_name so_timestampns{SO_TIMESTAMPNS, true};
 
 // SO_PEERCRED's structure.
 using peer_credentials_native = ::ucred;

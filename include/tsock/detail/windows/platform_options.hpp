@@ -29,6 +29,14 @@ inline constexpr platform_option_name so_sndlowat{};
 inline constexpr platform_option_name tcp_keepidle{};
 inline constexpr platform_option_name tcp_keepintvl{};
 inline constexpr platform_option_name tcp_keepcnt{};
+// Winsock has these, but tsock has no recv_msg there (WSARecvMsg) to read
+// the control messages they switch on.
+inline constexpr platform_option_name ip_pktinfo{};
+inline constexpr platform_option_name ip_recvttl{};
+inline constexpr platform_option_name ip_recvtos{};
+inline constexpr platform_option_name ipv6_recvpktinfo{};
+inline constexpr platform_option_name ipv6_recvhoplimit{};
+inline constexpr platform_option_name ipv6_recvtclass{};
 
 // Stand-ins for the types of the credentials SO_PEERCRED reports, and for
 // Linux's ucred (SO_PEERCRED is not available here).
