@@ -49,29 +49,22 @@ inline constexpr platform_option_name ip_pktinfo{IP_PKTINFO, true};
 #else
 inline constexpr platform_option_name ip_pktinfo{};
 #endif
-#if defined(IP_RECVTTL)
+// IPv4's TTL and TOS come as a pair wherever either does.
+#if defined(IP_RECVTTL) && defined(IP_RECVTOS)
 inline constexpr platform_option_name ip_recvttl{IP_RECVTTL, true};
-#else
-inline constexpr platform_option_name ip_recvttl{};
-#endif
-#if defined(IP_RECVTOS)
 inline constexpr platform_option_name ip_recvtos{IP_RECVTOS, true};
 #else
+inline constexpr platform_option_name ip_recvttl{};
 inline constexpr platform_option_name ip_recvtos{};
 #endif
-#if defined(IPV6_RECVPKTINFO)
+// RFC 3542 brings the three together.
+#if defined(IPV6_RECVPKTINFO) && defined(IPV6_RECVHOPLIMIT) && defined(IPV6_RECVTCLASS)
 inline constexpr platform_option_name ipv6_recvpktinfo{IPV6_RECVPKTINFO, true};
-#else
-inline constexpr platform_option_name ipv6_recvpktinfo{};
-#endif
-#if defined(IPV6_RECVHOPLIMIT)
 inline constexpr platform_option_name ipv6_recvhoplimit{IPV6_RECVHOPLIMIT, true};
-#else
-inline constexpr platform_option_name ipv6_recvhoplimit{};
-#endif
-#if defined(IPV6_RECVTCLASS)
 inline constexpr platform_option_name ipv6_recvtclass{IPV6_RECVTCLASS, true};
 #else
+inline constexpr platform_option_name ipv6_recvpktinfo{};
+inline constexpr platform_option_name ipv6_recvhoplimit{};
 inline constexpr platform_option_name ipv6_recvtclass{};
 #endif
 
