@@ -814,15 +814,20 @@ template <control_message... Cs, class Socket, class B>
 }
 
 // An error here means a control message on a socket it does not apply to:
-// descriptors (SCM_RIGHTS) pass over local (AF_UNIX) sockets only.
+// descriptors (SCM_RIGHTS) pass over local (AF_UNIX) sockets only;
+// packet_info_v4, received_ttl ... over IPv4 datagram sockets,
+// packet_info_v6, received_hop_limit ... over IPv6 ones, udp_segment and
+// udp_gro over either.
 template <class Socket, class B, class... Cs>
     requires(detail::is_basic_socket<Socket> && (control_message<Cs> && ...) &&
              !detail::controls_for<Socket, Cs...>)
-TSOCK_REFUSED("this control message does not apply to this socket (descriptors pass over local sockets only)")
+TSOCK_REFUSED("this control message does not apply to this socket (descriptors pass over local sockets only, "
+              "the IP ones over IP datagram sockets of their family)")
 send_msg(Socket&, const B&, const Cs&...) TSOCK_DELETED;
 template <control_message... Cs, class Socket, class B, class... Args>
     requires(detail::is_basic_socket<Socket> && !detail::controls_for<Socket, Cs...>)
-TSOCK_REFUSED("this control message does not apply to this socket (descriptors pass over local sockets only)")
+TSOCK_REFUSED("this control message does not apply to this socket (descriptors pass over local sockets only, "
+              "the IP ones over IP datagram sockets of their family)")
 recv_msg(Socket&, B&&, Args&&...) TSOCK_DELETED;
 
 // Python's send_fds(sock, buffers, fds): the buffers and the descriptors

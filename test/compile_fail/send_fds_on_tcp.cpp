@@ -1,4 +1,4 @@
-// expect: this control message does not apply to this socket \(descriptors pass over local sockets only\)
+// expect: this control message does not apply to this socket \(descriptors pass over local sockets only, the IP ones
 // Copyright (c) 2026 The tsock authors.
 // Distributed under the Boost Software License, Version 1.0.
 #include <tsock/message.hpp>
