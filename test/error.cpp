@@ -64,6 +64,7 @@ const error all_errors[] = {
     error::control_truncated,
     error::unexpected_control,
     error::too_many_descriptors,
+    error::line_too_long,
 };
 
 const std::string unknown = "unknown tsock error";

@@ -74,6 +74,9 @@ enum class error {
     control_truncated,   // control data (ancillary data) did not fit: the kernel dropped some (MSG_CTRUNC)
     unexpected_control,  // a control message of a type the call did not ask for, or malformed
     too_many_descriptors, // more descriptors arrived than the call had room for
+
+    // Streams (issue 13).
+    line_too_long,       // stream_reader: no delimiter within the maximum line length
 };
 
 namespace detail {
@@ -124,6 +127,7 @@ private:
         case error::control_truncated: return "control data did not fit its buffer: the kernel dropped some";
         case error::unexpected_control: return "a control message the call did not ask for, or a malformed one";
         case error::too_many_descriptors: return "more descriptors arrived than the call had room for";
+        case error::line_too_long: return "no delimiter within the maximum line length";
         case error::empty_host: return "host name is empty";
         case error::name_too_long: return "host name is longer than 253 characters";
         case error::label_too_long: return "a label of the host name is longer than 63 characters";
