@@ -33,7 +33,15 @@ std::span<std::byte> bytes_of(std::string& s) { return {reinterpret_cast<std::by
 
 } // namespace
 
+// Borrowed, so a temporary socket is refused; only waiting streams qualify.
 static_assert(!std::is_constructible_v<tsock::stream_reader<tsock::unix_stream_socket>, tsock::unix_stream_socket&&>);
+template <class S>
+concept readable = requires { typename tsock::stream_reader<S>; };
+static_assert(readable<tsock::tcp_socket>);
+static_assert(readable<tsock::basic_socket<tsock::local, tsock::stream, tsock::timeout>>);
+static_assert(!readable<tsock::basic_socket<tsock::local, tsock::stream, tsock::non_blocking>>);
+static_assert(!readable<tsock::udp_socket>);
+static_assert(!readable<tsock::basic_socket<tsock::local, tsock::seqpacket, tsock::blocking>>);
 
 BOOST_AUTO_TEST_CASE(lines_split_across_sends_and_a_clean_end)
 {
