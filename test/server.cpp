@@ -343,3 +343,30 @@ BOOST_AUTO_TEST_CASE(datagram_server_replies)
     }
     BOOST_TEST(open_fd_count() == before);
 }
+
+// A timeout-mode listener serves as well (its accept has its own deadline);
+// the default error callback prints a line to stderr and the server serves on.
+BOOST_AUTO_TEST_CASE(timeout_listener_and_default_error_callback)
+{
+    using timed_listener = tsock::basic_listener<tsock::ipv4, tsock::stream, tsock::timeout>;
+    auto l = timed_listener::listen_on({tsock::address_v4::loopback(), 0}, SOMAXCONN, tsock::timeout{patience});
+    std::atomic<int> calls{0};
+    auto handler = [&](timed_listener::socket& s, const tsock::ipv4_endpoint&) {
+        if (++calls == 1)
+            throw std::runtime_error("expected by the test (default error callback)");
+        s.send_all(std::string_view("ok"));
+    };
+    tsock::server srv(std::move(l), handler, tsock::thread_pool{2});
+    serving s(srv);
+    const auto ep = srv.listener().local_endpoint();
+    {
+        auto c = client::connect_to(ep, tsock::timeout{patience});
+        char b = 0;
+        BOOST_TEST(c.recv(std::span<char>(&b, 1)) == 0u);
+    }
+    auto c = client::connect_to(ep, tsock::timeout{patience});
+    std::string back(2, '\0');
+    c.recv_exact(back);
+    BOOST_TEST(back == "ok");
+    BOOST_TEST(srv.stop(patience));
+}

@@ -307,15 +307,25 @@ private:
             changed_.notify_all();
         } else {
             auto it = threads_.emplace(threads_.end());
-            // The thread moves itself to finished_ when done; the accept
-            // loop joins it there.
-            *it = std::thread([this, it, a = std::move(a)]() mutable {
-                run(a);
-                std::lock_guard l(mutex_);
-                finished_.push_back(std::move(*it));
+            const endpoint_type peer = a.peer;
+            try {
+                // The thread moves itself to finished_ when done; the
+                // accept loop joins it there.
+                *it = std::thread([this, it, a = std::move(a)]() mutable {
+                    run(a);
+                    std::lock_guard l(mutex_);
+                    finished_.push_back(std::move(*it));
+                    threads_.erase(it);
+                    changed_.notify_all();
+                });
+            } catch (...) {
+                // No thread (EAGAIN): this connection is lost (its socket
+                // closed with the lambda), not the server.
                 threads_.erase(it);
-                changed_.notify_all();
-            });
+                --running_;
+                lock.unlock();
+                detail::guarded(peer, on_error_, [] { throw; });
+            }
         }
     }
 
