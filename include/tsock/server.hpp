@@ -89,8 +89,18 @@ class wake_pipe {
 public:
     wake_pipe()
     {
+#if defined(__APPLE__)
+        // No pipe2: the flags after the fact (a fork in between may inherit it).
+        if (::pipe(fds_) != 0)
+            throw std::system_error(errno, std::generic_category(), "pipe");
+        for (int fd : fds_) {
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+            ::fcntl(fd, F_SETFL, O_NONBLOCK);
+        }
+#else
         if (::pipe2(fds_, O_CLOEXEC | O_NONBLOCK) != 0)
             throw std::system_error(errno, std::generic_category(), "pipe2");
+#endif
     }
     wake_pipe(const wake_pipe&) = delete;
     wake_pipe& operator=(const wake_pipe&) = delete;
@@ -164,8 +174,6 @@ void guarded(const Endpoint& peer, OnError& on_error, F&& f) noexcept
     }
 }
 
-} // namespace detail
-
 // Stops and waits, shared by both servers.
 class server_state {
 public:
@@ -202,8 +210,10 @@ protected:
     static inline thread_local const server_state* current_ = nullptr;
 };
 
+} // namespace detail
+
 template <class Listener, class Handler, class Policy = one_at_a_time>
-class server : public server_state {
+class server : public detail::server_state {
 public:
     using socket = typename Listener::socket;
     using endpoint_type = typename Listener::endpoint_type;
@@ -381,7 +391,7 @@ private:
 // for each datagram, in turn on the serving thread; reply(buffer) sends
 // buffer to the sender (send_to). Same stop and error semantics as server.
 template <class Socket, class Handler>
-class datagram_server : public server_state {
+class datagram_server : public detail::server_state {
 public:
     using endpoint_type = typename Socket::endpoint_type;
     using error_handler = std::function<void(const endpoint_type&, std::exception_ptr)>;
