@@ -370,3 +370,84 @@ BOOST_AUTO_TEST_CASE(timeout_listener_and_default_error_callback)
     BOOST_TEST(back == "ok");
     BOOST_TEST(srv.stop(patience));
 }
+
+// The poller policy: one thread, a callback per readiness.
+BOOST_AUTO_TEST_CASE(poll_server_echoes_and_survives_a_throw)
+{
+    using nb_listener = tsock::basic_listener<tsock::ipv4, tsock::stream, tsock::non_blocking>;
+    const int before = open_fd_count();
+    {
+        std::atomic<int> errors{0};
+        auto handler = [](nb_listener::socket& s, const tsock::ipv4_endpoint&) {
+            char buf[256];
+            const auto r = s.recv(buf);
+            if (!r)
+                return true; // nothing yet
+            if (*r == 0)
+                return false; // the peer closed
+            if (std::string_view(buf, *r) == "boom")
+                throw std::runtime_error("boom");
+            const auto sent = s.send(std::string_view(buf, *r)); // small: the send buffer has room
+            return sent && *sent == *r;
+        };
+        tsock::poll_server srv(nb_listener::listen_on({tsock::address_v4::loopback(), 0}), handler, 0,
+                               [&](const tsock::ipv4_endpoint&, std::exception_ptr) { ++errors; });
+        serving s(srv);
+        const auto ep = srv.listener().local_endpoint();
+        {
+            auto bad = client::connect_to(ep, tsock::timeout{patience});
+            bad.send_all(std::string_view("boom"));
+            char b = 0;
+            BOOST_TEST(bad.recv(std::span<char>(&b, 1)) == 0u);
+        }
+        std::vector<client> clients;
+        for (int i = 0; i != 20; ++i)
+            clients.push_back(client::connect_to(ep, tsock::timeout{patience}));
+        for (std::size_t i = 0; i != clients.size(); ++i) {
+            const std::string msg = "client " + std::to_string(i);
+            clients[i].send_all(msg);
+            std::string back(msg.size(), '\0');
+            clients[i].recv_exact(back);
+            BOOST_TEST(back == msg);
+        }
+        BOOST_TEST(srv.stop(patience)); // with 20 connections open: closed by the server
+        for (auto& c : clients) {
+            char b = 0;
+            BOOST_TEST(c.recv(std::span<char>(&b, 1)) == 0u);
+        }
+        BOOST_TEST(errors.load() == 1);
+    }
+    BOOST_TEST(open_fd_count() == before);
+}
+
+// Over the limit the poll server does not accept: the second client is
+// answered only after the first has gone.
+BOOST_AUTO_TEST_CASE(poll_server_limit)
+{
+    using nb_listener = tsock::basic_listener<tsock::ipv4, tsock::stream, tsock::non_blocking>;
+    auto handler = [](nb_listener::socket& s, const tsock::ipv4_endpoint&) {
+        char buf[64];
+        const auto r = s.recv(buf);
+        if (!r)
+            return true;
+        if (*r == 0)
+            return false;
+        (void)s.send(std::string_view(buf, *r));
+        return true;
+    };
+    tsock::poll_server srv(nb_listener::listen_on({tsock::address_v4::loopback(), 0}), handler, 1);
+    serving s(srv);
+    const auto ep = srv.listener().local_endpoint();
+    auto first = client::connect_to(ep, tsock::timeout{patience});
+    first.send_all(std::string_view("a"));
+    std::string back(1, '\0');
+    first.recv_exact(back);
+    auto second = client::connect_to(ep, tsock::timeout{patience});
+    second.send_all(std::string_view("b"));
+    // A negative check, so a short bound: no answer while first is open.
+    BOOST_TEST(!wait_for(int(second.native_handle()), POLLIN, 200ms));
+    first.close();
+    second.recv_exact(back);
+    BOOST_TEST(back == "b");
+    BOOST_TEST(srv.stop(patience));
+}

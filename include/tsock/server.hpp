@@ -41,18 +41,24 @@
 // server stays stopped. The pool's and the connection threads are joined by
 // serve_forever, never detached.
 //
-// Not done: a one-thread policy on the poller (handlers as readiness
-// callbacks).
+// poll_server<Listener, Handler>: one thread on the poller, for a
+// non-blocking listener; handler(socket&, const endpoint&) is called each
+// time a connection is readable (or closed by its peer) and returns whether
+// to keep it. Over max_connections the listener leaves the poller, so new
+// connections wait in the listen queue. stop() ends the loop after the
+// current callback and closes the open connections.
 
 #include <tsock/basic_listener.hpp>
 #include <tsock/basic_socket.hpp>
 #include <tsock/error.hpp>
+#include <tsock/poller.hpp>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <exception>
@@ -130,6 +136,8 @@ public:
             return p[0].revents != 0;
         }
     }
+
+    int read_end() const noexcept { return fds_[0]; }
 
 private:
     int fds_[2] = {-1, -1};
@@ -385,6 +393,112 @@ private:
     std::deque<accepted<socket>> queue_;  // thread_pool: accepted, not yet taken
     std::list<std::thread> threads_;      // thread_per_connection: running
     std::vector<std::thread> finished_;   // thread_per_connection: to join
+};
+
+// One thread, the poller: see the top of this file.
+template <class Listener, class Handler>
+class poll_server : public detail::server_state {
+public:
+    using socket = typename Listener::socket;
+    using endpoint_type = typename Listener::endpoint_type;
+    using error_handler = std::function<void(const endpoint_type&, std::exception_ptr)>;
+
+    // An error here means a blocking or timeout-mode listener: one thread
+    // serves every connection, so each must be non-blocking; use server
+    // for a waiting listener.
+    static_assert(std::is_same_v<typename Listener::mode_type, non_blocking>,
+                  "poll_server needs a non_blocking listener");
+    static_assert(std::is_invocable_r_v<bool, Handler&, socket&, const endpoint_type&>,
+                  "the handler takes (socket&, const endpoint&) and returns whether to keep the connection");
+
+    poll_server(Listener listener, Handler handler, std::size_t max_connections = 0,
+                error_handler on_error = detail::print_server_error<endpoint_type>)
+        : listener_(std::move(listener)), handler_(std::move(handler)),
+          limit_(max_connections == 0 ? ~std::size_t(0) : max_connections), on_error_(std::move(on_error))
+    {
+    }
+    ~poll_server() { stop(std::chrono::seconds(0)); }
+
+    const Listener& listener() const noexcept { return listener_; }
+
+    // Accepts and serves until stop(); the connections still open are
+    // closed when it returns.
+    void serve_forever()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_)
+                return;
+            serving_ = true;
+            ++running_;
+        }
+        // Wakes the poller when stop() is called: the pipe, as the others.
+        poller_.add(unchecked_handle{pipe_.read_end()}, interest::readable, wake_token());
+        poller_.add(listener_, interest::readable, nullptr);
+        bool listening = true;
+        current_ = this;
+        while (!stopping()) {
+            for (auto e : poller_.wait()) {
+                if (e.token() == wake_token())
+                    break;
+                if (e.token() == nullptr) {
+                    accept_one();
+                    continue;
+                }
+                serve_one(e.token());
+            }
+            // Over the limit, the listener waits outside the poller.
+            if (listening && conns_.size() >= limit_)
+                poller_.remove(listener_);
+            else if (!listening && conns_.size() < limit_)
+                poller_.add(listener_, interest::readable, nullptr);
+            listening = conns_.size() < limit_;
+        }
+        current_ = nullptr;
+        for (auto& c : conns_)
+            poller_.remove(c.socket);
+        conns_.clear();
+        std::lock_guard lock(mutex_);
+        --running_;
+        serving_ = false;
+        changed_.notify_all();
+    }
+
+private:
+    using connection = accepted<socket>;
+    static connection* wake_token() noexcept { return reinterpret_cast<connection*>(std::uintptr_t(1)); }
+
+    void accept_one()
+    {
+        std::error_code ec;
+        auto r = listener_.accept(ec);
+        if (ec || !r)
+            return; // gone before accept, or EMFILE: the next event tries again
+        conns_.push_back(std::move(*r));
+        connection* c = &conns_.back();
+        poller_.add(c->socket, interest::readable, c, ec);
+        if (ec) {
+            conns_.pop_back();
+            detail::guarded(endpoint_type{}, on_error_, [&] { throw std::system_error(ec, "poller add"); });
+        }
+    }
+
+    void serve_one(connection* c)
+    {
+        bool keep = false;
+        detail::guarded(c->peer, on_error_, [&] { keep = handler_(c->socket, std::as_const(c->peer)); });
+        if (keep)
+            return;
+        poller_.remove(c->socket); // also drops its events left in this batch
+        conns_.remove_if([c](const connection& x) { return &x == c; });
+    }
+
+    Listener listener_;
+    Handler handler_;
+    std::size_t limit_;
+    error_handler on_error_;
+    poller<connection*> poller_;
+    std::list<connection> conns_; // stable addresses: they are the tokens
 };
 
 // A datagram server: handler(std::span<const std::byte> data, const endpoint& sender, reply)
