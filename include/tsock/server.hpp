@@ -208,6 +208,27 @@ public:
     }
 
 protected:
+    // serve_forever's start: false when stop() came first. A server that
+    // serves on its own thread alone counts that thread as its one running
+    // handler (handlers 1), so that stop() waits for the loop to end.
+    bool begin_serving(std::size_t handlers)
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_)
+            return false;
+        serving_ = true;
+        running_ += handlers;
+        return true;
+    }
+    // serve_forever's end, for such a server.
+    void end_serving(std::size_t handlers)
+    {
+        std::lock_guard lock(mutex_);
+        running_ -= handlers;
+        serving_ = false;
+        changed_.notify_all();
+    }
+
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     detail::wake_pipe pipe_;
@@ -255,12 +276,8 @@ public:
     // returned. Throws only what the listener's poll fails with.
     void serve_forever()
     {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_)
-                return;
-            serving_ = true;
-        }
+        if (!begin_serving(0))
+            return;
         std::vector<std::thread> pool;
         if constexpr (std::is_same_v<Policy, thread_pool>)
             for (std::size_t i = 0; i < std::max<std::size_t>(policy_.threads, 1); ++i)
@@ -425,13 +442,8 @@ public:
     // closed when it returns.
     void serve_forever()
     {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_)
-                return;
-            serving_ = true;
-            ++running_;
-        }
+        if (!begin_serving(1))
+            return;
         // Wakes the poller when stop() is called: the pipe, as the others.
         poller_.add(unchecked_handle{pipe_.read_end()}, interest::readable, wake_token());
         poller_.add(listener_, interest::readable, nullptr);
@@ -458,10 +470,7 @@ public:
         for (auto& c : conns_)
             poller_.remove(c.socket);
         conns_.clear();
-        std::lock_guard lock(mutex_);
-        --running_;
-        serving_ = false;
-        changed_.notify_all();
+        end_serving(1);
     }
 
 private:
@@ -542,13 +551,8 @@ public:
     // Receives and handles until stop().
     void serve_forever()
     {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_)
-                return;
-            serving_ = true;
-            ++running_;
-        }
+        if (!begin_serving(1))
+            return;
         while (pipe_.wait(int(socket_.native_handle()))) {
             std::error_code ec;
             auto r = socket_.recv_from(std::span<std::byte>(buffer_), ec);
@@ -560,10 +564,7 @@ public:
                             [&] { handler_(data, std::as_const(r.sender), reply(socket_, r.sender)); });
             current_ = nullptr;
         }
-        std::lock_guard lock(mutex_);
-        --running_;
-        serving_ = false;
-        changed_.notify_all();
+        end_serving(1);
     }
 
 private:
