@@ -338,10 +338,13 @@ public:
         requires(waits && is_stream && !mutable_byte_buffer<std::remove_reference_t<B>>)
     TSOCK_REFUSED(TSOCK_REASON_CONST_BUFFER) recv_exact(B&&, Args&&...) TSOCK_DELETED;
 
-    // sendto(2): one datagram to ep (datagram and raw sockets).
+    // sendto(2): one datagram to ep (datagram and raw sockets). Not
+    // [[nodiscard]]: a datagram goes whole or not at all, so a waiting mode's
+    // count is always the buffer's size (Python's tutorials ignore it too);
+    // the non-blocking if_ready is [[nodiscard]] by its class.
     template <sendable_buffer B>
         requires(connectionless)
-    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send_to(const B& buffer, const endpoint_type& ep)
+    TSOCK_ALWAYS_INLINE result<std::size_t> send_to(const B& buffer, const endpoint_type& ep)
     {
         std::size_t n = 0;
         const status s = send_one_to(detail::as_bytes(buffer), ep, n);
@@ -349,8 +352,8 @@ public:
     }
     template <sendable_buffer B>
         requires(connectionless)
-    [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send_to(const B& buffer, const endpoint_type& ep,
-                                                                  std::error_code& ec) noexcept
+    TSOCK_ALWAYS_INLINE result<std::size_t> send_to(const B& buffer, const endpoint_type& ep,
+                                                    std::error_code& ec) noexcept
     {
         std::size_t n = 0;
         const status s = send_one_to(detail::as_bytes(buffer), ep, n);

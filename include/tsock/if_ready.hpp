@@ -28,7 +28,7 @@ struct ready_results;
 }
 
 template <class T>
-class if_ready {
+class [[nodiscard]] if_ready {
     static_assert(std::is_default_constructible_v<T> && std::is_move_constructible_v<T>,
                   "if_ready<T> holds a default-constructible, movable T");
 
