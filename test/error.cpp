@@ -65,6 +65,7 @@ const error all_errors[] = {
     error::unexpected_control,
     error::too_many_descriptors,
     error::line_too_long,
+    error::empty_delimiter,
 };
 
 const std::string unknown = "unknown tsock error";

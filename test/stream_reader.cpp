@@ -71,6 +71,36 @@ BOOST_AUTO_TEST_CASE(delimiter_at_a_buffer_boundary_and_read_until)
     BOOST_TEST(reader.buffered().size() == 1u);
 }
 
+// A delimiter of several bytes: split across refills, a false start
+// ("\r\n\r" then "x"), the bytes after it kept, max counting it.
+BOOST_AUTO_TEST_CASE(read_until_a_delimiter_of_several_bytes)
+{
+    auto [a, b] = tsock::socket_pair();
+    tsock::stream_reader reader(b, 3); // every delimiter spans refills
+    send_text(a, "GET / HTTP/1.0\r\nHost: x\r\n\r\nbody\r\n\rx\r\n\r\ntail");
+    BOOST_TEST(reader.read_until("\r\n\r\n"sv, 100) == "GET / HTTP/1.0\r\nHost: x\r\n\r\n");
+    BOOST_TEST(reader.read_until("\r\n\r\n"sv, 100) == "body\r\n\rx\r\n\r\n");
+    BOOST_TEST(reader.read_exact(2) == "ta"); // the bytes after the delimiter stayed
+    BOOST_TEST(reader.read_until("il"sv, 2) == "il"); // delimiter exactly max bytes
+
+    send_text(a, "abcde--");
+    std::error_code ec;
+    BOOST_TEST(reader.read_until("--"sv, 6, ec) == "abcde-"); // the delimiter's end is the 7th byte
+    BOOST_TEST((ec == error::line_too_long));
+    BOOST_TEST(reader.read_until("-"sv, 6) == "-"); // one byte: the char form
+
+    BOOST_TEST(reader.read_until(""sv, 6, ec).empty());
+    BOOST_TEST((ec == error::empty_delimiter));
+    BOOST_CHECK_THROW((void)reader.read_until(""sv, 6), std::system_error);
+
+    send_text(a, "no end<");
+    a.close();
+    BOOST_TEST(reader.read_until("<>"sv, 100, ec) == "no end<");
+    BOOST_TEST((ec == error::end_of_stream));
+    BOOST_TEST(reader.read_until("<>"sv, 100, ec).empty()); // then a clean end
+    BOOST_TEST(!ec);
+}
+
 BOOST_AUTO_TEST_CASE(line_exactly_at_max_and_one_past)
 {
     auto [a, b] = tsock::socket_pair();

@@ -3,22 +3,24 @@
 # Distributed under the Boost Software License, Version 1.0.
 #
 # Installs what tsock's builds need on Debian 12, with apt.
-#   sh tools/install-deps.sh demo   compiler, CMake, Ninja and Boost headers
+#   sh tools/install-deps.sh demo   compiler, CMake, Ninja, Boost headers and
+#                                   Python 3 (the tutorial programs' twins)
 #   sh tools/install-deps.sh        all of that, plus Boost.Test, b2, clang-16
 #                                   with libc++ 16, Google Benchmark, valgrind,
 #                                   strace and Asio
 #                                   (the benchmarks' yardsticks), and what the
 #                                   tests read or run: netbase (/etc/services,
-#                                   /etc/protocols) and iproute2 (ip, for the
-#                                   network namespaces the tests create)
+#                                   /etc/protocols), iproute2 (ip, for the
+#                                   network namespaces the tests create) and
+#                                   curl (a client of the tutorial's HTTP server)
 #   sh tools/install-deps.sh windows   mingw-w64 and wine (test/windows/run.sh)
 # Runs apt-get through sudo when not root. Boost is pinned to 1.81: the
 # unversioned libboost-*-dev packages are 1.74 and conflict with it.
 set -eu
-packages="g++ cmake ninja-build libboost1.81-dev"
+packages="g++ cmake ninja-build libboost1.81-dev python3"
 case "${1:-all}" in
 demo) ;;
-all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev netbase iproute2" ;;
+all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev netbase iproute2 curl" ;;
 windows) packages="libboost1.81-dev g++-mingw-w64-x86-64 wine wine64" ;;
 *) echo "usage: install-deps.sh [demo|all|windows]" >&2; exit 2 ;;
 esac

@@ -77,6 +77,7 @@ enum class error {
 
     // Streams (issue 13).
     line_too_long,       // stream_reader: no delimiter within the maximum line length
+    empty_delimiter,     // stream_reader: read_until with an empty delimiter
 };
 
 namespace detail {
@@ -128,6 +129,7 @@ private:
         case error::unexpected_control: return "a control message the call did not ask for, or a malformed one";
         case error::too_many_descriptors: return "more descriptors arrived than the call had room for";
         case error::line_too_long: return "no delimiter within the maximum line length";
+        case error::empty_delimiter: return "the delimiter to read until is empty";
         case error::empty_host: return "host name is empty";
         case error::name_too_long: return "host name is longer than 253 characters";
         case error::label_too_long: return "a label of the host name is longer than 63 characters";

@@ -35,6 +35,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 // <algorithm> is left out on purpose (std::min only): in C++20 it costs
@@ -96,19 +97,49 @@ public:
             const std::size_t take = found ? static_cast<std::size_t>(found - first) + 1 : look;
             line.append(first, take);
             begin_ += take;
-            if (found)
+            if (found || !refill_for(line, max, ec))
                 return line;
-            if (line.size() == max) {
-                ec = make_error_code(error::line_too_long);
+        }
+    }
+
+    // The same with a delimiter of several bytes ("\r\n\r\n" ends an HTTP
+    // head); max counts the delimiter too. An empty delimiter is
+    // error::empty_delimiter. A delimiter split across refills is found.
+    std::string read_until(std::string_view delimiter, std::size_t max)
+    {
+        std::error_code ec;
+        std::string line = read_until(delimiter, max, ec);
+        detail::throw_if(ec, "read_until");
+        return line;
+    }
+    std::string read_until(std::string_view delimiter, std::size_t max, std::error_code& ec)
+    {
+        if (delimiter.size() == 1)
+            return read_until(delimiter[0], max, ec);
+        ec.clear();
+        std::string line;
+        if (delimiter.empty()) {
+            ec = make_error_code(error::empty_delimiter);
+            return line;
+        }
+        for (;;) {
+            // The buffered bytes (up to max) go into line, and the search
+            // starts where a delimiter across the old end could begin. A
+            // match ends in the bytes just added: the ones after it go back.
+            const std::size_t room = max - line.size();
+            const std::size_t look = end_ - begin_ < room ? end_ - begin_ : room;
+            const std::size_t from = line.size() < delimiter.size() ? 0 : line.size() - delimiter.size() + 1;
+            line.append(reinterpret_cast<const char*>(buffer_.get() + begin_), look);
+            const std::size_t at = line.find(delimiter, from);
+            if (at != std::string::npos) {
+                const std::size_t keep = at + delimiter.size();
+                begin_ += look - (line.size() - keep);
+                line.resize(keep);
                 return line;
             }
-            if (!refill(ec))
+            begin_ += look;
+            if (!refill_for(line, max, ec))
                 return line;
-            if (begin_ == end_) { // end of stream
-                if (!line.empty())
-                    ec = make_error_code(error::end_of_stream);
-                return line;
-            }
         }
     }
 
@@ -182,6 +213,24 @@ private:
 
     // One recv into the (empty) buffer; false on an error (ec set). An end of
     // stream is true with nothing buffered.
+    // A read_until pass found no delimiter in line: refills and says
+    // whether to go on; false with ec set (line_too_long at max, the
+    // refill's error, end_of_stream mid-line) or clear at a clean end.
+    bool refill_for(const std::string& line, std::size_t max, std::error_code& ec)
+    {
+        if (line.size() == max) {
+            ec = make_error_code(error::line_too_long);
+            return false;
+        }
+        if (!refill(ec))
+            return false;
+        if (begin_ != end_)
+            return true;
+        if (!line.empty()) // end of stream mid-line
+            ec = make_error_code(error::end_of_stream);
+        return false;
+    }
+
     bool refill(std::error_code& ec) noexcept
     {
         begin_ = end_ = 0;
