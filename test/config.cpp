@@ -45,3 +45,15 @@ BOOST_AUTO_TEST_CASE(version_macros_form_a_version)
     BOOST_TEST(TSOCK_VERSION_MAJOR >= 0);
     BOOST_TEST(version.size() >= 5u);
 }
+
+BOOST_AUTO_TEST_CASE(one_integer_version_orders_as_the_parts)
+{
+    static_assert(TSOCK_VERSION == TSOCK_VERSION_MAJOR * 100000 + TSOCK_VERSION_MINOR * 100 + TSOCK_VERSION_PATCH);
+    static_assert(TSOCK_VERSION_MINOR < 1000 && TSOCK_VERSION_PATCH < 100, "a part overflows into the next");
+#if TSOCK_VERSION < 100 // usable in #if, as BOOST_VERSION is
+    BOOST_FAIL("TSOCK_VERSION is below 0.1.0");
+#endif
+    BOOST_TEST(TSOCK_VERSION / 100000 == TSOCK_VERSION_MAJOR);
+    BOOST_TEST(TSOCK_VERSION / 100 % 1000 == TSOCK_VERSION_MINOR);
+    BOOST_TEST(TSOCK_VERSION % 100 == TSOCK_VERSION_PATCH);
+}

@@ -70,9 +70,13 @@ static_assert(TSOCK_CPLUSPLUS >= 202002L, "tsock requires C++20 (-std=c++20 or l
 #define TSOCK_ASSUME(fact) void(0)
 #endif
 
+// The version: its parts, and one integer to compare, as BOOST_VERSION
+// (major * 100000 + minor * 100 + patch: 0.1.0 is 100, 1.2.3 is 100203).
+// CMake's project() reads the parts from here.
 #define TSOCK_VERSION_MAJOR 0
 #define TSOCK_VERSION_MINOR 1
 #define TSOCK_VERSION_PATCH 0
+#define TSOCK_VERSION (TSOCK_VERSION_MAJOR * 100000 + TSOCK_VERSION_MINOR * 100 + TSOCK_VERSION_PATCH)
 
 // GCC and Clang give constexpr byte-swap builtins; elsewhere tsock uses shifts,
 // which optimising compilers turn into the same single instruction.
