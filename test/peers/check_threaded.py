@@ -44,10 +44,10 @@ def connected_lines(server, count):
 def concurrent(run, server, client_side, patience=TIMEOUT):
     """Five clients at once; clients 1-4 end while client 0 stays open."""
     host, port = server.listening()
-    clients = [run.start("threaded_client", client_side, host, port, label=f"client {i}[{client_side}]")
-               for i in range(CLIENTS)]
-    for i, c in enumerate(clients):
-        c.expect(GREETING.rstrip(b"\n"), timeout=TIMEOUT if i == 0 else patience)
+    clients = []
+    for i in range(CLIENTS):  # each greeted before the next starts: client 0 is the first connected
+        clients.append(run.start("threaded_client", client_side, host, port, label=f"client {i}[{client_side}]"))
+        clients[i].expect(GREETING.rstrip(b"\n"), timeout=TIMEOUT if i == 0 else patience)
     for n in range(len(lines_of(0))):
         for i, c in enumerate(clients):
             c.write(lines_of(i)[n] + "\n")
