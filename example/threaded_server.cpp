@@ -2,8 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 //
 // The tutorial's threaded server: a thread per client, each greeted, then
-// each line echoed until "exit" (a line of 1024 bytes or more is answered
-// with an error line, then closed). Its Python twin: test/peers/threaded_server.py.
+// each line echoed until "exit" (a line over 1023 bytes is answered with an
+// error line, then closed). Its Python twin: test/peers/threaded_server.py.
 
 #include "cli.hpp"
 
@@ -30,10 +30,10 @@ int main(int argc, char** argv)
     return args.run([&] {
         auto listener = tsock::create_server(example::endpoint(host, port));
         std::cout << "listening on " << listener.local_endpoint() << std::endl;
-        std::mutex out;                      // one client's line at a time on stdout
+        std::mutex out; // one client's line at a time on stdout
         std::atomic<int> clients = 0;
         std::function<void()> accept_no_more; // the server's stop, which its handler cannot name
-        tsock::server srv(std::move(listener), [&](auto& conn, const auto& peer) {
+        const auto serve = [&](auto& conn, const auto& peer) {
             if (++clients == max_clients)
                 accept_no_more(); // serve_forever returns once this and the others end
             {
@@ -53,7 +53,8 @@ int main(int argc, char** argv)
             }
             if (ec == tsock::error::line_too_long)
                 conn.send_all("error: line too long (1023 bytes at most)\n"sv);
-        }, tsock::thread_per_connection{});
+        };
+        tsock::server srv(std::move(listener), serve, tsock::thread_per_connection{});
         accept_no_more = [&] { srv.stop(std::chrono::seconds(0)); };
         srv.serve_forever();
         return 0;
