@@ -23,7 +23,7 @@ int main(int argc, char** argv)
     example::cli args(argc, argv, "usage: http_get URL [--body]\n  URL: http://HOST[:PORT][/PATH]\n");
     const bool body = args.flag("--body");
     const auto url = args.positional("URL");
-    const std::regex form(R"(http://([^/:?#\[\]]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^#]*)?(#.*)?)");
+    const std::regex form(R"(http://([-A-Za-z0-9._]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^#\s]*)?(#.*)?)");
     std::smatch m;
     if (!std::regex_match(url, m, form) || (m[2].matched && std::stoi(m[2].str().substr(1)) > 65535))
         args.refuse("not an http://HOST[:PORT][/PATH] URL: " + url);
