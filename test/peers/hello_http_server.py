@@ -15,8 +15,10 @@ parser.add_argument("--port", type=int, default=8080)
 parser.add_argument("--max-requests", type=int, default=-1)
 args = parser.parse_args()
 
-with socket.create_server((args.host, args.port)) as s:
-    print(f"listening on {args.host}:{s.getsockname()[1]}", flush=True)
+v6 = ":" in args.host
+host = f"[{args.host}]" if v6 else args.host
+with socket.create_server((args.host, args.port), family=socket.AF_INET6 if v6 else socket.AF_INET) as s:
+    print(f"listening on {host}:{s.getsockname()[1]}", flush=True)
     served = 0
     while served != args.max_requests:
         served += 1
