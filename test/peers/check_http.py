@@ -6,7 +6,8 @@
 file and a binary one (all 256 byte values, 100 KB): status line, headers,
 Content-Length, --body byte for byte, a 404, the name localhost as well as
 127.0.0.1; the two sides print the same bytes (Date aside). Malformed URLs
-(exit 2), no server, a response cut short or not HTTP (exit 1).
+(exit 2), no server, a response cut short or not HTTP, a server that never
+answers (exit 1 after 10 s).
 (b) hello_http_server (tsock and Python) against curl (when found), both
 http_gets and a raw socket: "Hello!", the request line it logs, a head of
 exactly 8192 bytes (answered) and of 8193 (431), a client leaving early."""
@@ -101,6 +102,18 @@ def refused(run):
     for side in SIDES:
         check(get(run, side, f"http://127.0.0.1:{port}/", status=1) == b"", f"{side}: printed something")
         check(b"refused" in run.processes[-1].stderr().lower(), f"{side}: did not say refused")
+
+
+def silent(run):
+    """A server that never answers: both http_gets give up after their 10 s."""
+    with socket.create_server(("127.0.0.1", 0)) as s:  # connections wait in its backlog
+        clients = [run.start("http_get", side, f"http://127.0.0.1:{s.getsockname()[1]}/", stdin=False)
+                   for side in SIDES]
+        for client in clients:
+            check(client.read_all(timeout=3 * TIMEOUT) == b"", f"{client.label}: printed something")
+            client.wait(1, timeout=TIMEOUT)
+            err = client.stderr()
+            check(b"timed out" in err, f"{client.label}: stderr {err!r}")
 
 
 def one_shot(reply):
@@ -220,6 +233,7 @@ with tempfile.TemporaryDirectory() as directory:
 run.case("http_get malformed URLs", bad_urls)
 run.case("http_get no server", refused)
 run.case("http_get broken responses", broken)
+run.case("http_get silent server (10 s)", silent)
 if not CURL:
     print("http: curl not found: the hello_http_server cases run without curl", flush=True)
 for s in SIDES:

@@ -10,7 +10,7 @@ parser = argparse.ArgumentParser(prog="http_get", usage="http_get URL [--body]")
 parser.add_argument("url")
 parser.add_argument("--body", action="store_true")
 args = parser.parse_args()
-m = re.fullmatch(r"http://([-A-Za-z0-9._]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^#\s]*)?(#.*)?", args.url)
+m = re.fullmatch(r"http://([-A-Za-z0-9._]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^#\s]*)?(#.*)?", args.url, re.ASCII)
 if not m or (m[2] and int(m[2][1:]) > 65535):
     parser.error(f"not an http://HOST[:PORT][/PATH] URL: {args.url}")
 host, port, path = m[1].strip("[]"), int(m[2][1:]) if m[2] else 80, m[3] or "/"
