@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 
-from peerlib import TIMEOUT, Failure, Run, check
+from peerlib import TIMEOUT, Run, check
 
 SIDES = ["tsock", "python"]
 TEXT = b"Hello from http.server\nsecond line\n"
