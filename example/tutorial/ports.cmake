@@ -1,0 +1,2 @@
+# A port checker (the tutorial's item 5).
+tsock_tutorial(ports port_check)
