@@ -55,7 +55,7 @@ int main(int argc, char** argv)
                 std::cout << " open" << std::endl;
             else if (ec == std::errc::connection_refused)
                 std::cout << " closed" << std::endl;
-            else if (ec == tsock::error::timed_out || ec == std::errc::timed_out)
+            else if (ec == std::errc::timed_out) // the deadline, or the kernel's ETIMEDOUT
                 std::cout << " timed out" << std::endl;
             else
                 std::cout << " error: " << ec.message() << std::endl;

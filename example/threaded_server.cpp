@@ -11,9 +11,7 @@
 #include <tsock/server.hpp>
 #include <tsock/stream_reader.hpp>
 
-#include <atomic>
-#include <chrono>
-#include <functional>
+#include <cstddef>
 #include <iostream>
 #include <mutex>
 #include <string>
@@ -31,11 +29,7 @@ int main(int argc, char** argv)
         auto listener = tsock::create_server(example::endpoint(host, port));
         std::cout << "listening on " << listener.local_endpoint() << std::endl;
         std::mutex out; // one client's line at a time on stdout
-        std::atomic<int> clients = 0;
-        std::function<void()> accept_no_more; // the server's stop, which its handler cannot name
         const auto serve = [&](auto& conn, const auto& peer) {
-            if (++clients == max_clients)
-                accept_no_more(); // serve_forever returns once this and the others end
             {
                 std::lock_guard lock(out);
                 std::cout << "connected by " << peer << std::endl;
@@ -55,8 +49,10 @@ int main(int argc, char** argv)
                 conn.send_all("error: line too long (1023 bytes at most)\n"sv);
         };
         tsock::server srv(std::move(listener), serve, tsock::thread_per_connection{});
-        accept_no_more = [&] { srv.stop(std::chrono::seconds(0)); };
-        srv.serve_forever();
+        if (max_clients < 0)
+            srv.serve_forever();
+        else
+            srv.serve(std::size_t(max_clients)); // returns when those clients are done
         return 0;
     });
 }

@@ -152,3 +152,15 @@ BOOST_AUTO_TEST_CASE(travels_in_system_error)
         BOOST_TEST(what.find(make_error_code(error::zone_too_long).message()) != std::string::npos, what);
     }
 }
+
+// tsock's timed_out is the standard timed-out condition, as the kernel's
+// ETIMEDOUT is: one comparison covers a deadline of either kind.
+BOOST_AUTO_TEST_CASE(timed_out_is_the_standard_timed_out_condition)
+{
+    const std::error_code ec = make_error_code(error::timed_out);
+    BOOST_TEST((ec == std::errc::timed_out));
+    BOOST_TEST((ec == error::timed_out));
+    BOOST_TEST((ec.default_error_condition() == std::errc::timed_out));
+    BOOST_TEST((make_error_code(error::end_of_stream) != std::errc::timed_out));
+    BOOST_TEST((make_error_code(error::end_of_stream).default_error_condition().category() == tsock::error_category()));
+}

@@ -17,6 +17,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <future>
 #include <string_view>
 #include <vector>
 
@@ -309,6 +310,45 @@ BOOST_AUTO_TEST_CASE(stop_from_a_handler)
     auto c = connect(srv.listener());
     t = joining_thread(); // serve_forever returns
     BOOST_TEST(stopped.load());
+}
+
+// serve(n): n connections served, then it returns (the handlers done);
+// the next connection waits in the listen queue for the next serve.
+using all_policies = std::tuple<tsock::one_at_a_time, tsock::thread_per_connection, tsock::thread_pool>;
+BOOST_AUTO_TEST_CASE_TEMPLATE(serve_n_connections_then_return, Policy, all_policies)
+{
+    const int before = open_fd_count();
+    {
+        std::atomic<int> handled{0};
+        auto handler = [&](peer_socket& s, const tsock::ipv4_endpoint& p) {
+            echo{}(s, p);
+            ++handled;
+        };
+        tsock::server srv(loopback_listener(), handler, Policy{});
+        srv.serve(0); // nothing to serve: returns at once
+        std::promise<void> returned;
+        auto served = returned.get_future();
+        {
+            joining_thread t([&] {
+                srv.serve(3);
+                returned.set_value();
+            });
+            for (int i = 0; i != 3; ++i)
+                echo_once(srv.listener(), "request " + std::to_string(i));
+            BOOST_TEST((served.wait_for(patience) == std::future_status::ready));
+        }
+        BOOST_TEST(handled.load() == 3); // every handler had returned
+        // A fourth client connects (the listener is open) and is served by
+        // the next serve, not before.
+        auto late = connect(srv.listener());
+        late.send_all(std::string_view("late"));
+        joining_thread t([&] { srv.serve(1); });
+        std::string back(4, '\0');
+        late.recv_exact(back);
+        BOOST_TEST(back == "late");
+        late.close();
+    }
+    BOOST_TEST(open_fd_count() == before);
 }
 
 BOOST_AUTO_TEST_CASE(datagram_server_replies)

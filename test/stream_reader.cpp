@@ -118,6 +118,7 @@ BOOST_AUTO_TEST_CASE(line_exactly_at_max_and_one_past)
         BOOST_FAIL("no exception");
     } catch (const std::system_error& e) {
         BOOST_TEST((e.code() == error::line_too_long));
+        BOOST_TEST(std::string_view(e.what()).find("read_line") != std::string_view::npos); // the call made
     }
     BOOST_TEST(reader.read_line(5) == "ng\n");
     BOOST_TEST(std::string_view(make_error_code(error::line_too_long).message()).find("maximum") != std::string::npos);

@@ -89,6 +89,16 @@ public:
     // One std::string built from the text, not one per case.
     std::string message(int value) const override { return text(value); }
 
+    // timed_out is std::errc::timed_out's condition (ec == std::errc::timed_out
+    // holds for a deadline tsock's timeout mode ran out and for the kernel's
+    // ETIMEDOUT alike); every other value is its own condition.
+    std::error_condition default_error_condition(int value) const noexcept override
+    {
+        if (value == static_cast<int>(error::timed_out))
+            return std::make_error_condition(std::errc::timed_out);
+        return {value, *this};
+    }
+
 private:
     static const char* text(int value) noexcept
     {

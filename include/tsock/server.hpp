@@ -274,16 +274,24 @@ public:
 
     // Accepts and serves until stop(); returns when every handler has
     // returned. Throws only what the listener's poll fails with.
-    void serve_forever()
+    void serve_forever() { serve(~std::size_t(0)); }
+
+    // The same for the next `connections` connections only (Python's
+    // handle_request, n times): accepts that many (or until stop()), then
+    // accepts no more and returns when their handlers have returned. The
+    // listener stays open: later connections wait in its queue for the next
+    // serve.
+    void serve(std::size_t connections)
     {
-        if (!begin_serving(0))
+        if (connections == 0 || !begin_serving(0))
             return;
         std::vector<std::thread> pool;
         if constexpr (std::is_same_v<Policy, thread_pool>)
             for (std::size_t i = 0; i < std::max<std::size_t>(policy_.threads, 1); ++i)
                 pool.emplace_back([this] { pool_worker(); });
-        accept_loop();
+        accept_loop(connections);
         std::unique_lock lock(mutex_);
+        const bool stopped = stopping_;
         stopping_ = true; // the pool workers leave once the queue is empty
         changed_.notify_all();
         lock.unlock();
@@ -294,13 +302,14 @@ public:
         changed_.wait(lock, [&] { return running_ == 0 && threads_.empty(); });
         reap(lock);
         serving_ = false;
+        stopping_ = stopped; // after serve(n), another serve may follow; after stop(), none
         changed_.notify_all();
     }
 
 private:
-    void accept_loop()
+    void accept_loop(std::size_t connections)
     {
-        for (;;) {
+        for (std::size_t accepted = 0; accepted != connections;) {
             {
                 // Over the limit: do not accept; the connection waits in
                 // the listen queue.
@@ -318,7 +327,7 @@ private:
                 // timed_out (a timeout-mode listener) or a connection
                 // gone before accept: try again. Anything else (EMFILE)
                 // goes to the callback, then a pause so as not to spin.
-                if (ec == error::timed_out || ec == std::errc::timed_out || ec == std::errc::connection_aborted ||
+                if (ec == std::errc::timed_out || ec == std::errc::connection_aborted ||
                     ec == std::errc::resource_unavailable_try_again)
                     continue;
                 detail::guarded(endpoint_type{}, on_error_, [&] { throw std::system_error(ec, "accept"); });
@@ -326,6 +335,7 @@ private:
                 changed_.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping_; });
                 continue;
             }
+            ++accepted;
             dispatch(std::move(a));
         }
     }

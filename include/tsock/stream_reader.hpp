@@ -71,7 +71,13 @@ public:
     }
 
     // Python's readline(max): read_until('\n', max).
-    std::string read_line(std::size_t max) { return read_until('\n', max); }
+    std::string read_line(std::size_t max)
+    {
+        std::error_code ec;
+        std::string line = read_until('\n', max, ec);
+        detail::throw_if(ec, "read_line");
+        return line;
+    }
     std::string read_line(std::size_t max, std::error_code& ec) { return read_until('\n', max, ec); }
 
     // The bytes up to and including delimiter, at most max of them (see the
