@@ -1,0 +1,89 @@
+# Copyright (c) 2026 The tsock authors.
+# Distributed under the Boost Software License, Version 1.0.
+# The Python tutorial's full-duplex chat for two on one thread, with selectors
+# (twin of example/duplex_chat.cpp).
+import argparse
+import os
+import selectors
+import socket
+import sys
+
+MAX_LINE = 64 * 1024  # bytes, either way; also what may wait to be sent
+
+parser = argparse.ArgumentParser(prog="duplex_chat")
+modes = parser.add_subparsers(dest="mode", required=True)
+listen = modes.add_parser("listen")
+listen.add_argument("--host", default="127.0.0.1")
+listen.add_argument("--port", type=int, default=5000)
+connect = modes.add_parser("connect")
+connect.add_argument("host")
+connect.add_argument("port", type=int)
+args = parser.parse_args()
+
+
+def take_lines(text, source):
+    """The whole lines of text (with their b"\\n") and the rest."""
+    *lines, rest = text.split(b"\n")
+    if any(len(line) > MAX_LINE for line in lines + [rest]):
+        sys.exit(f"duplex_chat: a line longer than 65536 bytes from {source}")
+    return [line + b"\n" for line in lines], rest
+
+
+def chat(peer):
+    peer.setblocking(False)
+    sel = selectors.PollSelector()  # poll(2): epoll refuses a file as stdin
+    out = sys.stdout.buffer
+
+    def watch(f, events):  # 0: not registered, so that no hang-up is reported either
+        if f in sel.get_map():
+            sel.unregister(f)
+        if events:
+            sel.register(f, events)
+
+    typed = unsent = received = b""  # a line being typed, lines for the peer, a line arriving
+    typing, peer_left, said_bye = True, False, False
+    while typing or unsent or not peer_left:
+        watch(sys.stdin, selectors.EVENT_READ if typing and len(unsent) < MAX_LINE else 0)
+        watch(peer, (0 if peer_left else selectors.EVENT_READ) | (selectors.EVENT_WRITE if unsent else 0))
+        for key, _ in sel.select():
+            if key.fileobj is sys.stdin:
+                data = os.read(sys.stdin.fileno(), 4096)
+                typing = bool(data)
+                lines, typed = take_lines(typed + data, "stdin")
+                unsent += b"".join(lines)
+                if not typing and typed:
+                    unsent, typed = unsent + typed + b"\n", b""  # the last line, unfinished
+            elif not peer_left:  # readable, or an error that recv reports
+                data = peer.recv(4096)
+                lines, received = take_lines(received + data, "the peer")
+                out.write(b"".join(b"peer: " + line for line in lines))
+                if not data:
+                    if received:
+                        out.write(b"peer: " + received + b"\n")
+                    out.write(b"peer left\n")
+                    peer_left = True
+                out.flush()
+        while unsent:  # what can go now; the rest when the peer is writable
+            try:
+                unsent = unsent[peer.send(unsent):]
+            except BlockingIOError:
+                break
+        if not typing and not unsent and not said_bye:
+            peer.shutdown(socket.SHUT_WR)  # the peer reads the end
+            said_bye = True
+
+
+try:
+    if args.mode == "listen":
+        with socket.create_server((args.host, args.port)) as s:
+            print(f"listening on {args.host}:{s.getsockname()[1]}", flush=True)
+            conn, addr = s.accept()
+        print(f"connected by {addr[0]}:{addr[1]}", flush=True)
+    else:
+        conn = socket.create_connection((args.host, args.port))
+        host, port = conn.getpeername()[:2]
+        print(f"connected to {host}:{port}", flush=True)
+    with conn:
+        chat(conn)
+except OSError as e:
+    sys.exit(f"duplex_chat: {e}")
