@@ -45,7 +45,7 @@ def chat(peer):
     while typing or unsent or not peer_left:
         watch(sys.stdin, selectors.EVENT_READ if typing and len(unsent) < MAX_LINE else 0)
         watch(peer, (0 if peer_left else selectors.EVENT_READ) | (selectors.EVENT_WRITE if unsent else 0))
-        for key, _ in sel.select():
+        for key, events in sel.select():
             if key.fileobj is sys.stdin:
                 data = os.read(sys.stdin.fileno(), 4096)
                 typing = bool(data)
@@ -53,7 +53,7 @@ def chat(peer):
                 unsent += b"".join(lines)
                 if not typing and typed:
                     unsent, typed = unsent + typed + b"\n", b""  # the last line, unfinished
-            elif not peer_left:  # readable, or an error that recv reports
+            elif events & selectors.EVENT_READ:  # or an error, that recv reports
                 data = peer.recv(4096)
                 lines, received = take_lines(received + data, "the peer")
                 out.write(b"".join(b"peer: " + line for line in lines))
