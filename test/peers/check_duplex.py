@@ -4,7 +4,7 @@
   python3 check_duplex.py EXAMPLE_BINARY_DIR [CASE...]
 The listen side is the "server". Lines go one way while the other side has
 sent nothing, then the other way while the first side's stdin is still open,
-then cross (both written before either is read); the ends of stdin come one
+then cross (both written before either is read), over IPv4 and IPv6; the ends of stdin come one
 after the other, in both orders, the last line unfinished; a burst of 2000
 lines (~200 KB, one of 60000 bytes) each way at once, written by threads
 while the outputs are read; stdin a regular file; a line over 64 KiB, from
@@ -19,15 +19,28 @@ import time
 from peerlib import DIRECTIONS, TIMEOUT, Failure, Run, check
 
 
-def pair(run, server_side, client_side):
-    a = run.start("duplex_chat", server_side, "listen", "--port", "0", label=f"listen[{server_side}]")
+def pair(run, server_side, client_side, address="127.0.0.1"):
+    a = run.start("duplex_chat", server_side, "listen", "--host", address, "--port", "0",
+                  label=f"listen[{server_side}]")
     host, port = a.listening()
     b = run.start("duplex_chat", client_side, "connect", host, port, label=f"connect[{client_side}]")
-    b.expect(f"connected to {host}:{port}")
+    shown = f"[{host}]" if ":" in host else host
+    b.expect(f"connected to {shown}:{port}")
     line = a.read_line()
-    check(line is not None and line.startswith(b"connected by 127.0.0.1:"),
-          f"listen side said {line!r}, not 'connected by 127.0.0.1:PORT'")
+    check(line is not None and line.startswith(f"connected by {shown}:".encode()),
+          f"listen side said {line!r}, not 'connected by {shown}:PORT'")
     return a, b
+
+
+def ipv6(run, server_side, client_side):
+    a, b = pair(run, server_side, client_side, "::1")
+    a.write("over IPv6\n")
+    b.expect("peer: over IPv6")
+    a.close_stdin()
+    b.expect("peer left")
+    b.close_stdin()
+    a.expect("peer left")
+    ended(a, b)
 
 
 def ended(*sides):
@@ -205,6 +218,7 @@ for s, c in DIRECTIONS:
     run.case(f"{s} server, {c} client, burst both ways", burst, s, c)
     run.case(f"{s} server, {c} client, stdin a file", file_input, s, c)
     run.case(f"{s} server, {c} client, line too long on stdin", long_from_stdin, s, c)
+    run.case(f"{s} server, {c} client, IPv6", ipv6, s, c)
 for side in ["tsock", "python"]:
     run.case(f"{side}, line too long from the peer", long_from_peer, side)
     run.case(f"{side}, the peer reads nothing", peer_not_reading, side)

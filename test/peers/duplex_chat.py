@@ -73,16 +73,21 @@ def chat(peer):
             said_bye = True
 
 
+def endpoint(address):
+    host, port = address[:2]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 try:
     if args.mode == "listen":
-        with socket.create_server((args.host, args.port)) as s:
-            print(f"listening on {args.host}:{s.getsockname()[1]}", flush=True)
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        with socket.create_server((args.host, args.port), family=family) as s:
+            print(f"listening on {endpoint(s.getsockname())}", flush=True)
             conn, addr = s.accept()
-        print(f"connected by {addr[0]}:{addr[1]}", flush=True)
+        print(f"connected by {endpoint(addr)}", flush=True)
     else:
         conn = socket.create_connection((args.host, args.port))
-        host, port = conn.getpeername()[:2]
-        print(f"connected to {host}:{port}", flush=True)
+        print(f"connected to {endpoint(conn.getpeername())}", flush=True)
     with conn:
         chat(conn)
 except OSError as e:
