@@ -133,7 +133,10 @@ def file_input(run, server_side, client_side):
 
 def long_from_stdin(run, server_side, client_side):
     a, b = pair(run, server_side, client_side)
-    a.write("z" * 70000 + "\n")
+    try:
+        a.write("z" * 70000 + "\n")
+    except BrokenPipeError:  # it stopped reading after 65537 bytes
+        pass
     a.wait(1)
     check(b"longer than 65536 bytes from stdin" in a.stderr(), f"{a.label}: no clear message for the long line")
     b.expect("peer left")
