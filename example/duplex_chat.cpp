@@ -71,22 +71,19 @@ int chat(Socket connected)
                     throw std::system_error(errno, std::generic_category(), "stdin");
                 typing = n > 0;
                 typed.append(buffer, static_cast<std::size_t>(n));
-                take_lines(typed, "stdin", [&](std::string_view line) { unsent += line; });
                 if (!typing && !typed.empty())
-                    unsent += typed + '\n'; // the last line, unfinished
+                    typed += '\n'; // the last line, unfinished
+                take_lines(typed, "stdin", [&](std::string_view line) { unsent += line; });
             } else if (!peer_left) { // readable, or an error that recv reports
                 const auto n = peer.recv(buffer);
                 if (!n)
                     continue;
+                peer_left = *n == 0;
                 received.append(buffer, *n);
+                if (peer_left && !received.empty())
+                    received += '\n'; // the last line, unfinished
                 take_lines(received, "the peer", [](std::string_view line) { std::cout << "peer: " << line; });
-                if (*n == 0) {
-                    if (!received.empty())
-                        std::cout << "peer: " << received << '\n';
-                    std::cout << "peer left\n";
-                    peer_left = true;
-                }
-                std::cout.flush();
+                std::cout << (peer_left ? "peer left\n" : "") << std::flush;
             }
         }
         while (!unsent.empty()) { // what can go now; the rest when the peer is writable

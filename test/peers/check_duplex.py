@@ -3,12 +3,14 @@
 """The full-duplex chat (duplex_chat) against its Python twin, both ways:
   python3 check_duplex.py EXAMPLE_BINARY_DIR [CASE...]
 The listen side is the "server". Lines go one way while the other side has
-sent nothing, then the other way while the first side's stdin is still open,
-then cross (both written before either is read), over IPv4 and IPv6; the ends of stdin come one
-after the other, in both orders, the last line unfinished; a burst of 2000
-lines (~200 KB, one of 60000 bytes) each way at once, written by threads
-while the outputs are read; stdin a regular file; a line over 64 KiB, from
-stdin or from the peer, is refused."""
+sent nothing, then the other way while the first one's stdin is still open,
+then cross (both written before either is read); the ends of stdin come one
+after the other, in both orders, the last line unfinished; IPv6; a burst of
+2000 lines (~200 KB, one of 60000 bytes) each way at once, written by
+threads while the outputs are read; stdin a regular file; a line over
+64 KiB, from stdin or from the peer, is refused. Against a plain socket: a
+line in pieces and an unfinished one; a peer that reads nothing while the
+program has megabytes to send (it must keep printing what the peer sends)."""
 import os
 import socket
 import sys
@@ -144,6 +146,25 @@ def long_from_stdin(run, server_side, client_side):
     ended(b)
 
 
+def unfinished_from_peer(run, side):
+    """A peer (a plain socket) that sends a line in pieces and ends in the
+    middle of one."""
+    a = run.start("duplex_chat", side, "listen", "--port", "0", label=f"listen[{side}]")
+    host, port = a.listening()
+    with socket.create_connection((host, int(port))) as s:
+        a.read_line()  # connected by
+        s.sendall(b"in ")
+        s.sendall(b"pieces\nunfin")
+        a.expect("peer: in pieces")
+        s.sendall(b"ished")
+        s.shutdown(socket.SHUT_WR)
+        a.expect("peer: unfinished")
+        a.expect("peer left")
+        a.close_stdin()
+        check(s.recv(1) == b"", f"{a.label}: did not close")
+    ended(a)
+
+
 def long_from_peer(run, side):
     a = run.start("duplex_chat", side, "listen", "--port", "0", label=f"listen[{side}]")
     host, port = a.listening()
@@ -223,6 +244,7 @@ for s, c in DIRECTIONS:
     run.case(f"{s} server, {c} client, line too long on stdin", long_from_stdin, s, c)
     run.case(f"{s} server, {c} client, IPv6", ipv6, s, c)
 for side in ["tsock", "python"]:
+    run.case(f"{side}, unfinished line from the peer", unfinished_from_peer, side)
     run.case(f"{side}, line too long from the peer", long_from_peer, side)
     run.case(f"{side}, the peer reads nothing", peer_not_reading, side)
 run.passed()

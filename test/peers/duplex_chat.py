@@ -48,20 +48,18 @@ def chat(peer):
         for key, events in sel.select():
             if key.fileobj is sys.stdin:
                 data = os.read(sys.stdin.fileno(), 4096)
-                typing = bool(data)
-                lines, typed = take_lines(typed + data, "stdin")
-                unsent += b"".join(lines)
+                typing, typed = bool(data), typed + data
                 if not typing and typed:
-                    unsent, typed = unsent + typed + b"\n", b""  # the last line, unfinished
+                    typed += b"\n"  # the last line, unfinished
+                lines, typed = take_lines(typed, "stdin")
+                unsent += b"".join(lines)
             elif events & selectors.EVENT_READ:  # or an error, that recv reports
                 data = peer.recv(4096)
-                lines, received = take_lines(received + data, "the peer")
-                out.write(b"".join(b"peer: " + line for line in lines))
-                if not data:
-                    if received:
-                        out.write(b"peer: " + received + b"\n")
-                    out.write(b"peer left\n")
-                    peer_left = True
+                peer_left, received = not data, received + data
+                if peer_left and received:
+                    received += b"\n"  # the last line, unfinished
+                lines, received = take_lines(received, "the peer")
+                out.write(b"".join(b"peer: " + line for line in lines) + (b"peer left\n" if peer_left else b""))
                 out.flush()
         while unsent:  # what can go now; the rest when the peer is writable
             try:
