@@ -44,10 +44,9 @@ void take_lines(std::string& text, const char* from, F f)
     check(text.size());
 }
 
-template <class Socket>
-int chat(Socket connected)
+int chat(tsock::stream_socket<tsock::inet> connected) // what accept and create_connection give
 {
-    auto peer = std::move(connected).template with_mode<tsock::non_blocking>();
+    auto peer = std::move(connected).with_mode<tsock::non_blocking>();
     tsock::basic_poller<source, tsock::poll_backend> poller; // poll(2): epoll refuses a file as stdin
     const tsock::unchecked_handle keyboard{STDIN_FILENO};    // blocking, but read only when ready
     // Not registered when nothing is awaited: poll(2) would still report a hang-up.
