@@ -14,6 +14,7 @@
 #include <iostream>
 #include <string>
 #include <system_error>
+#include <utility>
 
 namespace {
 

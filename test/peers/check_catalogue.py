@@ -7,13 +7,14 @@ exit status the same, and the values are checked against Python's socket
 module directly. Only /etc/hosts and /etc/services answer: a lookup of a
 name /etc/hosts does not hold (it would ask DNS) is skipped with a note.
 
-By design, the two differ in two places, and the check holds each to what it
-documents: tsock's has_ipv6() says whether an AF_INET6 socket opens now,
+By design, the two differ in three places, and the check holds each to what
+it documents: tsock's has_ipv6() says whether an AF_INET6 socket opens now,
 Python's has_ipv6 whether Python was built with IPv6 (the IPv6 line may
 differ on a host booted without IPv6); host_info --interfaces (getifaddrs)
-has no twin. tsock's fqdn() is Python's getfqdn step by step (the name's
-first address, its host entry, the first name with a dot), so the FQDN line
-must be equal, and equal to socket.getfqdn()."""
+has no twin; tsock refuses a port over 65535 that glibc would wrap (see
+port_out_of_range). tsock's fqdn() is Python's getfqdn step by step (the
+name's first address, its host entry, the first name with a dot), so the
+FQDN line must be equal, and equal to socket.getfqdn()."""
 import socket
 import sys
 
@@ -140,6 +141,19 @@ def bad_name(run):
     check("label empty or too long" in theirs, f"Python said {theirs!r}")  # the idna codec's words
 
 
+def port_out_of_range(run):
+    """Port 99999: tsock refuses it before the lookup; glibc's getaddrinfo
+    takes it modulo 65536 (so Python prints 127.0.0.1:34463), and Python
+    fails later, at getservbyport. A difference by design: both end with
+    status 1, only tsock's stdout is empty."""
+    out, status, err = run_side(run, "tsock", ["localhost", "99999"])
+    check((out, status) == (b"", 1), f"tsock: status {status}, stdout {out!r}")
+    check(err == 'host_info: tsock: resolve "localhost" "99999": port number is not in 0 to 65535\n', f"tsock: {err!r}")
+    out, status, err = run_side(run, "python", ["localhost", "99999"])
+    check(status == 1 and f":{99999 % 65536}  is ".encode() in out and "OverflowError" in err,
+          f"Python: status {status}, stdout {out!r}, stderr {err[-200:]!r}")
+
+
 def bad_arguments(run):
     for args in (["-x"], ["localhost", "http", "extra"]):
         same(run, args, 2)
@@ -163,5 +177,6 @@ if me in known:
     run.case(f"lookup {me} http", lookup, me, "http")
 run.case("unknown service", unknown_service)
 run.case("host name with a long label", bad_name)
+run.case("port out of range", port_out_of_range)
 run.case("bad arguments", bad_arguments)
 run.passed()
