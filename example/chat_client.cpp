@@ -37,7 +37,7 @@ constexpr std::size_t max_unsent = 64 * 1024;
 
 int chat(std::string_view host, std::string_view port, std::string_view name)
 {
-    auto server = tsock::create_connection(host, port).with_mode<tsock::non_blocking>();
+    auto server = tsock::create_connection(host, port, tsock::non_blocking{});
     std::cerr << "chat_client: connected to " << server.remote_endpoint() << std::endl;
 
     // poll(2), not epoll: epoll refuses regular files, and the input may be

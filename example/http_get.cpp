@@ -34,7 +34,7 @@ int main(int argc, char** argv)
     const std::string request = "GET " + (m[3].matched ? m[3].str() : "/") + " HTTP/1.0\r\nHost: " + m[1].str() +
                                 m[2].str() + "\r\nConnection: close\r\nUser-Agent: tsock-http-get\r\n\r\n";
     return args.run([&] {
-        auto s = tsock::create_connection(host, port, {}, tsock::timeout{10s});
+        auto s = tsock::create_connection(host, port, tsock::timeout{10s});
         s.send_all(request);
         tsock::stream_reader reader(s);
         for (bool first = true;; first = false) {

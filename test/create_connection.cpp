@@ -710,6 +710,30 @@ BOOST_AUTO_TEST_CASE(the_timeout_mode_keeps_its_duration_on_the_socket)
     BOOST_TEST(l.accept().socket.is_open());
 }
 
+// By name with a mode and no options, both forms; the mode's type is the
+// socket's.
+BOOST_AUTO_TEST_CASE(by_name_with_a_mode_and_no_options)
+{
+    auto l = listener_v4();
+    const auto port = std::to_string(l.local_endpoint().port());
+    auto s = tsock::create_connection("127.0.0.1", port, tsock::timeout{1234ms});
+    static_assert(std::is_same_v<decltype(s), tsock::basic_socket<inet, stream, tsock::timeout>>);
+    BOOST_TEST((s.timeout() == 1234ms));
+    std::error_code ec = make_error_code(std::errc::io_error);
+    auto t = tsock::create_connection("127.0.0.1", port, tsock::non_blocking{}, ec);
+    static_assert(std::is_same_v<decltype(t), tsock::basic_socket<inet, stream, tsock::non_blocking>>);
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(is_nonblocking(t.native_handle()));
+    BOOST_TEST(t.remote_endpoint() == inet_endpoint(l.local_endpoint()));
+    BOOST_TEST(l.accept().socket.is_open());
+    BOOST_TEST(l.accept().socket.is_open());
+    // A refused connection in the error_code form: ec set, no socket.
+    l.close();
+    auto u = tsock::create_connection("127.0.0.1", port, tsock::timeout{patience}, ec);
+    BOOST_TEST((ec == std::errc::connection_refused), ec.message());
+    BOOST_TEST(!u.is_open());
+}
+
 BOOST_AUTO_TEST_CASE(a_connected_datagram_socket_reaches_its_receiver)
 {
     auto receiver = tsock::basic_socket<tsock::ipv4, datagram, tsock::timeout>::open(tsock::timeout{patience});

@@ -434,6 +434,22 @@ basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::s
     detail::throw_exception(connect_error(ec, what, std::move(attempts)));
 }
 
+// With a mode and no options: create_connection(host, port, timeout{10s})
+// is a socket in the timeout mode, whose 10 s are the overall timeout too.
+template <socket_type Type = stream, blocking_mode Mode, socket_family Family = inet>
+    requires detail::connectable_by_name<Family, Type>
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service, const Mode& mode)
+{
+    return create_connection<Type, Mode, Family>(host, service, connect_options{}, mode);
+}
+template <socket_type Type = stream, blocking_mode Mode, socket_family Family = inet>
+    requires detail::connectable_by_name<Family, Type>
+basic_socket<Family, Type, Mode> create_connection(std::string_view host, std::string_view service, const Mode& mode,
+                                                   std::error_code& ec)
+{
+    return create_connection<Type, Mode, Family>(host, service, connect_options{}, mode, ec);
+}
+
 template <socket_type Type = stream, blocking_mode Mode = blocking, socket_family Family = inet, class... Args>
     requires(detail::connectable_by_name<Family, Type> && detail::mode_missing<Mode, Args...>)
 TSOCK_REFUSED(TSOCK_REASON_MODE_VALUE) create_connection(std::string_view, std::string_view, Args&&...) TSOCK_DELETED;
