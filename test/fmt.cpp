@@ -33,7 +33,9 @@ using formatter = fmt::formatter<T, char>;
 namespace {
 boost::test_tools::assertion_result fmt_installed(boost::unit_test::test_unit_id)
 {
-    return boost::test_tools::assertion_result(false) << "fmt is not installed (<fmt/format.h>)";
+    boost::test_tools::assertion_result result(false);
+    result.message() << "fmt is not installed (<fmt/format.h>)";
+    return result;
 }
 } // namespace
 
