@@ -5,10 +5,10 @@
 #ifndef TSOCK_FMT_HPP
 #define TSOCK_FMT_HPP
 
-// The fmt library (https://fmt.dev, 9 or later) for tsock's addresses and
-// endpoints: fmt::formatter<T> for address_v4, address_v6, ipv4_endpoint,
-// ipv6_endpoint, inet_endpoint and local_endpoint, as tsock/format.hpp
-// gives them to std::format. "{}" writes what operator<< writes
+// The fmt library (https://fmt.dev; tested with 9.1, Debian 12's) for
+// tsock's addresses and endpoints: fmt::formatter<T> for address_v4,
+// address_v6, ipv4_endpoint, ipv6_endpoint, inet_endpoint and
+// local_endpoint, as tsock/format.hpp gives them to std::format. "{}" writes what operator<< writes
 // (to_string()); the spec is a string's: fill, alignment, width, a precision
 // (which cuts the text) and the type s; anything else is a
 // fmt::format_error, at compile time when the format string is a constant.
