@@ -8,7 +8,8 @@
 #   sh tools/install-deps.sh        all of that, plus Boost.Test, b2, clang-16
 #                                   with libc++ 16, Google Benchmark, valgrind,
 #                                   strace and Asio
-#                                   (the benchmarks' yardsticks), and what the
+#                                   (the benchmarks' yardsticks), fmt (for
+#                                   tsock/fmt.hpp's test), and what the
 #                                   tests read or run: netbase (/etc/services,
 #                                   /etc/protocols), iproute2 (ip, for the
 #                                   network namespaces the tests create) and
@@ -20,7 +21,7 @@ set -eu
 packages="g++ cmake ninja-build libboost1.81-dev python3"
 case "${1:-all}" in
 demo) ;;
-all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev netbase iproute2 curl" ;;
+all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev libfmt-dev netbase iproute2 curl" ;;
 windows) packages="libboost1.81-dev g++-mingw-w64-x86-64 wine wine64" ;;
 *) echo "usage: install-deps.sh [demo|all|windows]" >&2; exit 2 ;;
 esac
