@@ -27,11 +27,15 @@ Usage:
 
 The rule of --check: a name is documented when it appears, as a whole
 identifier, inside an inline code span (`...` or +...+) of one of the
-documents, qualified or not. A name declared in two namespaces
-(options::ip::multicast_loop, options::ipv6::multicast_loop) must be
-written with its innermost namespace (ip::multicast_loop), so that each
-declaration is documented on its own. Literal-block lines (----) do not
-count: a name used in an example is not yet explained.
+documents. A name of namespace tsock may be written qualified or not
+(`resolve`, `tsock::resolve`). A name of a nested namespace must be
+qualified (`options::type`, `opt::type`, `python::gethostbyname`: a bare
+`type` says nothing about the option), and one declared in two namespaces
+(options::ip::multicast_loop, options::ipv6::multicast_loop) with its own
+innermost namespace (`ip::multicast_loop`), so that each declaration is
+documented on its own. Literal suffixes count as written ("1.2.3.4"_ipv4).
+Literal-block lines (----) do not count: a name used in an example is not
+yet explained.
 """
 
 import argparse
@@ -137,6 +141,7 @@ class Walker:
         """Walks one node; path is its enclosing namespaces below tsock."""
         kind = node.get("kind")
         line = None
+        decl_file = None
         for key, item in node.items():
             if key == "loc":
                 self.track(item)
@@ -238,10 +243,16 @@ def code_spans(paths):
 
 def documented(entry, spans, ambiguous):
     word = re.escape(spoken(entry))
-    if ambiguous and entry.path:
+    if not entry.path or entry.name != spoken(entry):
+        # In tsock itself, or a literal suffix ("1.2.3.4"_ipv4): as it is.
+        pattern = re.compile(r"(?<![\w])%s(?![\w])" % word)
+    elif ambiguous:
+        # options::ip::multicast_loop: at least ip::multicast_loop.
         pattern = re.compile(r"(?<![\w])%s\s*::\s*%s(?![\w])" % (re.escape(entry.path[-1]), word))
     else:
-        pattern = re.compile(r"(?<![\w])%s(?![\w])" % word)
+        # options::type: qualified, by its namespace or an alias of it
+        # (opt::type), not a bare word that means something else.
+        pattern = re.compile(r"\w\s*::\s*%s(?![\w])" % word)
     return any(pattern.search(span) for span in spans)
 
 
@@ -275,11 +286,11 @@ def main():
         for entry in sorted(names, key=lambda e: (e.header, e.line or 0)):
             by_header.setdefault(entry.header, []).append(entry)
         for header, entries in by_header.items():
-            print("=== <%s>\n" % header)
+            print("=== `<%s>`\n" % header)
             for entry in entries:
-                shown = "::".join(entry.path + (spoken(entry),))
-                extra = " (%s)" % ", ".join(entry.enumerators) if entry.enumerators else ""
-                print("`%s`:: %s%s. TODO" % (shown, entry.kind, extra))
+                shown = "::".join(entry.path + (entry.name,))
+                extra = " Values: %s." % ", ".join(entry.enumerators) if entry.enumerators else ""
+                print("`%s`:: %s: TODO.%s" % (shown, entry.kind, extra))
             print()
         return 0
 
