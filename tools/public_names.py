@@ -21,7 +21,7 @@ constant, a concept, or a using-declaration that brings a name into a
 public namespace.
 
 Usage:
-  public_names.py [--clang CLANG] [--include DIR] list
+  public_names.py [--clang CLANG] [--include DIR]    the names, one a line
   public_names.py ... --skeleton            one AsciiDoc line per name, by header
   public_names.py ... --check DOC...        exit 1 listing the names no DOC mentions
   public_names.py ... --only options:: --check doc/options.adoc
@@ -38,8 +38,9 @@ qualified (`options::type`, `opt::type`, `python::gethostbyname`: a bare
 namespaces (options::ip::multicast_loop, options::ipv6::multicast_loop)
 with its own innermost namespace (`ip::multicast_loop`), so that each
 declaration is documented on its own. Literal suffixes count as written ("1.2.3.4"_ipv4).
-Literal-block lines (----) do not count: a name used in an example is not
-yet explained.
+Listing and literal blocks (----, ....) do not count: a name used in an
+example is not yet explained; nor do comments (//, ////), which are not
+rendered.
 """
 
 import argparse
@@ -214,6 +215,16 @@ def public_names(clang, include, extra):
             merged[key] = entry
         if definition:
             defined.add(key)
+    # The locations are read along clang's printing order: check that each
+    # points at a line naming its declaration, so that a change in clang's
+    # output fails here rather than misplacing names.
+    for entry in merged.values():
+        with open(os.path.join(include, entry.header), encoding="utf-8") as stream:
+            lines = stream.read().split("\n")
+        near = "\n".join(lines[max(entry.line - 2, 0):entry.line + 1]) if entry.line else ""
+        if spoken(entry) not in near:
+            sys.exit("public_names.py: clang's location of %s (%s:%s) does not name it" % (
+                qualified(entry), entry.header, entry.line))
     return list(merged.values())
 
 
@@ -232,13 +243,14 @@ CODE_SPAN = re.compile(r"(?<![`\w])`([^`\n]+)`(?!`)|(?<![+\w])\+([^+\n]+)\+(?![+
 def code_spans(paths):
     spans = []
     for path in paths:
-        in_block = False
+        in_block = None  # the delimiter of the listing, literal or comment block
         with open(path, encoding="utf-8") as stream:
             for line in stream:
-                if re.match(r"^(-{4,}|\.{4,})\s*$", line):
-                    in_block = not in_block
+                delimiter = re.match(r"^(-{4,}|\.{4,}|/{4,})\s*$", line)
+                if delimiter and in_block in (None, delimiter.group(1)):
+                    in_block = None if in_block else delimiter.group(1)
                     continue
-                if in_block:
+                if in_block or line.startswith("//"):
                     continue
                 for match in CODE_SPAN.finditer(line):
                     spans.append(match.group(1) or match.group(2))
