@@ -46,6 +46,7 @@ void take_lines(std::string& text, const char* from, F f)
 
 int chat(tsock::stream_socket<tsock::inet> connected) // what accept and create_connection give
 {
+    // tag::setup[]
     auto peer = std::move(connected).with_mode<tsock::non_blocking>();
     tsock::basic_poller<source, tsock::poll_backend> poller; // poll(2): epoll refuses a file as stdin
     const tsock::unchecked_handle keyboard{STDIN_FILENO};    // blocking, but read only when ready
@@ -56,6 +57,8 @@ int chat(tsock::stream_socket<tsock::inet> connected) // what accept and create_
         if (what != tsock::interest::none)
             poller.add(s, what, token);
     };
+    // end::setup[]
+    // tag::loop[]
     std::string typed, unsent, received; // a line being typed, lines for the peer, a line arriving
     bool typing = true, peer_left = false, said_bye = false;
     char buffer[4096];
@@ -96,6 +99,7 @@ int chat(tsock::stream_socket<tsock::inet> connected) // what accept and create_
             said_bye = true;
         }
     }
+    // end::loop[]
     return 0;
 }
 

@@ -34,8 +34,11 @@ int main(int argc, char** argv)
     const std::string request = "GET " + (m[3].matched ? m[3].str() : "/") + " HTTP/1.0\r\nHost: " + m[1].str() +
                                 m[2].str() + "\r\nConnection: close\r\nUser-Agent: tsock-http-get\r\n\r\n";
     return args.run([&] {
+        // tag::connect[]
         auto s = tsock::create_connection(host, port, tsock::timeout{10s});
         s.send_all(request);
+        // end::connect[]
+        // tag::header[]
         tsock::stream_reader reader(s);
         for (bool first = true;; first = false) {
             std::error_code ec;
@@ -53,6 +56,7 @@ int main(int argc, char** argv)
                 break;
             std::cout << line << '\n';
         }
+        // end::header[]
         if (body)
             std::cout << '\n' << reader.take_buffered();
         std::string data(65536, '\0');

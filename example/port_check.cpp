@@ -43,6 +43,7 @@ int main(int argc, char** argv)
     if (timeout.count() < 1)
         args.refuse("--timeout: at least 1 ms");
     return args.run([&] {
+        // tag::probe[]
         using tcp = tsock::basic_socket<tsock::inet, tsock::stream, tsock::timeout>;
         auto target = tsock::resolve<tsock::inet>(host, tsock::port_number::checked(first)).front();
         for (int port = first; port <= last; ++port) {
@@ -60,6 +61,7 @@ int main(int argc, char** argv)
             else
                 std::cout << " error: " << ec.message() << std::endl;
         }
+        // end::probe[]
         return 0;
     });
 }

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+// tag::main[]
 int main(int argc, char** argv)
 {
     example::cli args(argc, argv, "usage: tcp_echo_client HOST PORT MESSAGE...\n");
@@ -32,3 +33,4 @@ int main(int argc, char** argv)
         return 0;
     });
 }
+// end::main[]

@@ -18,6 +18,7 @@ int main(int argc, char** argv)
     const auto port = args.option("--port", 5000);
     const auto max_clients = args.option("--max-clients", -1);
     return args.run([&] {
+        // tag::serve[]
         auto listener = tsock::create_server(example::endpoint(host, port));
         std::cout << "listening on " << listener.local_endpoint() << std::endl;
         for (int served = 0; served != max_clients; ++served) {
@@ -27,6 +28,7 @@ int main(int argc, char** argv)
             while (const auto n = conn.recv(data))
                 conn.send_all(data.substr(0, n));
         }
+        // end::serve[]
         return 0;
     });
 }

@@ -28,6 +28,7 @@ int main(int argc, char** argv)
     return args.run([&] {
         auto listener = tsock::create_server(example::endpoint(host, port));
         std::cout << "listening on " << listener.local_endpoint() << std::endl;
+        // tag::handler[]
         std::mutex out; // one client's line at a time on stdout
         const auto serve = [&](auto& conn, const auto& peer) {
             {
@@ -48,11 +49,14 @@ int main(int argc, char** argv)
             if (ec == tsock::error::line_too_long)
                 conn.send_all("error: line too long (1023 bytes at most)\n"sv);
         };
+        // end::handler[]
+        // tag::server[]
         tsock::server srv(std::move(listener), serve, tsock::thread_per_connection{});
         if (max_clients < 0)
             srv.serve_forever();
         else
             srv.serve(std::size_t(max_clients)); // returns when those clients are done
+        // end::server[]
         return 0;
     });
 }

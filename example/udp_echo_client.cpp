@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     const auto port = args.positional("PORT");
     const auto message = args.rest("MESSAGE");
     return args.run([&] {
+        // tag::exchange[]
         using udp = tsock::basic_socket<tsock::inet, tsock::datagram, tsock::timeout>;
         const auto server = tsock::resolve<tsock::inet, tsock::datagram>(host, port).front();
         auto s = udp::open_for(server, tsock::timeout{std::chrono::seconds(2)});
@@ -27,6 +28,7 @@ int main(int argc, char** argv)
         std::string data(65536, '\0');
         const auto [n, sender] = s.recv_from(data);
         std::cout << "received " << data.substr(0, n) << std::endl;
+        // end::exchange[]
         return 0;
     });
 }

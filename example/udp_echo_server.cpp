@@ -18,6 +18,7 @@ int main(int argc, char** argv)
     const auto port = args.option("--port", 5000);
     const auto max_datagrams = args.option("--max-datagrams", -1);
     return args.run([&] {
+        // tag::serve[]
         const auto ep = example::endpoint(host, port);
         auto s = tsock::datagram_socket<tsock::inet>::open_for(ep);
         s.bind(ep);
@@ -27,6 +28,7 @@ int main(int argc, char** argv)
             const auto [n, sender] = s.recv_from(data);
             s.send_to(data.substr(0, n), sender);
         }
+        // end::serve[]
         return 0;
     });
 }

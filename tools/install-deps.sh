@@ -13,7 +13,9 @@
 #                                   tests read or run: netbase (/etc/services,
 #                                   /etc/protocols), iproute2 (ip, for the
 #                                   network namespaces the tests create) and
-#                                   curl (a client of the tutorial's HTTP server)
+#                                   curl (a client of the tutorial's HTTP server);
+#                                   asciidoctor and ruby-rouge (the manual,
+#                                   doc/index.adoc, as HTML: ctest doc.html)
 #   sh tools/install-deps.sh windows   mingw-w64 and wine (test/windows/run.sh)
 # Runs apt-get through sudo when not root. Boost is pinned to 1.81: the
 # unversioned libboost-*-dev packages are 1.74 and conflict with it.
@@ -21,7 +23,7 @@ set -eu
 packages="g++ cmake ninja-build libboost1.81-dev python3"
 case "${1:-all}" in
 demo) ;;
-all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev libfmt-dev netbase iproute2 curl" ;;
+all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev libfmt-dev netbase iproute2 curl asciidoctor ruby-rouge" ;;
 windows) packages="libboost1.81-dev g++-mingw-w64-x86-64 wine wine64" ;;
 *) echo "usage: install-deps.sh [demo|all|windows]" >&2; exit 2 ;;
 esac
