@@ -17,7 +17,9 @@
 //     what inet_pton accepts, and the zone is all digits (the scope id itself,
 //     at most 2^32 - 1) or, otherwise, an interface name shorter than
 //     IF_NAMESIZE that if_nametoindex knows (its index is the scope id). An
-//     empty zone, or an empty address before '%', is an error.
+//     empty zone, or an empty address before '%', is an error, and so is a
+//     name with a ':', which Linux reads as "eth0:label" and answers for
+//     eth0 (detail/platform.hpp): "fe80::1%lo:x" is no address.
 //  3. inet_aton's trailing text. glibc stops at the first blank and accepts
 //     "1.2.3.4 junk"; tsock::inet_aton rejects any text after the address
 //     (inet.hpp), so text holding a blank must be rejected.
@@ -110,7 +112,7 @@ std::optional<std::uint32_t> expected_zone(const std::string& zone)
         }
         return std::uint32_t(n);
     }
-    if (zone.size() >= IF_NAMESIZE)
+    if (zone.size() >= IF_NAMESIZE || zone.find(':') != std::string::npos)
         return std::nullopt;
     const unsigned index = ::if_nametoindex(zone.c_str());
     if (index == 0)
