@@ -33,7 +33,9 @@
 //     does (four decimal parts, none with a leading zero), with the same value,
 //     and formats it back to the very text it read.
 // Otherwise both sides accept the same text, as the same address, and
-// parse(format(a)) == a for every address and scope id.
+// parse(format(a)) == a for every address and scope id. On some inputs the
+// throwing parse is checked too: it throws the error_code form's error, with
+// the input quoted and an offset within it.
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
@@ -120,13 +122,15 @@ std::optional<std::uint32_t> expected_zone(const std::string& zone)
     return std::uint32_t(index);
 }
 
-void check_v4_text(const std::string& text)
+void check_v4_text(const std::string& text, bool throwing)
 {
     const auto got = address_v4::try_parse(text);
     std::error_code ec;
     const auto with_ec = address_v4::parse(text, ec);
     FUZZ_CHECK(got.has_value() == !ec, text);
     FUZZ_CHECK(!got || *got == with_ec, text);
+    if (throwing)
+        FUZZ_CHECK(tsock_fuzz::throws_as_documented([&] { return address_v4::parse(text); }, text, ec), text);
 
     const auto expected = has_nul(text) ? std::nullopt : glibc_pton4(text); // difference 1
     FUZZ_CHECK(got.has_value() == expected.has_value(), text);
@@ -137,13 +141,15 @@ void check_v4_text(const std::string& text)
     FUZZ_CHECK(tsock::try_inet_aton(text) == got, text);
 }
 
-void check_v6_text(const std::string& text)
+void check_v6_text(const std::string& text, bool throwing)
 {
     const auto got = address_v6::try_parse(text);
     std::error_code ec;
     const auto with_ec = address_v6::parse(text, ec);
     FUZZ_CHECK(got.has_value() == !ec, text);
     FUZZ_CHECK(!got || *got == with_ec, text);
+    if (throwing)
+        FUZZ_CHECK(tsock_fuzz::throws_as_documented([&] { return address_v6::parse(text); }, text, ec), text);
 
     std::optional<bytes_type> bytes;
     std::uint32_t scope = 0;
@@ -166,13 +172,15 @@ void check_v6_text(const std::string& text)
     FUZZ_CHECK(address_v6::try_parse(got->to_string()) == got, text);
 }
 
-void check_aton_text(const std::string& text)
+void check_aton_text(const std::string& text, bool throwing)
 {
     const auto got = tsock::try_inet_aton(text);
     std::error_code ec;
     const auto with_ec = tsock::inet_aton(text, ec);
     FUZZ_CHECK(got.has_value() == !ec, text);
     FUZZ_CHECK(!got || *got == with_ec, text);
+    if (throwing)
+        FUZZ_CHECK(tsock_fuzz::throws_as_documented([&] { return tsock::inet_aton(text); }, text, ec), text);
 
     bool blank = false;
     for (char c : text)
@@ -236,9 +244,10 @@ void check_format(const std::uint8_t* data, std::size_t size, const std::string&
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    check_v4_text(text);
-    check_v6_text(text);
-    check_aton_text(text);
+    const bool throwing = tsock_fuzz::check_throwing();
+    check_v4_text(text, throwing);
+    check_v6_text(text, throwing);
+    check_aton_text(text, throwing);
     check_format(data, size, text);
     return 0;
 }

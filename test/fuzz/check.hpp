@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace tsock_fuzz {
 
@@ -24,6 +25,38 @@ namespace tsock_fuzz {
     tsock::detail::append_quoted(shown, input);
     std::fprintf(stderr, "tsock fuzz check failed at line %d: %s\n  input %s\n", line, condition, shown.c_str());
     std::abort();
+}
+
+// Whether to check the throwing forms on this input: on the first and then
+// on every 64th, as a throw costs some hundred runs (libFuzzer finds less in
+// the time), and a crash input replayed alone is checked, being the first.
+// Call it once per input.
+inline bool check_throwing()
+{
+    static unsigned runs = 0;
+    return runs++ % 64 == 0;
+}
+
+// A throwing parse of text (parse, a callable) agrees with its error_code
+// form, which set ec: it throws ec when ec is set, with a what() that quotes
+// text and gives an offset within it ("... at offset N"), and does not throw
+// otherwise.
+template <class Parse>
+bool throws_as_documented(Parse parse, std::string_view text, const std::error_code& ec)
+{
+    try {
+        (void)parse();
+        return !ec;
+    } catch (const std::system_error& x) {
+        const std::string what = x.what();
+        std::string quoted;
+        tsock::detail::append_quoted(quoted, text);
+        const auto at = what.find(quoted + " at offset ");
+        if (!ec || x.code() != ec || at == std::string::npos)
+            return false;
+        const auto offset = std::strtoull(what.c_str() + at + quoted.size() + 11, nullptr, 10);
+        return offset <= text.size();
+    }
 }
 
 } // namespace tsock_fuzz

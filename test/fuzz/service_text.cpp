@@ -19,7 +19,9 @@
 //    ']', zone included); the port is one or more digits, leading zeros
 //    allowed, at most 65535 (ip_endpoint.hpp). inet_endpoint::parse is the
 //    IPv6 parser for text starting with '[', else the IPv4 one. Whatever
-//    parses formats to text that parses to the same endpoint.
+//    parses formats to text that parses to the same endpoint. On some
+//    inputs the throwing parse is checked too: it throws the error_code
+//    form's error, with the input quoted and an offset within it.
 //  - port_number::checked takes 0 to 65535 and refuses the rest.
 
 #include <tsock/detail/name_checks.hpp>
@@ -134,12 +136,18 @@ void check_round_trip(const E& e, const std::string& text)
     FUZZ_CHECK(back->to_string() == formatted, text);
 }
 
-void check_endpoints(const std::string& text)
+void check_endpoints(const std::string& text, bool throwing)
 {
     std::error_code ec4, ec6, ec;
     const auto e4 = ipv4_endpoint::parse(text, ec4);
     const auto e6 = ipv6_endpoint::parse(text, ec6);
     const auto e = inet_endpoint::parse(text, ec);
+    if (throwing) {
+        using tsock_fuzz::throws_as_documented;
+        FUZZ_CHECK(throws_as_documented([&] { return ipv4_endpoint::parse(text); }, text, ec4), text);
+        FUZZ_CHECK(throws_as_documented([&] { return ipv6_endpoint::parse(text); }, text, ec6), text);
+        FUZZ_CHECK(throws_as_documented([&] { return inet_endpoint::parse(text); }, text, ec), text);
+    }
     FUZZ_CHECK(ipv4_endpoint::try_parse(text).has_value() == !ec4, text);
     FUZZ_CHECK(ipv6_endpoint::try_parse(text).has_value() == !ec6, text);
     FUZZ_CHECK(inet_endpoint::try_parse(text).has_value() == !ec, text);
@@ -207,7 +215,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string text(reinterpret_cast<const char*>(data), size);
     check_service(text);
     check_host(text);
-    check_endpoints(text);
+    check_endpoints(text, tsock_fuzz::check_throwing());
     check_port_number(data, size, text);
     return 0;
 }

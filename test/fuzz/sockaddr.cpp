@@ -10,7 +10,8 @@
 // it with from_native(sa, length, ec), which must never crash, and give
 // either an error (and their default endpoint) or an endpoint that holds the
 // input's fields and whose to_native() and native_size() read back to the
-// same endpoint. Which one is expected follows from the family field and the
+// same endpoint; on some inputs the throwing from_native too, which must
+// throw that error (naming the length) or return that endpoint. Which one is expected follows from the family field and the
 // length alone (the rules of ip_endpoint.hpp and local_endpoint.hpp):
 //  - AF_INET needs length >= sizeof(sockaddr_in); AF_INET6 >= sizeof
 //    (sockaddr_in6); anything else is error::bad_endpoint for them.
@@ -50,6 +51,19 @@ using tsock::local_endpoint;
 
 const ::sockaddr* as_sockaddr(const void* p) { return static_cast<const ::sockaddr*>(p); }
 
+// The throwing from_native agrees with the error_code one: it throws that
+// code (its message names the family and length it read) or returns e.
+template <class E>
+bool throws_the_same(const ::sockaddr* sa, std::size_t size, const std::error_code& ec, const E& e)
+{
+    try {
+        const E got = E::from_native(sa, static_cast<::socklen_t>(size));
+        return !ec && got == e;
+    } catch (const std::system_error& x) {
+        return ec && x.code() == ec && std::string(x.what()).find(std::to_string(size) + " bytes") != std::string::npos;
+    }
+}
+
 template <class E>
 E read_back(const E& e)
 {
@@ -59,7 +73,7 @@ E read_back(const E& e)
     return ec ? E() : back;
 }
 
-void check_ip(const ::sockaddr* sa, std::size_t size, int family, const std::string& input)
+void check_ip(const ::sockaddr* sa, std::size_t size, int family, bool throwing, const std::string& input)
 {
     const auto length = static_cast<::socklen_t>(size);
     std::error_code ec4, ec6, ec;
@@ -72,6 +86,11 @@ void check_ip(const ::sockaddr* sa, std::size_t size, int family, const std::str
     FUZZ_CHECK(!ec4 == v4 && (v4 || ec4 == error::bad_endpoint), input);
     FUZZ_CHECK(!ec6 == v6 && (v6 || ec6 == error::bad_endpoint), input);
     FUZZ_CHECK(!ec == (v4 || v6) && (v4 || v6 || ec == error::bad_endpoint), input);
+    if (throwing) {
+        FUZZ_CHECK(throws_the_same(sa, size, ec4, e4), input);
+        FUZZ_CHECK(throws_the_same(sa, size, ec6, e6), input);
+        FUZZ_CHECK(throws_the_same(sa, size, ec, e), input);
+    }
     if (v4) {
         ::sockaddr_in in;
         std::memcpy(&in, sa, sizeof in);
@@ -113,7 +132,7 @@ void check_ip(const ::sockaddr* sa, std::size_t size, int family, const std::str
     }
 }
 
-void check_local(const ::sockaddr* sa, std::size_t size, int family, const std::string& input)
+void check_local(const ::sockaddr* sa, std::size_t size, int family, bool throwing, const std::string& input)
 {
     std::error_code ec;
     const auto e = local_endpoint::from_native(sa, static_cast<::socklen_t>(size), ec);
@@ -149,6 +168,8 @@ void check_local(const ::sockaddr* sa, std::size_t size, int family, const std::
     FUZZ_CHECK(expected == error{} ? !ec : ec == expected, input);
     FUZZ_CHECK(e.kind() == kind, input);
     FUZZ_CHECK(e.name() == name, input);
+    if (throwing)
+        FUZZ_CHECK(throws_the_same(sa, size, ec, e), input);
     if (ec)
         return;
     FUZZ_CHECK(read_back(e) == e, input);
@@ -174,7 +195,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         family = f;
     }
     const std::string input(reinterpret_cast<const char*>(data), size);
-    check_ip(sa, size, family, input);
-    check_local(sa, size, family, input);
+    const bool throwing = tsock_fuzz::check_throwing();
+    check_ip(sa, size, family, throwing, input);
+    check_local(sa, size, family, throwing, input);
     return 0;
 }
