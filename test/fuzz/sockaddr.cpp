@@ -11,8 +11,9 @@
 // either an error (and their default endpoint) or an endpoint that holds the
 // input's fields and whose to_native() and native_size() read back to the
 // same endpoint; on some inputs the throwing from_native too, which must
-// throw that error (naming the length) or return that endpoint. Which one is expected follows from the family field and the
-// length alone (the rules of ip_endpoint.hpp and local_endpoint.hpp):
+// throw that error (naming the length) or return that endpoint. Which one
+// is expected follows from the family field and the length alone (the
+// rules of ip_endpoint.hpp and local_endpoint.hpp):
 //  - AF_INET needs length >= sizeof(sockaddr_in); AF_INET6 >= sizeof
 //    (sockaddr_in6); anything else is error::bad_endpoint for them.
 //  - AF_UNIX (Linux): length 0 is the unnamed endpoint (recvfrom from an
