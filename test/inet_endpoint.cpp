@@ -325,26 +325,6 @@ BOOST_AUTO_TEST_CASE(native_matches_the_family_endpoints)
     BOOST_TEST(inet_endpoint::from_native(&n6.base, sizeof n6) == i6);
 }
 
-BOOST_AUTO_TEST_CASE(native_round_trip_on_random_endpoints)
-{
-    tsock_test::rng rng(5302);
-    for (int i = 0; i != 4000; ++i) {
-        inet_endpoint e;
-        if (i % 2 == 0) {
-            e = ipv4_endpoint(address_v4(rng()), static_cast<std::uint16_t>(rng()));
-        } else {
-            address_v6::bytes_type bytes;
-            for (auto& b : bytes)
-                b = static_cast<std::uint8_t>(rng());
-            e = ipv6_endpoint(address_v6(bytes, rng()), static_cast<std::uint16_t>(rng()), rng());
-        }
-        const auto n = e.to_native();
-        std::error_code ec;
-        BOOST_TEST(from_exact_copy(&n, std::size_t(e.native_size()), ec) == e, e);
-        BOOST_TEST(!ec);
-    }
-}
-
 BOOST_AUTO_TEST_CASE(from_native_rejects_short_lengths_and_other_families)
 {
     const inet_endpoint samples[] = {ipv4_endpoint("192.0.2.1"_ipv4, 80), ipv6_endpoint("2001:db8::1"_ipv6, 80)};

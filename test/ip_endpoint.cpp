@@ -668,24 +668,6 @@ BOOST_AUTO_TEST_CASE(v6_to_native_matches_hand_built_sockaddr_in6)
     }
 }
 
-BOOST_AUTO_TEST_CASE(native_round_trip_on_random_endpoints)
-{
-    tsock_test::rng rng(5103);
-    for (int i = 0; i != 5000; ++i) {
-        const ipv4_endpoint a(address_v4(rng()), static_cast<std::uint16_t>(rng()));
-        const auto na = a.to_native();
-        BOOST_TEST(ipv4_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&na), a.native_size()) == a);
-        address_v6::bytes_type bytes;
-        for (auto& b : bytes)
-            b = static_cast<std::uint8_t>(rng());
-        const ipv6_endpoint b(address_v6(bytes, rng()), static_cast<std::uint16_t>(rng()), rng());
-        const auto nb = b.to_native();
-        BOOST_TEST(ipv6_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&nb), b.native_size()) == b);
-        BOOST_TEST(ntohs(nb.sin6_port) == b.port());
-        BOOST_TEST(ntohl(nb.sin6_flowinfo) == b.flowinfo());
-    }
-}
-
 BOOST_AUTO_TEST_CASE(from_native_rejects_every_short_length)
 {
     const auto s4 = hand_sockaddr_in("192.0.2.1", 80);

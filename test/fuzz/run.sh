@@ -45,7 +45,8 @@ for t in $targets; do
         exit 2
     fi
     echo "fuzz: building $t"
-    "$cxx" -std=c++20 -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
+    "$cxx" -std=c++20 -g -O1 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Werror \
+        -fsanitize=fuzzer,address,undefined \
         -fno-sanitize-recover=all -I"$root/include" "$here/$t.cpp" -o "$work/$t"
     [ -f "$here/$t.dict" ] && cp "$here/$t.dict" "$work/$t.dict"
     mkdir -p "$work/corpus/$t"
