@@ -220,58 +220,6 @@ BOOST_AUTO_TEST_CASE(inet_aton_trailing_text_differs_from_glibc_on_purpose)
     BOOST_CHECK_THROW((void)tsock::inet_aton("1.2.3.4 junk"), std::system_error);
 }
 
-BOOST_AUTO_TEST_CASE(inet_aton_agrees_with_glibc_on_random_text)
-{
-    // Strings over "0123456789.xXabcdef": a quarter free-form, the rest
-    // built from one to five parts in random bases and sizes, then edited.
-    constexpr std::string_view alphabet = "0123456789.xXabcdef";
-    tsock_test::rng rng(7001);
-    int failures = 0, accepted = 0;
-    for (int i = 0; i != 200000 && failures < 20; ++i) {
-        std::string s;
-        if (i % 4 == 0) {
-            const auto n = pick(rng, 16);
-            for (std::uint32_t k = 0; k != n; ++k)
-                s += alphabet[pick(rng, alphabet.size())];
-        } else {
-            const auto parts = 1 + pick(rng, 5);
-            for (std::uint32_t p = 0; p != parts; ++p) {
-                if (p != 0)
-                    s += '.';
-                std::uint64_t v = rng();
-                switch (pick(rng, 4)) {
-                case 0: v &= 0xff; break;
-                case 1: v &= 0x1ff; break;
-                case 2: v &= 0xffffff; break;
-                default: v = v << pick(rng, 3); break; // sometimes above 32 bits
-                }
-                char buffer[32];
-                switch (pick(rng, 3)) {
-                case 0: std::snprintf(buffer, sizeof buffer, "%llu", static_cast<unsigned long long>(v)); break;
-                case 1: std::snprintf(buffer, sizeof buffer, "0%llo", static_cast<unsigned long long>(v)); break;
-                default:
-                    std::snprintf(buffer, sizeof buffer, pick(rng, 2) ? "0x%llx" : "0X%llX",
-                                  static_cast<unsigned long long>(v));
-                    break;
-                }
-                s += buffer;
-            }
-            const auto edits = pick(rng, 3);
-            tsock_test::mutate(rng, s, edits, alphabet);
-        }
-        const auto expected = glibc_aton(s);
-        const auto got = tsock::try_inet_aton(s);
-        const bool agree = expected.has_value() == got.has_value() && (!got || got->to_uint() == *expected);
-        BOOST_TEST(agree, "input " << show(s) << ": glibc "
-                                   << (expected ? "accepts as " + address_v4(*expected).to_string() : "rejects")
-                                   << ", tsock " << (got ? "accepts as " + got->to_string() : "rejects"));
-        failures += !agree;
-        accepted += expected.has_value();
-    }
-    BOOST_TEST_MESSAGE("glibc accepted " << accepted << " of the random strings");
-    BOOST_TEST(accepted > 20000); // the generator reaches valid input often
-}
-
 // ---------------------------------------------------------------------------
 // inet_ntoa, inet_pton, inet_ntop
 

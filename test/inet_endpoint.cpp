@@ -219,25 +219,6 @@ BOOST_AUTO_TEST_CASE(parse_errors_are_those_of_the_family_parser)
     }
 }
 
-BOOST_AUTO_TEST_CASE(random_text_agrees_with_the_family_parsers)
-{
-    tsock_test::rng rng(5301);
-    const std::string_view seeds[] = {"127.0.0.1:80", "[::1]:80", "[fe80::1%3]:65535", "10.0.0.1:0"};
-    for (int i = 0; i != 20000; ++i) {
-        std::string t(seeds[tsock_test::pick(rng, 4)]);
-        tsock_test::mutate(rng, t, 1 + tsock_test::pick(rng, 3), "0123456789abcdef.:[]% ");
-        const auto e = inet_endpoint::try_parse(t);
-        const auto e4 = ipv4_endpoint::try_parse(t);
-        const auto e6 = ipv6_endpoint::try_parse(t);
-        BOOST_TEST(!(e4 && e6), show(t)); // never both
-        BOOST_TEST(e.has_value() == (e4 || e6), show(t));
-        if (e4)
-            BOOST_TEST(e->v4() == *e4, show(t));
-        if (e6)
-            BOOST_TEST(e->v6() == *e6, show(t));
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Comparison and hashing
 
@@ -342,26 +323,6 @@ BOOST_AUTO_TEST_CASE(native_matches_the_family_endpoints)
     // The length a socket layer passes for a whole inet_sockaddr works for both.
     BOOST_TEST(inet_endpoint::from_native(&n4.base, sizeof n4) == i4);
     BOOST_TEST(inet_endpoint::from_native(&n6.base, sizeof n6) == i6);
-}
-
-BOOST_AUTO_TEST_CASE(native_round_trip_on_random_endpoints)
-{
-    tsock_test::rng rng(5302);
-    for (int i = 0; i != 4000; ++i) {
-        inet_endpoint e;
-        if (i % 2 == 0) {
-            e = ipv4_endpoint(address_v4(rng()), static_cast<std::uint16_t>(rng()));
-        } else {
-            address_v6::bytes_type bytes;
-            for (auto& b : bytes)
-                b = static_cast<std::uint8_t>(rng());
-            e = ipv6_endpoint(address_v6(bytes, rng()), static_cast<std::uint16_t>(rng()), rng());
-        }
-        const auto n = e.to_native();
-        std::error_code ec;
-        BOOST_TEST(from_exact_copy(&n, std::size_t(e.native_size()), ec) == e, e);
-        BOOST_TEST(!ec);
-    }
 }
 
 BOOST_AUTO_TEST_CASE(from_native_rejects_short_lengths_and_other_families)

@@ -523,29 +523,6 @@ BOOST_AUTO_TEST_CASE(from_native_rejects_other_families)
         });
 }
 
-BOOST_AUTO_TEST_CASE(native_round_trip_on_random_names)
-{
-    tsock_test::rng rng(5201);
-    for (int i = 0; i != 3000; ++i) {
-        std::string name(1 + tsock_test::pick(rng, capacity - 1), '\0');
-        for (char& c : name)
-            c = static_cast<char>(1 + tsock_test::pick(rng, 255)); // no NUL: a valid path
-        local_endpoint e = local_endpoint::path(name);
-#if BOOST_OS_LINUX
-        if (i % 2 == 1) {
-            for (char& c : name)
-                if (tsock_test::pick(rng, 4) == 0)
-                    c = '\0';
-            e = local_endpoint::abstract(name);
-        }
-#endif
-        const ::sockaddr_un sa = e.to_native();
-        std::error_code ec;
-        BOOST_TEST(from_exact_copy(&sa, e.native_size(), ec) == e, show(name));
-        BOOST_TEST(!ec);
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Comparison, hashing, streams
 

@@ -4,9 +4,10 @@
 #ifndef TSOCK_TEST_SUPPORT_FUZZ_HPP
 #define TSOCK_TEST_SUPPORT_FUZZ_HPP
 
-// What the differential tests share: a fixed-seed generator of exactly 32
-// bits (a failure reproduces, no conversion narrows silently), random edits
-// of a string, and input made printable for assertion messages.
+// What the property tests share: a fixed-seed generator of exactly 32 bits
+// (a failure reproduces, no conversion narrows silently) and input made
+// printable for assertion messages. Random text edits are libFuzzer's job
+// now (test/fuzz).
 
 #include <tsock/detail/throw_error.hpp>
 
@@ -28,27 +29,6 @@ private:
 
 // A number in [0, n).
 inline std::uint32_t pick(rng& r, std::uint32_t n) { return r() % n; }
-
-// Applies edits random edits to s, each replacing, inserting or erasing one
-// character; new characters come from alphabet.
-inline void mutate(rng& r, std::string& s, std::uint32_t edits, std::string_view alphabet)
-{
-    for (std::uint32_t e = 0; e != edits; ++e) {
-        const auto pos = s.empty() ? 0 : pick(r, std::uint32_t(s.size()));
-        const char ch = alphabet[pick(r, std::uint32_t(alphabet.size()))];
-        switch (pick(r, 3)) {
-        case 0:
-            if (!s.empty())
-                s[pos] = ch;
-            break;
-        case 1: s.insert(s.begin() + pos, ch); break;
-        default:
-            if (!s.empty())
-                s.erase(pos, 1);
-            break;
-        }
-    }
-}
 
 // Text quoted, with control bytes and non-ASCII escaped (\xNN).
 inline std::string show(std::string_view text)
