@@ -50,7 +50,7 @@ inline std::error_code host_error(int h_error, int saved_errno) noexcept
     case NO_RECOVERY: return make_error_code(resolver_error::no_recovery);
     case NO_DATA: return make_error_code(resolver_error(eai_no_data)); // no_data, or host_not_found
 
-    default: return {saved_errno != 0 ? saved_errno : EIO, std::system_category()};
+    default: return saved_errno != 0 ? socket_error(saved_errno) : std::error_code(EIO, std::system_category());
     }
 }
 
@@ -91,8 +91,7 @@ template <class Address, class Lookup> host_entry<Address> host_lookup(Lookup lo
         ec.clear();
         return entry;
     }
-    ec = r != 0 && r != ERANGE && h_error == 0 ? std::error_code(r, std::system_category())
-                                                : host_error(h_error, saved_errno);
+    ec = r != 0 && r != ERANGE && h_error == 0 ? socket_error(r) : host_error(h_error, saved_errno);
     return {};
 }
 

@@ -84,12 +84,13 @@ inline bool database_arguments_ok(std::string_view name, std::string_view protoc
 }
 
 // What a database lookup of detail/names.hpp left: the entry it found, else
-// the error missing (also for ENOENT: no database file), or its errno value.
+// the error missing (also for ENOENT: no database file), or its errno value
+// (on Windows: WSAStartup's error).
 template <class Entry>
 std::optional<Entry> database_result(std::optional<Entry> found, int r, error missing, std::error_code& ec)
 {
     if (!found)
-        ec = r == 0 || r == ENOENT ? make_error_code(missing) : std::error_code(r, std::system_category());
+        ec = r == 0 || r == ENOENT ? make_error_code(missing) : socket_error(r);
     return found;
 }
 
