@@ -6,7 +6,8 @@
 #define TSOCK_SERVICES_HPP
 
 // The services and protocols databases (/etc/services, /etc/protocols, or
-// whatever nsswitch.conf names), typed: Python's getservbyname,
+// whatever nsswitch.conf names; on Windows Winsock's, from
+// %SystemRoot%\system32\drivers\etc), typed: Python's getservbyname,
 // getservbyport and getprotobyname, and the protocol by its number.
 
 #include <tsock/byte_order.hpp>

@@ -27,7 +27,7 @@ namespace {
 // WSAStartup), so a raw socket() fails. Read at static initialisation, before
 // any test runs: the name services must start Winsock themselves (Windows'
 // gethostname, getservbyname, gethostbyname and getnameinfo fail before
-// WSAStartup; wine's answer all the same, so the socket tells).
+// WSAStartup; wine's all but gethostbyname answer, so the socket tells).
 int raw_socket_error() noexcept
 {
     const ::SOCKET s = ::socket(AF_INET, SOCK_STREAM, 0);
