@@ -81,8 +81,12 @@ std::vector<Id> list_interface_names(std::error_code& ec)
         if (adapter_id(a, id.index, id.name))
             out.push_back(std::move(id));
     });
-    ec = r == 0 ? std::error_code() : socket_error(static_cast<int>(r));
-    return r == 0 ? out : std::vector<Id>();
+    if (r != 0) {
+        ec = socket_error(static_cast<int>(r));
+        return {};
+    }
+    ec.clear();
+    return out;
 }
 
 // The IFF_* flags (Linux's values, see detail/windows/system.hpp) an adapter
@@ -157,8 +161,12 @@ std::vector<Interface> list_interfaces(std::error_code& ec)
             add_address(nic, *u);
         out.push_back(std::move(nic));
     });
-    ec = r == 0 ? std::error_code() : socket_error(static_cast<int>(r));
-    return r == 0 ? out : std::vector<Interface>();
+    if (r != 0) {
+        ec = socket_error(static_cast<int>(r));
+        return {};
+    }
+    ec.clear();
+    return out;
 }
 
 } // namespace tsock::detail
