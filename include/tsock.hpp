@@ -41,14 +41,15 @@
 #include <tsock/resolve.hpp>
 #include <tsock/resolver_error.hpp>
 
-// The other name services, and control messages, are POSIX-only so far (see README).
-#if !BOOST_OS_WINDOWS
 #include <tsock/host.hpp>
 #include <tsock/host_entry.hpp>
-#include <tsock/message.hpp>
 #include <tsock/python.hpp>
 #include <tsock/reverse_resolve.hpp>
 #include <tsock/services.hpp>
+
+// Control messages are POSIX-only so far (see README).
+#if !BOOST_OS_WINDOWS
+#include <tsock/message.hpp>
 #endif
 
 #endif // TSOCK_HPP

@@ -44,19 +44,17 @@ bool with_ipv6_socket(Check check) noexcept
 
 } // namespace detail
 
-// This host's name: gethostname(2). Sets ec (errno's value) and returns ""
-// on failure. The result is cut at the first NUL even where the system
+// This host's name: gethostname(2) (Winsock's gethostname on Windows). Sets
+// ec (errno's value; Winsock's error on Windows) and returns "" on failure. The result is cut at the first NUL even where the system
 // leaves a name that fills the buffer unterminated.
 inline std::string host_name(std::error_code& ec)
 {
     std::string name(detail::host_name_max() + 1, '\0');
-    if (::gethostname(name.data(), name.size()) != 0) {
-        ec = detail::socket_error(detail::last_status());
+    ec = detail::get_host_name(name.data(), name.size());
+    if (ec)
         return {};
-    }
     name.back() = '\0';
     name.resize(std::strlen(name.c_str()));
-    ec.clear();
     return name;
 }
 // Python's gethostname. Throws std::system_error.
@@ -73,7 +71,8 @@ inline std::string host_name()
 // host's UTS namespace. A name the system would take only in part is refused
 // first: error::empty_host, error::embedded_nul, error::host_name_too_long
 // (longer than host_name_max()). Other failures (EPERM, ...) are errno's
-// values.
+// values. Windows: std::errc::function_not_supported (it renames a computer
+// only at the next restart; Python has no sethostname there either).
 inline void set_host_name(std::string_view name, std::error_code& ec) noexcept
 {
     if (name.empty())
@@ -82,10 +81,7 @@ inline void set_host_name(std::string_view name, std::error_code& ec) noexcept
         return void(ec = make_error_code(error::embedded_nul));
     if (name.size() > detail::host_name_max())
         return void(ec = make_error_code(error::host_name_too_long));
-    if (detail::set_host_name(name.data(), name.size()) != 0)
-        ec = detail::socket_error(detail::last_status());
-    else
-        ec.clear();
+    ec = detail::set_host_name(name.data(), name.size());
 }
 // Python's sethostname. Throws std::system_error; its what() reads, for
 // example: tsock: set_host_name "box": Operation not permitted.

@@ -50,7 +50,7 @@ inline std::error_code host_error(int h_error, int saved_errno) noexcept
     case NO_RECOVERY: return make_error_code(resolver_error::no_recovery);
     case NO_DATA: return make_error_code(resolver_error(eai_no_data)); // no_data, or host_not_found
 
-    default: return {saved_errno != 0 ? saved_errno : EIO, std::system_category()};
+    default: return saved_errno != 0 ? socket_error(saved_errno) : std::error_code(EIO, std::system_category());
     }
 }
 
@@ -91,8 +91,7 @@ template <class Address, class Lookup> host_entry<Address> host_lookup(Lookup lo
         ec.clear();
         return entry;
     }
-    ec = r != 0 && r != ERANGE && h_error == 0 ? std::error_code(r, std::system_category())
-                                                : host_error(h_error, saved_errno);
+    ec = r != 0 && r != ERANGE && h_error == 0 ? socket_error(r) : host_error(h_error, saved_errno);
     return {};
 }
 
@@ -117,7 +116,8 @@ host_entry<Address> host_by_address(const Address& a, int family, std::error_cod
 } // namespace detail
 
 // The host database's entry for host: its name, aliases and IPv4 addresses
-// (gethostbyname_r; Python's gethostbyname_ex). Sets ec to a resolver error
+// (gethostbyname_r; Winsock's gethostbyname on Windows; Python's
+// gethostbyname_ex). Sets ec to a resolver error
 // (host_not_found, ...), or to error::empty_host, embedded_nul,
 // name_too_long or label_too_long for a name refused before the lookup.
 inline host_entry<address_v4> host_entry_by_name(std::string_view host, std::error_code& ec)
@@ -141,7 +141,8 @@ inline host_entry<address_v4> host_entry_by_name(std::string_view host)
 }
 
 // The host database's entry for an address: its name, aliases and addresses
-// (gethostbyaddr_r; Python's gethostbyaddr). Sets ec as host_entry_by_name.
+// (gethostbyaddr_r; Winsock's gethostbyaddr on Windows; Python's
+// gethostbyaddr). Sets ec as host_entry_by_name.
 inline host_entry<address_v4> host_entry_by_address(const address_v4& a, std::error_code& ec)
 {
     return detail::host_by_address(a, AF_INET, ec);

@@ -7,9 +7,9 @@
 
 // The host's network interfaces: names and indexes (Python's if_nameindex,
 // if_nametoindex, if_indextoname), and with getifaddrs their flags and IPv4
-// and IPv6 addresses, typed. All of it is declared on every platform; on
-// Windows interface_names and interfaces fail with
-// std::errc::function_not_supported (see detail/windows/interfaces.hpp).
+// and IPv6 addresses, typed. On Windows the listings come from
+// GetAdaptersAddresses, the names are if_nametoindex's ("loopback_0"), and
+// the flags are derived (see detail/windows/interfaces.hpp).
 
 #include <tsock/address_v4.hpp>
 #include <tsock/address_v6.hpp>
@@ -171,8 +171,7 @@ struct network_interface {
 
 // Python's if_nameindex: every interface's index and name, in the order the
 // system lists them. Sets ec (the system's error) and returns {} on failure.
-// Windows: always std::errc::function_not_supported (tsock does not wrap
-// GetAdaptersAddresses, which Windows has instead of if_nameindex).
+// Windows: the adapters GetAdaptersAddresses lists.
 inline std::vector<interface_id> interface_names(std::error_code& ec)
 {
     return detail::list_interface_names<interface_id>(ec);
@@ -191,7 +190,9 @@ inline std::vector<interface_id> interface_names()
 // addresses: one entry per interface, in the order getifaddrs first names
 // them. An IPv4 address under a Linux label ("eth0:1") belongs to its
 // interface ("eth0"). Sets ec (the system's error) and returns {} on failure.
-// Windows: always std::errc::function_not_supported, as interface_names.
+// Windows: GetAdaptersAddresses's adapters and unicast addresses, the IPv4
+// netmask from the prefix length, the broadcast address computed from it,
+// no peer address; flags as detail/windows/interfaces.hpp derives them.
 inline std::vector<network_interface> interfaces(std::error_code& ec)
 {
     return detail::list_interfaces<network_interface>(ec);

@@ -57,6 +57,10 @@ name_info reverse_resolve(const Endpoint& ep, name_flags flags, std::error_code&
     // An error here means an endpoint that is not IP: only IPv4 and IPv6
     // addresses have host names.
     static_assert(detail::is_ip_endpoint<Endpoint>, "reverse_resolve takes an IPv4, IPv6 or inet endpoint");
+    if (const int started = detail::start_sockets(); started != 0) { // getnameinfo needs Winsock started
+        ec = detail::socket_error(started);
+        return {};
+    }
     const auto native = ep.to_native();
     char host[detail::max_host_text] = {};
     char service[detail::max_service_text] = {};

@@ -6,7 +6,8 @@
 #define TSOCK_SERVICES_HPP
 
 // The services and protocols databases (/etc/services, /etc/protocols, or
-// whatever nsswitch.conf names), typed: Python's getservbyname,
+// whatever nsswitch.conf names; on Windows Winsock's, from
+// %SystemRoot%\system32\drivers\etc), typed: Python's getservbyname,
 // getservbyport and getprotobyname, and the protocol by its number.
 
 #include <tsock/byte_order.hpp>
@@ -84,12 +85,13 @@ inline bool database_arguments_ok(std::string_view name, std::string_view protoc
 }
 
 // What a database lookup of detail/names.hpp left: the entry it found, else
-// the error missing (also for ENOENT: no database file), or its errno value.
+// the error missing (also for ENOENT: no database file), or its errno value
+// (on Windows: WSAStartup's error).
 template <class Entry>
 std::optional<Entry> database_result(std::optional<Entry> found, int r, error missing, std::error_code& ec)
 {
     if (!found)
-        ec = r == 0 || r == ENOENT ? make_error_code(missing) : std::error_code(r, std::system_category());
+        ec = r == 0 || r == ENOENT ? make_error_code(missing) : socket_error(r);
     return found;
 }
 

@@ -3,9 +3,9 @@
 # Distributed under the Boost Software License, Version 1.0.
 #
 # Windows check: cross-compiles with mingw-w64 and runs under wine the
-# platform-independent tests (config, tsock) and the Winsock socket tests
-# (test/windows/sockets.cpp) with header-only Boost.Test, and the address
-# tour; checks that local sockets, abstract local names and the options
+# platform-independent tests (config, tsock), the Winsock socket tests
+# (test/windows/sockets.cpp) and name services tests (test/windows/names.cpp)
+# with header-only Boost.Test, the address tour and host_info; checks that local sockets, abstract local names and the options
 # Windows lacks do not compile there. Needs:
 # g++-mingw-w64-x86-64 wine wine64 (sh tools/install-deps.sh windows). Exits
 # non-zero on any failure.
@@ -27,12 +27,14 @@ run() {
     timeout 600 wine "$@"
 }
 
-for t in config tsock windows/sockets windows/poller; do
+for t in config tsock windows/sockets windows/poller windows/names; do
     echo "--- $cxx test/$t.cpp (header-only Boost.Test)"
     $cxx $flags -DTSOCK_TEST_HEADER_ONLY "$root/test/$t.cpp" -o "$out/test_$(basename "$t").exe" $libs
 done
 echo "--- $cxx example/address_tour.cpp"
 $cxx $flags "$root/example/address_tour.cpp" -o "$out/address_tour.exe" $libs
+echo "--- $cxx example/host_info.cpp"
+$cxx $flags -I"$root/example" "$root/example/host_info.cpp" -o "$out/host_info.exe" $libs
 
 # Local (AF_UNIX) sockets and socket_pair are compile errors on Windows, with
 # their message; the control twin (a TCP socket) compiles.
@@ -61,7 +63,18 @@ run "$out/test_config.exe"
 run "$out/test_tsock.exe"
 run "$out/test_sockets.exe"
 run "$out/test_poller.exe"
+run "$out/test_names.exe"
 tour=$(run "$out/address_tour.exe" "::ffff:10.0.0.1")
 echo "$tour"
 echo "$tour" | grep -q "v4-mapped (holds 10.0.0.1)"
+# host_info: this host with its interfaces (the loopback's 127.0.0.1 among
+# them), and a lookup of localhost's http with the databases' answers.
+info=$(run "$out/host_info.exe" --interfaces)
+echo "$info"
+echo "$info" | grep -q "inet  127.0.0.1 netmask 255.0.0.0"
+info=$(run "$out/host_info.exe" localhost http)
+echo "$info"
+echo "$info" | grep -q "127.0.0.1:80  is .* http"
+echo "$info" | grep -q "service http: port 80/tcp; port 80 is http"
+echo "$info" | grep -q "protocol tcp: number 6"
 echo "windows: all passed"

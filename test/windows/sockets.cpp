@@ -797,21 +797,6 @@ BOOST_AUTO_TEST_CASE(resolver_errors_winsock_lacks_are_declared)
     BOOST_TEST(!make_error_code(resolver_error::no_data).message().empty());
 }
 
-// No if_nameindex or getifaddrs on Windows: the listings report
-// function_not_supported; interface_index and interface_name work.
-BOOST_AUTO_TEST_CASE(interface_listings_are_not_supported)
-{
-    std::error_code ec;
-    BOOST_TEST(tsock::interface_names(ec).empty());
-    BOOST_TEST((ec == std::errc::function_not_supported), ec.message());
-    ec.clear();
-    BOOST_TEST(tsock::interfaces(ec).empty());
-    BOOST_TEST((ec == std::errc::function_not_supported), ec.message());
-    BOOST_CHECK_EXCEPTION(tsock::interface_names(), std::system_error, has_code(std::errc::function_not_supported));
-    BOOST_CHECK_EXCEPTION(tsock::interfaces(), std::system_error, has_code(std::errc::function_not_supported));
-    BOOST_TEST((tsock::interface_index("tsock-nosuchif", ec) == 0u && ec == tsock::error::no_such_interface));
-}
-
 // The outcome of a failed non-blocking connect, through the typed option.
 BOOST_AUTO_TEST_CASE(the_error_option_reads_a_refused_connect)
 {

@@ -10,7 +10,9 @@
 // and use copies the entry before the lock goes. A program that calls those
 // plain functions itself, from another thread, can still race with tsock.
 // For C libraries without the reentrant _r family (macOS, OpenBSD, NetBSD,
-// musl, Windows); the size arguments are unused.
+// musl, Windows); the size arguments are unused. Each starts the sockets
+// first (Winsock must be, for these too; nothing to do on POSIX) and answers
+// with that error when it fails.
 
 #include <tsock/detail/platform.hpp>
 
@@ -27,6 +29,8 @@ inline std::mutex& database_mutex()
 
 template <class Use> int service_by_name(const char* name, const char* protocol, Use use, std::size_t = 0)
 {
+    if (const int r = start_sockets(); r != 0)
+        return r;
     std::lock_guard lock(database_mutex());
     use(::getservbyname(name, protocol));
     return 0;
@@ -34,18 +38,24 @@ template <class Use> int service_by_name(const char* name, const char* protocol,
 // port in network order.
 template <class Use> int service_by_port(int port, const char* protocol, Use use, std::size_t = 0)
 {
+    if (const int r = start_sockets(); r != 0)
+        return r;
     std::lock_guard lock(database_mutex());
     use(::getservbyport(port, protocol));
     return 0;
 }
 template <class Use> int protocol_by_name(const char* name, Use use, std::size_t = 0)
 {
+    if (const int r = start_sockets(); r != 0)
+        return r;
     std::lock_guard lock(database_mutex());
     use(::getprotobyname(name));
     return 0;
 }
 template <class Use> int protocol_by_number(int number, Use use, std::size_t = 0)
 {
+    if (const int r = start_sockets(); r != 0)
+        return r;
     std::lock_guard lock(database_mutex());
     use(::getprotobynumber(number));
     return 0;

@@ -14,6 +14,7 @@
 #include <climits>
 #include <cstddef>
 #include <mutex>
+#include <system_error>
 
 #include <unistd.h>
 
@@ -35,15 +36,24 @@ inline std::size_t host_name_max() noexcept
     return n > 0 ? static_cast<std::size_t>(n) : host_name_max_default;
 }
 
+// gethostname(2) into buffer (size bytes); errno's value on failure.
+inline std::error_code get_host_name(char* buffer, std::size_t size) noexcept
+{
+    if (::gethostname(buffer, size) != 0)
+        return socket_error(errno);
+    return {};
+}
+
 // sethostname(2) for a name of at most host_name_max() bytes, which fits
-// every platform's parameter type (size_t or int).
-inline int set_host_name(const char* name, std::size_t size) noexcept
+// every platform's parameter type (size_t or int); errno's value on failure.
+inline std::error_code set_host_name(const char* name, std::size_t size) noexcept
 {
 #if BOOST_OS_LINUX
-    return ::sethostname(name, size);
+    const int r = ::sethostname(name, size);
 #else
-    return ::sethostname(name, static_cast<int>(size));
+    const int r = ::sethostname(name, static_cast<int>(size));
 #endif
+    return r == 0 ? std::error_code() : socket_error(errno);
 }
 
 } // namespace tsock::detail

@@ -82,9 +82,9 @@ inline constexpr int eai_overflow = 0;
 inline constexpr int eai_nodata = EAI_NODATA;
 inline constexpr int eai_addrfamily = 0;
 
-// The flags of interface_flags. tsock lists no interfaces on Windows (see
-// detail/windows/interfaces.hpp), so none is ever reported; Linux's values
-// stand in, a distinct bit each.
+// The flags of interface_flags. Windows has no IFF_* flags: Linux's values
+// stand in, a distinct bit each, and detail/windows/interfaces.hpp derives
+// some of them from what GetAdaptersAddresses says of an adapter.
 inline constexpr unsigned iff_up = 0x1;
 inline constexpr unsigned iff_broadcast = 0x2;
 inline constexpr unsigned iff_debug = 0x4;
