@@ -14,7 +14,7 @@ namespace tsock_test {
 
 class fd_guard {
 public:
-    explicit fd_guard(int fd = -1) noexcept : fd_(fd) {}
+    explicit fd_guard(int fd = -1) noexcept : fd_(fd) { }
     fd_guard(const fd_guard&) = delete;
     fd_guard& operator=(const fd_guard&) = delete;
     ~fd_guard() { reset(); }
