@@ -31,6 +31,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "support/fd_guard.hpp"
+
 // Expected values: those of ipv4_endpoint and ipv6_endpoint (tested in
 // test/ip_endpoint.cpp), and sockaddrs built by hand with the C library's
 // htons and inet_pton.
@@ -48,17 +50,7 @@ namespace {
 
 using tsock_test::show;
 
-struct fd_guard {
-    int fd;
-    explicit fd_guard(int f) : fd(f) { }
-    fd_guard(const fd_guard&) = delete;
-    fd_guard& operator=(const fd_guard&) = delete;
-    ~fd_guard()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
+using tsock_test::fd_guard;
 
 // from_native on a copy of the first length bytes at p, in a heap block of
 // exactly that size: the address sanitizer reports any read past length.
@@ -399,7 +391,7 @@ BOOST_AUTO_TEST_CASE(kernel_round_trip_both_families)
         {
             inet_endpoint bound;
             const fd_guard s(bind_and_read_back(e, bound));
-            if (s.fd < 0) {
+            if (s.get() < 0) {
                 BOOST_TEST(e.is_v6(), "IPv4 loopback must be there"); // only IPv6 may be missing
                 continue;
             }
@@ -420,36 +412,36 @@ BOOST_AUTO_TEST_CASE(kernel_dual_stack_reports_v4_mapped_senders)
     // datagrams; recvfrom reports the sender as ::ffff:127.0.0.1, and an
     // inet_endpoint holds it as IPv6 (as the kernel said), not IPv4.
     const fd_guard server(::socket(AF_INET6, SOCK_DGRAM, 0));
-    if (server.fd < 0) {
+    if (server.get() < 0) {
         BOOST_TEST_MESSAGE("no IPv6 sockets: skipped");
         return;
     }
     int off = 0;
-    BOOST_REQUIRE(::setsockopt(server.fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off) == 0);
+    BOOST_REQUIRE(::setsockopt(server.get(), IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off) == 0);
     const inet_endpoint any6 = ipv6_endpoint(address_v6::any(), 0);
     const auto native = any6.to_native();
-    BOOST_REQUIRE(::bind(server.fd, &native.base, any6.native_size()) == 0);
+    BOOST_REQUIRE(::bind(server.get(), &native.base, any6.native_size()) == 0);
     inet_endpoint::native_type out;
     ::socklen_t length = sizeof out;
-    BOOST_REQUIRE(::getsockname(server.fd, &out.base, &length) == 0);
+    BOOST_REQUIRE(::getsockname(server.get(), &out.base, &length) == 0);
     const auto port = inet_endpoint::from_native(&out.base, length).port();
 
     const fd_guard client(::socket(AF_INET, SOCK_DGRAM, 0));
-    BOOST_REQUIRE(client.fd >= 0);
+    BOOST_REQUIRE(client.get() >= 0);
     const inet_endpoint client_at = ipv4_endpoint(address_v4::loopback(), 0);
     const auto client_native = client_at.to_native();
-    BOOST_REQUIRE(::bind(client.fd, &client_native.base, client_at.native_size()) == 0);
+    BOOST_REQUIRE(::bind(client.get(), &client_native.base, client_at.native_size()) == 0);
     length = sizeof out;
-    BOOST_REQUIRE(::getsockname(client.fd, &out.base, &length) == 0);
+    BOOST_REQUIRE(::getsockname(client.get(), &out.base, &length) == 0);
     const auto client_bound = inet_endpoint::from_native(&out.base, length);
     BOOST_TEST(client_bound.is_v4());
 
     const inet_endpoint to = ipv4_endpoint(address_v4::loopback(), port);
     const auto to_native = to.to_native();
-    BOOST_REQUIRE(::sendto(client.fd, "x", 1, 0, &to_native.base, to.native_size()) == 1);
+    BOOST_REQUIRE(::sendto(client.get(), "x", 1, 0, &to_native.base, to.native_size()) == 1);
     char byte = 0;
     length = sizeof out;
-    BOOST_REQUIRE(::recvfrom(server.fd, &byte, 1, 0, &out.base, &length) == 1);
+    BOOST_REQUIRE(::recvfrom(server.get(), &byte, 1, 0, &out.base, &length) == 1);
     const auto sender = inet_endpoint::from_native(&out.base, length);
     BOOST_TEST(sender.is_v6());
     BOOST_TEST(sender.v6().address() == address_v6::v4_mapped(address_v4::loopback()));

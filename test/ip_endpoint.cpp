@@ -33,6 +33,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "support/fd_guard.hpp"
+
 // Expected values are written by hand from RFC 3986 (port grammar, IPv6 in
 // brackets), RFC 4007 (zones) and the sockaddr layouts of <netinet/in.h>,
 // built here with the C library's htons, htonl and inet_pton.
@@ -49,18 +51,7 @@ namespace {
 
 using tsock_test::show;
 
-// A file descriptor closed at the end of the scope.
-struct fd_guard {
-    int fd;
-    explicit fd_guard(int f) : fd(f) { }
-    fd_guard(const fd_guard&) = delete;
-    fd_guard& operator=(const fd_guard&) = delete;
-    ~fd_guard()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
+using tsock_test::fd_guard;
 
 // from_native on a copy of the first length bytes at p, in a heap block of
 // exactly that size: the address sanitizer reports any read past length.
@@ -755,13 +746,13 @@ namespace {
 template <class E> bool kernel_round_trip(const E& e)
 {
     const fd_guard server(::socket(E::family(), SOCK_DGRAM, 0));
-    if (server.fd < 0 && (errno == EAFNOSUPPORT || errno == EPROTONOSUPPORT)) {
+    if (server.get() < 0 && (errno == EAFNOSUPPORT || errno == EPROTONOSUPPORT)) {
         BOOST_TEST_MESSAGE("no AF " << E::family() << " sockets on this host: skipped");
         return false;
     }
-    BOOST_REQUIRE(server.fd >= 0);
+    BOOST_REQUIRE(server.get() >= 0);
     const auto native = e.to_native();
-    if (::bind(server.fd, reinterpret_cast<const ::sockaddr*>(&native), e.native_size()) != 0) {
+    if (::bind(server.get(), reinterpret_cast<const ::sockaddr*>(&native), e.native_size()) != 0) {
         BOOST_REQUIRE_MESSAGE(errno == EADDRNOTAVAIL, "bind " << e << ": " << std::strerror(errno));
         BOOST_TEST_MESSAGE("no " << e.address() << " on this host: skipped");
         return false;
@@ -770,7 +761,7 @@ template <class E> bool kernel_round_trip(const E& e)
     ::sockaddr_storage storage;
     std::memset(&storage, 0xab, sizeof storage);
     ::socklen_t length = sizeof storage;
-    BOOST_REQUIRE(::getsockname(server.fd, reinterpret_cast<::sockaddr*>(&storage), &length) == 0);
+    BOOST_REQUIRE(::getsockname(server.get(), reinterpret_cast<::sockaddr*>(&storage), &length) == 0);
     BOOST_TEST(length == e.native_size());
     const E bound = E::from_native(reinterpret_cast<const ::sockaddr*>(&storage), length);
     BOOST_TEST(bound.address() == e.address());
@@ -781,10 +772,10 @@ template <class E> bool kernel_round_trip(const E& e)
     BOOST_TEST(std::memcmp(&again, &storage, sizeof again) == 0);
 
     const fd_guard client(::socket(E::family(), SOCK_DGRAM, 0));
-    BOOST_REQUIRE(client.fd >= 0);
-    BOOST_REQUIRE(::connect(client.fd, reinterpret_cast<const ::sockaddr*>(&again), bound.native_size()) == 0);
+    BOOST_REQUIRE(client.get() >= 0);
+    BOOST_REQUIRE(::connect(client.get(), reinterpret_cast<const ::sockaddr*>(&again), bound.native_size()) == 0);
     length = sizeof storage;
-    BOOST_REQUIRE(::getpeername(client.fd, reinterpret_cast<::sockaddr*>(&storage), &length) == 0);
+    BOOST_REQUIRE(::getpeername(client.get(), reinterpret_cast<::sockaddr*>(&storage), &length) == 0);
     std::error_code ec;
     BOOST_TEST(E::from_native(reinterpret_cast<const ::sockaddr*>(&storage), length, ec) == bound);
     BOOST_TEST(!ec);

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <string>
@@ -29,6 +30,8 @@
 #include <type_traits>
 #include <unordered_set>
 #include <vector>
+
+#include "support/fd_guard.hpp"
 
 // Expected values follow unix(7): the layout of sockaddr_un, the length
 // rules for pathname, abstract and unnamed sockets, and what Linux's bind
@@ -59,28 +62,16 @@ const char* kind_name(kind k)
     return "?";
 }
 
-// A file descriptor closed at the end of the scope.
-struct fd_guard {
-    int fd;
-    explicit fd_guard(int f) : fd(f) { }
-    fd_guard(const fd_guard&) = delete;
-    fd_guard& operator=(const fd_guard&) = delete;
-    ~fd_guard()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
+using tsock_test::fd_guard;
 
-// A fresh directory under $TMPDIR (or /tmp), removed with what is left in
-// it (the socket files the tests made) at the end of the scope.
+// A fresh directory under the temporary directory ($TMPDIR, or /tmp),
+// removed with what is left in it (the socket files the tests made) at the
+// end of the scope.
 struct temp_dir {
     std::string path;
-    std::vector<std::string> files;
     temp_dir()
     {
-        const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/tsock_local_XXXXXX";
+        std::string pattern = (std::filesystem::temp_directory_path() / "tsock_local_XXXXXX").string();
         BOOST_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
         path = pattern;
     }
@@ -88,9 +79,9 @@ struct temp_dir {
     temp_dir& operator=(const temp_dir&) = delete;
     ~temp_dir()
     {
-        for (const auto& f : files)
-            ::unlink(f.c_str());
-        BOOST_TEST(::rmdir(path.c_str()) == 0);
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+        BOOST_TEST(!ec, "removing " << path << ": " << ec.message());
     }
 };
 
@@ -605,11 +596,11 @@ local_endpoint bind_and_read_back(int fd, const local_endpoint& e)
 BOOST_AUTO_TEST_CASE(kernel_unnamed_and_socketpair)
 {
     const fd_guard s(::socket(AF_UNIX, SOCK_STREAM, 0));
-    BOOST_REQUIRE(s.fd >= 0);
+    BOOST_REQUIRE(s.get() >= 0);
     ::sockaddr_un out;
     std::memset(&out, 0xab, sizeof out);
     ::socklen_t length = sizeof out;
-    BOOST_REQUIRE(::getsockname(s.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+    BOOST_REQUIRE(::getsockname(s.get(), reinterpret_cast<::sockaddr*>(&out), &length) == 0);
     BOOST_TEST(length == ::socklen_t(sizeof(::sa_family_t)));
     BOOST_TEST(local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length) == local_endpoint());
 
@@ -617,7 +608,7 @@ BOOST_AUTO_TEST_CASE(kernel_unnamed_and_socketpair)
     BOOST_REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
     const fd_guard a(pair[0]), b(pair[1]);
     length = sizeof out;
-    BOOST_REQUIRE(::getpeername(a.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+    BOOST_REQUIRE(::getpeername(a.get(), reinterpret_cast<::sockaddr*>(&out), &length) == 0);
     BOOST_TEST(kind_name(local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length).kind())
         == "unnamed"sv);
 }
@@ -633,25 +624,24 @@ BOOST_AUTO_TEST_CASE(kernel_path_round_trip)
     for (const std::string& path : {shortest, longest}) {
         BOOST_TEST_CONTEXT("path " << path)
         {
-            dir.files.push_back(path);
             const auto e = local_endpoint::path(path);
             const fd_guard server(::socket(AF_UNIX, SOCK_STREAM, 0));
-            BOOST_REQUIRE(server.fd >= 0);
-            BOOST_TEST(bind_and_read_back(server.fd, e) == e);
-            BOOST_REQUIRE(::listen(server.fd, 1) == 0);
+            BOOST_REQUIRE(server.get() >= 0);
+            BOOST_TEST(bind_and_read_back(server.get(), e) == e);
+            BOOST_REQUIRE(::listen(server.get(), 1) == 0);
 
             // The client sees the path as its peer; the server's peer is unnamed.
             const fd_guard client(::socket(AF_UNIX, SOCK_STREAM, 0));
-            BOOST_REQUIRE(client.fd >= 0);
+            BOOST_REQUIRE(client.get() >= 0);
             const ::sockaddr_un sa = e.to_native();
-            BOOST_REQUIRE(::connect(client.fd, reinterpret_cast<const ::sockaddr*>(&sa), e.native_size()) == 0);
+            BOOST_REQUIRE(::connect(client.get(), reinterpret_cast<const ::sockaddr*>(&sa), e.native_size()) == 0);
             ::sockaddr_un out;
             ::socklen_t length = sizeof out;
-            BOOST_REQUIRE(::getpeername(client.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+            BOOST_REQUIRE(::getpeername(client.get(), reinterpret_cast<::sockaddr*>(&out), &length) == 0);
             BOOST_TEST(local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length) == e);
             length = sizeof out;
-            const fd_guard accepted(::accept(server.fd, reinterpret_cast<::sockaddr*>(&out), &length));
-            BOOST_REQUIRE(accepted.fd >= 0);
+            const fd_guard accepted(::accept(server.get(), reinterpret_cast<::sockaddr*>(&out), &length));
+            BOOST_REQUIRE(accepted.get() >= 0);
             BOOST_TEST(
                 local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length) == local_endpoint());
         }
@@ -671,13 +661,12 @@ BOOST_AUTO_TEST_CASE(kernel_108_byte_path)
     BOOST_REQUIRE(path.size() == capacity);
     const ::sockaddr_un sa = hand_sockaddr_un(path);
     const fd_guard s(::socket(AF_UNIX, SOCK_STREAM, 0));
-    BOOST_REQUIRE(s.fd >= 0);
-    BOOST_REQUIRE_MESSAGE(::bind(s.fd, reinterpret_cast<const ::sockaddr*>(&sa), sizeof sa) == 0,
+    BOOST_REQUIRE(s.get() >= 0);
+    BOOST_REQUIRE_MESSAGE(::bind(s.get(), reinterpret_cast<const ::sockaddr*>(&sa), sizeof sa) == 0,
         "bind of a 108-byte path: " << std::strerror(errno));
-    dir.files.push_back(path);
     ::sockaddr_un out;
     ::socklen_t length = sizeof out;
-    BOOST_REQUIRE(::getsockname(s.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+    BOOST_REQUIRE(::getsockname(s.get(), reinterpret_cast<::sockaddr*>(&out), &length) == 0);
     BOOST_TEST(length == ::socklen_t(sizeof out + 1));
     const auto e = local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length);
     BOOST_TEST(e == local_endpoint::path(path));
@@ -688,12 +677,12 @@ BOOST_AUTO_TEST_CASE(kernel_108_byte_path)
     BOOST_TEST(std::memcmp(&back, &sa, sizeof sa) == 0);
 
     // A client connects to it with to_native() and sees it as its peer.
-    BOOST_REQUIRE(::listen(s.fd, 1) == 0);
+    BOOST_REQUIRE(::listen(s.get(), 1) == 0);
     const fd_guard client(::socket(AF_UNIX, SOCK_STREAM, 0));
-    BOOST_REQUIRE(client.fd >= 0);
-    BOOST_REQUIRE(::connect(client.fd, reinterpret_cast<const ::sockaddr*>(&back), e.native_size()) == 0);
+    BOOST_REQUIRE(client.get() >= 0);
+    BOOST_REQUIRE(::connect(client.get(), reinterpret_cast<const ::sockaddr*>(&back), e.native_size()) == 0);
     length = sizeof out;
-    BOOST_REQUIRE(::getpeername(client.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+    BOOST_REQUIRE(::getpeername(client.get(), reinterpret_cast<::sockaddr*>(&out), &length) == 0);
     BOOST_TEST(local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length) == e);
 
     // 109 bytes: the kernel refuses them, and so does tsock.
@@ -703,8 +692,8 @@ BOOST_AUTO_TEST_CASE(kernel_108_byte_path)
     big.ss_family = AF_UNIX;
     std::memcpy(reinterpret_cast<char*>(&big) + offset, longer.data(), longer.size());
     const fd_guard t(::socket(AF_UNIX, SOCK_STREAM, 0));
-    BOOST_REQUIRE(t.fd >= 0);
-    BOOST_TEST(::bind(t.fd, reinterpret_cast<const ::sockaddr*>(&big), ::socklen_t(offset + longer.size())) == -1);
+    BOOST_REQUIRE(t.get() >= 0);
+    BOOST_TEST(::bind(t.get(), reinterpret_cast<const ::sockaddr*>(&big), ::socklen_t(offset + longer.size())) == -1);
     BOOST_TEST(errno == EINVAL);
     std::error_code ec;
     BOOST_TEST(local_endpoint::path(longer, ec) == local_endpoint());
@@ -728,8 +717,8 @@ BOOST_AUTO_TEST_CASE(kernel_abstract_round_trip)
             BOOST_REQUIRE(name.size() <= capacity - 1);
             const auto e = local_endpoint::abstract(name);
             const fd_guard server(::socket(AF_UNIX, SOCK_DGRAM, 0));
-            BOOST_REQUIRE(server.fd >= 0);
-            const auto back = bind_and_read_back(server.fd, e);
+            BOOST_REQUIRE(server.get() >= 0);
+            const auto back = bind_and_read_back(server.get(), e);
             BOOST_TEST(back == e);
             BOOST_TEST(back.name().size() == name.size());
 
@@ -737,15 +726,15 @@ BOOST_AUTO_TEST_CASE(kernel_abstract_round_trip)
             // reports that name.
             const auto client_name = local_endpoint::abstract(("c" + name).substr(0, capacity - 1));
             const fd_guard client(::socket(AF_UNIX, SOCK_DGRAM, 0));
-            BOOST_REQUIRE(client.fd >= 0);
-            BOOST_TEST(bind_and_read_back(client.fd, client_name) == client_name);
+            BOOST_REQUIRE(client.get() >= 0);
+            BOOST_TEST(bind_and_read_back(client.get(), client_name) == client_name);
             const ::sockaddr_un to = e.to_native();
             BOOST_REQUIRE(
-                ::sendto(client.fd, "x", 1, 0, reinterpret_cast<const ::sockaddr*>(&to), e.native_size()) == 1);
+                ::sendto(client.get(), "x", 1, 0, reinterpret_cast<const ::sockaddr*>(&to), e.native_size()) == 1);
             char byte = 0;
             ::sockaddr_un from;
             ::socklen_t length = sizeof from;
-            BOOST_REQUIRE(::recvfrom(server.fd, &byte, 1, 0, reinterpret_cast<::sockaddr*>(&from), &length) == 1);
+            BOOST_REQUIRE(::recvfrom(server.get(), &byte, 1, 0, reinterpret_cast<::sockaddr*>(&from), &length) == 1);
             BOOST_TEST(local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&from), length) == client_name);
         }
     }
@@ -756,13 +745,13 @@ BOOST_AUTO_TEST_CASE(kernel_autobind_gives_an_abstract_name)
     // bind with just the family (an unnamed endpoint's native_size) asks
     // Linux for an abstract name of five hex digits (unix(7), "Autobind").
     const fd_guard s(::socket(AF_UNIX, SOCK_DGRAM, 0));
-    BOOST_REQUIRE(s.fd >= 0);
+    BOOST_REQUIRE(s.get() >= 0);
     const local_endpoint unnamed;
     const ::sockaddr_un sa = unnamed.to_native();
-    BOOST_REQUIRE(::bind(s.fd, reinterpret_cast<const ::sockaddr*>(&sa), unnamed.native_size()) == 0);
+    BOOST_REQUIRE(::bind(s.get(), reinterpret_cast<const ::sockaddr*>(&sa), unnamed.native_size()) == 0);
     ::sockaddr_un out;
     ::socklen_t length = sizeof out;
-    BOOST_REQUIRE(::getsockname(s.fd, reinterpret_cast<::sockaddr*>(&out), &length) == 0);
+    BOOST_REQUIRE(::getsockname(s.get(), reinterpret_cast<::sockaddr*>(&out), &length) == 0);
     const auto e = local_endpoint::from_native(reinterpret_cast<const ::sockaddr*>(&out), length);
     BOOST_TEST(kind_name(e.kind()) == "abstract"sv);
     BOOST_TEST(e.name().size() == 5u);

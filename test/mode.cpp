@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/errors.hpp"
+#include "support/fd_guard.hpp"
 #include "support/joining_thread.hpp"
 #include "support/socket_support.hpp"
 
@@ -109,14 +110,7 @@ struct flags_only_mode {
 static_assert(!tsock::blocking_mode<flags_only_mode> && !tsock::blocking_mode<int>);
 static_assert(flags_only_mode::waits && flags_only_mode::nonblocking_handle); // (its flags are fine)
 
-// Closes a descriptor the test opened itself.
-struct fd_guard {
-    int fd;
-    explicit fd_guard(int f) : fd(f) {}
-    ~fd_guard() { ::close(fd); }
-    fd_guard(const fd_guard&) = delete;
-    fd_guard& operator=(const fd_guard&) = delete;
-};
+using tsock_test::fd_guard;
 
 template <class Mode>
 using pair_of = std::pair<tsock::basic_socket<tsock::local, tsock::stream, Mode>,

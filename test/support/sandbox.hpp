@@ -16,6 +16,8 @@
 // the child leaves with _exit. Assertions belong in the parent, on the
 // string fn returned; a BOOST_TEST inside fn would be lost with the child.
 
+#include "fd_guard.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -24,6 +26,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -93,24 +96,7 @@ inline std::string errno_text(int e) { return std::error_code(e, std::system_cat
     throw setup_failure(what);
 }
 
-// Closes the descriptor it holds.
-class fd_guard {
-public:
-    explicit fd_guard(int fd = -1) noexcept : fd_(fd) {}
-    fd_guard(const fd_guard&) = delete;
-    fd_guard& operator=(const fd_guard&) = delete;
-    ~fd_guard() { reset(); }
-    int get() const noexcept { return fd_; }
-    void reset() noexcept
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-        fd_ = -1;
-    }
-
-private:
-    int fd_;
-};
+using tsock_test::fd_guard;
 
 // Writes all of data; false (errno set) on failure.
 inline bool write_all(int fd, std::string_view data) noexcept
@@ -236,10 +222,10 @@ public:
     scratch& operator=(const scratch&) = delete;
     ~scratch()
     {
-        for (const auto& f : files_)
-            ::unlink(f.c_str());
-        if (!dir_.empty())
-            ::rmdir(dir_.c_str());
+        if (!dir_.empty()) {
+            std::error_code ignored; // a destructor: host.cpp checks nothing is left
+            std::filesystem::remove_all(dir_, ignored);
+        }
     }
 
     // The directory name's prefix for this process (a test checks that no
@@ -255,11 +241,10 @@ public:
                 throw std::runtime_error("run_in_sandbox: mkdtemp " + name + ": " + errno_text(errno));
             dir_ = name;
         }
-        std::string path = dir_ + "/" + std::to_string(files_.size());
+        std::string path = dir_ + "/" + std::to_string(files_++);
         fd_guard fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
         if (fd.get() < 0)
             throw std::runtime_error("run_in_sandbox: create " + path + ": " + errno_text(errno));
-        files_.push_back(path);
         if (::fchmod(fd.get(), 0644) != 0 || !write_all(fd.get(), contents))
             throw std::runtime_error("run_in_sandbox: write " + path + ": " + errno_text(errno));
         return path;
@@ -267,7 +252,7 @@ public:
 
 private:
     std::string dir_;
-    std::vector<std::string> files_;
+    unsigned files_ = 0;
 };
 
 // A bind mount to make in the child: source covers target.

@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -161,9 +162,10 @@ inline std::string unique_name(std::string_view tag)
            std::string(tag);
 }
 
-// A private directory under /tmp (mkdtemp); remove() takes away the socket
-// files made in it and the directory. The destructor does so as well, for a
-// test that failed half-way.
+// A private directory under /tmp (mkdtemp; /tmp, not $TMPDIR, so that the
+// socket paths in it fit sun_path); remove() takes away the socket files made
+// in it and the directory. The destructor does so as well, for a test that
+// failed half-way.
 class temp_dir {
 public:
     temp_dir()
@@ -180,21 +182,13 @@ public:
     const std::string& path() const noexcept { return path_; }
     std::string file(std::string_view name) const { return path_ + "/" + std::string(name); }
 
-    // Unlinks every entry, then the directory: true when all went.
+    // Removes the directory and what is in it: true when all went.
     bool remove() noexcept
     {
         if (path_.empty())
             return true;
-        bool ok = true;
-        if (DIR* d = ::opendir(path_.c_str())) {
-            while (const ::dirent* e = ::readdir(d)) {
-                const std::string_view n = e->d_name;
-                if (n != "." && n != "..")
-                    ok = ::unlink(file(n).c_str()) == 0 && ok;
-            }
-            ::closedir(d);
-        }
-        ok = ::rmdir(path_.c_str()) == 0 && ok;
+        std::error_code ec;
+        const bool ok = std::filesystem::remove_all(path_, ec) != 0 && !ec;
         path_.clear();
         return ok;
     }
@@ -202,13 +196,10 @@ public:
     // How many entries the directory has.
     int entries() const
     {
+        std::error_code ec;
         int n = 0;
-        if (DIR* d = ::opendir(path_.c_str())) {
-            while (const ::dirent* e = ::readdir(d))
-                if (std::string_view(e->d_name) != "." && std::string_view(e->d_name) != "..")
-                    ++n;
-            ::closedir(d);
-        }
+        for (std::filesystem::directory_iterator i(path_, ec), end; !ec && i != end; i.increment(ec))
+            ++n;
         return n;
     }
 
