@@ -14,8 +14,8 @@
 #                                   network namespaces the tests create) and
 #                                   curl (a client of the tutorial's HTTP server)
 #   sh tools/install-deps.sh windows   mingw-w64 and wine (test/windows/run.sh)
-#   sh tools/install-deps.sh s390x     the s390x (big-endian) cross compiler and
-#                                      qemu-user (test/s390x/run.sh)
+#   sh tools/install-deps.sh s390x     the s390x (big-endian) cross compiler,
+#                                      qemu-user and netbase (test/s390x/run.sh)
 # Runs apt-get through sudo when not root. Boost is pinned to 1.81: the
 # unversioned libboost-*-dev packages are 1.74 and conflict with it.
 set -eu
@@ -24,7 +24,7 @@ case "${1:-all}" in
 demo) ;;
 all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev netbase iproute2 curl" ;;
 windows) packages="libboost1.81-dev g++-mingw-w64-x86-64 wine wine64" ;;
-s390x) packages="libboost1.81-dev g++-s390x-linux-gnu qemu-user" ;;
+s390x) packages="libboost1.81-dev g++-s390x-linux-gnu qemu-user netbase" ;;
 *) echo "usage: install-deps.sh [demo|all|windows|s390x]" >&2; exit 2 ;;
 esac
 sudo=

@@ -25,7 +25,12 @@ for tool in "$cxx" qemu-s390x; do
     }
 done
 
-# Sockets on loopback, tests that need no other process of their own.
+# The tests where byte order shows, sockets on loopback included. Left out:
+# host, interfaces, message, multicast and options, which need what qemu-user
+# does not translate (some socket options, control messages, unshare with
+# CLONE_NEWUSER, running /proc/self/exe again); concepts, poller, server and
+# the rest of the socket tests pass here too, but add build time and no
+# byte-order case of their own.
 tests="byte_order address_v4 address_v6 endpoint ip_endpoint inet_endpoint
 local_endpoint port_number inet socket_option services host_entry resolve
 reverse_resolve basic_socket"
@@ -39,13 +44,6 @@ flags="-std=c++20 -O1 -Wall -Wextra -Werror -I$root/include -isystem $out/boost-
 # qemu finds the s390x loader and libraries under QEMU_LD_PREFIX.
 export QEMU_LD_PREFIX="$sysroot" BOOST_TEST_COLOR_OUTPUT=no
 # Bounded: a hung compile or test fails instead of blocking the run.
-build() { # source, output, extra flags
-    src=$1 exe=$2
-    shift 2
-    echo "--- $cxx ${src#"$root"/}"
-    # shellcheck disable=SC2086 # flags is meant to split
-    timeout 600 "$cxx" $flags "$src" "$@" -o "$exe"
-}
 run() {
     echo "--- qemu-s390x ${1#"$out"/}"
     timeout 600 qemu-s390x "$1"
@@ -70,7 +68,8 @@ int main()
     return b[0] == 1 && b[1] == 2 && b[2] == 3 && b[3] == 4 ? 0 : 1;
 }
 EOF
-build "$out/endian.cpp" "$out/endian"
+echo "--- $cxx endian.cpp"
+timeout 600 "$cxx" -std=c++20 -Wall -Werror "$out/endian.cpp" -o "$out/endian"
 echo "--- qemu-s390x endian"
 endian=$(timeout 60 qemu-s390x "$out/endian") || {
     echo "$endian"
@@ -84,11 +83,18 @@ echo "$endian"
     exit 1
 }
 
-echo "--- $cxx test/support/boost_test_main.cpp (Boost.Test, header-only)"
-timeout 600 "$cxx" -std=c++20 -O1 -isystem "$out/boost-include" -c \
-    "$root/test/support/boost_test_main.cpp" -o "$out/boost_test_main.o"
+# Compiled as many at a time as there are cores (xargs -P: GNU and BSD), then
+# linked one by one; each compile is bounded and any failure stops the run.
+export cxx flags root out
+# shellcheck disable=SC2016,SC2086 # $tests splits; the quoted script expands in sh
+printf '%s\n' support/boost_test_main $tests | xargs -P "$(nproc)" -I{} sh -c '
+    echo "--- $cxx test/$1.cpp"
+    timeout 600 "$cxx" $flags -c "$root/test/$1.cpp" -o "$out/$(basename "$1").o"' sh {} || {
+    echo "s390x: a compile failed (see above)" >&2
+    exit 1
+}
 for t in $tests; do
-    build "$root/test/$t.cpp" "$out/test_$t" "$out/boost_test_main.o"
+    timeout 600 "$cxx" "$out/$t.o" "$out/boost_test_main.o" -o "$out/test_$t"
 done
 for t in $tests; do
     run "$out/test_$t"
