@@ -17,6 +17,8 @@
 #                                   asciidoctor and ruby-rouge (the manual,
 #                                   doc/index.adoc, as HTML: ctest doc.html)
 #   sh tools/install-deps.sh windows   mingw-w64 and wine (test/windows/run.sh)
+#   sh tools/install-deps.sh s390x     the s390x (big-endian) cross compiler,
+#                                      qemu-user and netbase (test/s390x/run.sh)
 # Runs apt-get through sudo when not root. Boost is pinned to 1.81: the
 # unversioned libboost-*-dev packages are 1.74 and conflict with it.
 set -eu
@@ -25,7 +27,8 @@ case "${1:-all}" in
 demo) ;;
 all) packages="$packages libboost-test1.81-dev libboost1.81-tools-dev clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev libbenchmark-dev valgrind strace libasio-dev libfmt-dev netbase iproute2 curl asciidoctor ruby-rouge" ;;
 windows) packages="libboost1.81-dev g++-mingw-w64-x86-64 wine wine64" ;;
-*) echo "usage: install-deps.sh [demo|all|windows]" >&2; exit 2 ;;
+s390x) packages="libboost1.81-dev g++-s390x-linux-gnu qemu-user netbase" ;;
+*) echo "usage: install-deps.sh [demo|all|windows|s390x]" >&2; exit 2 ;;
 esac
 sudo=
 if [ "$(id -u)" -ne 0 ]; then
