@@ -104,14 +104,10 @@ int chat(std::string_view host, std::string_view port, std::string_view name)
             server.shutdown(tsock::shutdown_type::send); // then wait for the server to close
             half_closed = true;
         }
-        // The terminal is watched only while it is read and there is room:
-        // interest::none would still report its hang-up (as poll(2) does),
-        // so a paused terminal leaves the poller instead.
-        const bool watch_terminal = reading && unsent.size() < max_unsent;
-        if (watch_terminal && !poller.contains(terminal))
-            poller.add(terminal, tsock::interest::readable, source::terminal);
-        else if (!watch_terminal && poller.contains(terminal))
-            poller.remove(terminal);
+        // The terminal is read only while there is room; watch(none)
+        // unregisters it, so its hang-up is not reported while it waits.
+        poller.watch(terminal, reading && unsent.size() < max_unsent ? tsock::interest::readable : tsock::interest::none,
+                     source::terminal);
         poller.modify(server, unsent.empty() ? tsock::interest::readable : tsock::interest::both);
     }
 }

@@ -50,13 +50,6 @@ int chat(tsock::stream_socket<tsock::inet> connected) // what accept and create_
     auto peer = std::move(connected).with_mode<tsock::non_blocking>();
     tsock::basic_poller<source, tsock::poll_backend> poller; // poll(2): epoll refuses a file as stdin
     const tsock::unchecked_handle keyboard{STDIN_FILENO};    // blocking, but read only when ready
-    // Not registered when nothing is awaited: poll(2) would still report a hang-up.
-    const auto watch = [&](const auto& s, tsock::interest what, source token) {
-        if (poller.contains(s))
-            poller.remove(s);
-        if (what != tsock::interest::none)
-            poller.add(s, what, token);
-    };
     // end::setup[]
     // tag::loop[]
     std::string typed, unsent, received; // a line being typed, lines for the peer, a line arriving
@@ -64,8 +57,9 @@ int chat(tsock::stream_socket<tsock::inet> connected) // what accept and create_
     char buffer[4096];
     while (typing || !unsent.empty() || !peer_left) {
         using enum tsock::interest;
-        watch(keyboard, typing && unsent.size() < max_line ? readable : none, source::keyboard);
-        watch(peer, (peer_left ? none : readable) | (unsent.empty() ? none : writable), source::peer);
+        // watch(.., none) unregisters: a source paused stays quiet even when its end hangs up.
+        poller.watch(keyboard, typing && unsent.size() < max_line ? readable : none, source::keyboard);
+        poller.watch(peer, (peer_left ? none : readable) | (unsent.empty() ? none : writable), source::peer);
         for (const auto e : poller.wait()) {
             if (e.token() == source::keyboard) {
                 const ::ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);

@@ -410,6 +410,33 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(modify_changes_interest_and_token, B, backends)
     p.remove(a);
 }
 
+// watch: adds, changes, or (none) removes, so a paused source whose peer has
+// gone reports nothing, where modify(none) would still report the hang-up.
+BOOST_AUTO_TEST_CASE_TEMPLATE(watch_adds_changes_and_pauses, B, backends)
+{
+    tsock::basic_poller<int, B> p;
+    auto [a, b] = local_pair();
+    p.watch(a, interest::none, 1); // neither here nor wanted: nothing
+    BOOST_TEST(!p.contains(a));
+    p.watch(a, interest::readable, 1);
+    BOOST_TEST(p.contains(a));
+    expect_quiet(p);
+    p.watch(a, interest::writable, 2);
+    auto e = only_event(p);
+    BOOST_TEST((e.token() == 2 && e.writable() && !e.readable()));
+    p.watch(a, interest::none, 2); // paused
+    BOOST_TEST(!p.contains(a));
+    BOOST_TEST(p.size() == 0u);
+    b.close();
+    expect_quiet(p); // modify(none) would report the hang-up here
+    std::error_code ec = make_error_code(tsock::error::timed_out);
+    p.watch(a, interest::readable, 3, ec);
+    BOOST_TEST(!ec);
+    e = only_event(p);
+    BOOST_TEST((e.token() == 3 && (e.readable() || e.hang_up())));
+    p.remove(a);
+}
+
 // ---------------------------------------------------------------------------
 // Registration and removal
 

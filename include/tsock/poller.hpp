@@ -359,6 +359,22 @@ public:
         detail::set_error(ec, remove_status(detail::poll_handle_of(s)));
     }
 
+    // From now on s is watched for what with token, whatever it was: added,
+    // changed (interest and token), or, for interest::none, removed, since
+    // a registration with no interest still reports a hang-up or an error
+    // (as poll(2) does) and so cannot pause a source whose peer has gone.
+    // One system call at most; none when s is neither here nor wanted.
+    template <pollable S>
+    void watch(const S& s, interest what, Token token)
+    {
+        check(watch_status(detail::poll_handle_of(s), what, token), "poller::watch");
+    }
+    template <pollable S>
+    void watch(const S& s, interest what, Token token, std::error_code& ec)
+    {
+        detail::set_error(ec, watch_status(detail::poll_handle_of(s), what, token));
+    }
+
     // Is s registered here?
     template <pollable S>
     bool contains(const S& s) const noexcept
@@ -479,6 +495,14 @@ private:
         *r = next;
         return 0;
     }
+    detail::status watch_status(native_handle_type h, interest what, Token token)
+    {
+        const bool here = registered_.find(h) != nullptr;
+        if (what == interest::none)
+            return here ? remove_status(h) : 0;
+        return here ? modify_status(h, &what, &token) : add_status(h, what, token, false, false);
+    }
+
     TSOCK_NOINLINE detail::status remove_status(native_handle_type h) noexcept
     {
         registration* r = registered_.find(h);
