@@ -248,6 +248,26 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(datagrams_keep_their_boundaries_and_name_their_sen
     }
 }
 
+// A message goes whole or fails: send's and send_to's counts on a message
+// socket may be ignored (this file compiles with -Werror, so a
+// [[nodiscard]] there would fail the build); a stream's send count may not
+// (fewer bytes may go), which only a warning can say.
+BOOST_AUTO_TEST_CASE(a_message_sockets_send_count_may_be_ignored)
+{
+    auto [a, b] = tsock::socket_pair<tsock::datagram>();
+    a.send(std::string_view("one"));
+    std::error_code ec;
+    a.send(std::string_view("two"), ec);
+    BOOST_TEST(!ec);
+    a.send(std::string_view("three"), tsock::send_flags::none, ec);
+    BOOST_TEST(!ec);
+    std::string buffer(16, '\0');
+    for (const std::string_view want : {"one", "two", "three"}) {
+        const std::size_t n = b.recv(buffer);
+        BOOST_TEST(std::string_view(buffer).substr(0, n) == want);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(an_unbound_sender_is_unnamed_over_local_and_autobound_over_udp)
 {
     auto receiver = tsock::unix_datagram_socket::open();

@@ -197,26 +197,46 @@ public:
         return s ? detail::to_error_code(s) : std::error_code();
     }
 
-    // send(2) with MSG_NOSIGNAL: how many bytes went (maybe fewer than asked
-    // on a stream; a message goes whole or fails).
+    // send(2) with MSG_NOSIGNAL: how many bytes went. On a stream maybe fewer
+    // than asked, so the count is [[nodiscard]] (the rest is the caller's to
+    // send, or send_all's); a message goes whole or fails, so there the
+    // count is the size and may be ignored, as send_to's (a non-blocking
+    // if_ready is [[nodiscard]] by its class).
     template <sendable_buffer B>
+        requires is_stream
     [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
     {
-        std::size_t n = 0;
-        const status s = send_some(detail::as_bytes(buffer), int(flags), n);
-        return Mode::template finish_or_throw<std::size_t>(n, s, "send");
+        return send_throwing(detail::as_bytes(buffer), flags);
     }
     template <sendable_buffer B>
+        requires(!is_stream)
+    TSOCK_ALWAYS_INLINE result<std::size_t> send(const B& buffer, send_flags flags = send_flags::none)
+    {
+        return send_throwing(detail::as_bytes(buffer), flags);
+    }
+    template <sendable_buffer B>
+        requires is_stream
     [[nodiscard]] result<std::size_t> send(const B& buffer, std::error_code& ec) noexcept
     {
-        return send(buffer, send_flags::none, ec);
+        return send_or_set(detail::as_bytes(buffer), send_flags::none, ec);
     }
     template <sendable_buffer B>
+        requires(!is_stream)
+    result<std::size_t> send(const B& buffer, std::error_code& ec) noexcept
+    {
+        return send_or_set(detail::as_bytes(buffer), send_flags::none, ec);
+    }
+    template <sendable_buffer B>
+        requires is_stream
     [[nodiscard]] TSOCK_ALWAYS_INLINE result<std::size_t> send(const B& buffer, send_flags flags, std::error_code& ec) noexcept
     {
-        std::size_t n = 0;
-        const status s = send_some(detail::as_bytes(buffer), int(flags), n);
-        return Mode::template finish<std::size_t>(n, s, ec);
+        return send_or_set(detail::as_bytes(buffer), flags, ec);
+    }
+    template <sendable_buffer B>
+        requires(!is_stream)
+    TSOCK_ALWAYS_INLINE result<std::size_t> send(const B& buffer, send_flags flags, std::error_code& ec) noexcept
+    {
+        return send_or_set(detail::as_bytes(buffer), flags, ec);
     }
     template <class B, class... Args>
         requires(detail::is_char_array<B>)
@@ -863,6 +883,21 @@ private:
         return detail::pending_status(handle_);
     }
 
+    // send's two forms, for every type (the public overloads differ only in
+    // [[nodiscard]]).
+    TSOCK_ALWAYS_INLINE result<std::size_t> send_throwing(detail::byte_run<const std::byte> bytes, send_flags flags)
+    {
+        std::size_t n = 0;
+        const status s = send_some(bytes, int(flags), n);
+        return Mode::template finish_or_throw<std::size_t>(n, s, "send");
+    }
+    TSOCK_ALWAYS_INLINE result<std::size_t> send_or_set(detail::byte_run<const std::byte> bytes, send_flags flags,
+                                                        std::error_code& ec) noexcept
+    {
+        std::size_t n = 0;
+        const status s = send_some(bytes, int(flags), n);
+        return Mode::template finish<std::size_t>(n, s, ec);
+    }
     TSOCK_ALWAYS_INLINE status send_some(detail::byte_run<const std::byte> bytes, int flags, std::size_t& n) noexcept
     {
         status s = 0;
