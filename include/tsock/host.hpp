@@ -45,8 +45,9 @@ bool with_ipv6_socket(Check check) noexcept
 } // namespace detail
 
 // This host's name: gethostname(2) (Winsock's gethostname on Windows). Sets
-// ec (errno's value; Winsock's error on Windows) and returns "" on failure. The result is cut at the first NUL even where the system
-// leaves a name that fills the buffer unterminated.
+// ec (errno's value; Winsock's error on Windows) and returns "" on failure.
+// The result is cut at the first NUL even where the system leaves a name
+// that fills the buffer unterminated.
 inline std::string host_name(std::error_code& ec)
 {
     std::string name(detail::host_name_max() + 1, '\0');

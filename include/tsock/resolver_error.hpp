@@ -15,7 +15,6 @@
 
 #include <cerrno>
 #include <string>
-#include <string_view>
 #include <system_error>
 
 namespace tsock {
@@ -71,12 +70,11 @@ public:
         if (value == static_cast<int>(resolver_error::no_address_in_family) || value == own_eai_address_family)
             return "Address family for hostname not supported";
         if (const char* text = ::gai_strerror(value)) {
-            // Windows' texts end with a full stop and blanks (glibc's do
-            // not): dropped, as every other tsock message has none.
-            std::string_view t(text);
-            while (!t.empty() && std::string_view("\r\n .").find(t.back()) != std::string_view::npos)
-                t.remove_suffix(1);
-            return std::string(t);
+#if BOOST_OS_WINDOWS
+            return std::string(system_message_text(text)); // FormatMessage's, as Winsock's texts
+#else
+            return text;
+#endif
         }
         return "unknown resolver error";
     }

@@ -27,38 +27,33 @@ inline std::mutex& database_mutex()
     return m;
 }
 
-template <class Use> int service_by_name(const char* name, const char* protocol, Use use, std::size_t = 0)
+// Starts the sockets, then calls lookup() under the lock; 0, or the start's
+// error.
+template <class Lookup> int locked_lookup(Lookup lookup)
 {
     if (const int r = start_sockets(); r != 0)
         return r;
     std::lock_guard lock(database_mutex());
-    use(::getservbyname(name, protocol));
+    lookup();
     return 0;
+}
+
+template <class Use> int service_by_name(const char* name, const char* protocol, Use use, std::size_t = 0)
+{
+    return locked_lookup([&] { use(::getservbyname(name, protocol)); });
 }
 // port in network order.
 template <class Use> int service_by_port(int port, const char* protocol, Use use, std::size_t = 0)
 {
-    if (const int r = start_sockets(); r != 0)
-        return r;
-    std::lock_guard lock(database_mutex());
-    use(::getservbyport(port, protocol));
-    return 0;
+    return locked_lookup([&] { use(::getservbyport(port, protocol)); });
 }
 template <class Use> int protocol_by_name(const char* name, Use use, std::size_t = 0)
 {
-    if (const int r = start_sockets(); r != 0)
-        return r;
-    std::lock_guard lock(database_mutex());
-    use(::getprotobyname(name));
-    return 0;
+    return locked_lookup([&] { use(::getprotobyname(name)); });
 }
 template <class Use> int protocol_by_number(int number, Use use, std::size_t = 0)
 {
-    if (const int r = start_sockets(); r != 0)
-        return r;
-    std::lock_guard lock(database_mutex());
-    use(::getprotobynumber(number));
-    return 0;
+    return locked_lookup([&] { use(::getprotobynumber(number)); });
 }
 
 } // namespace tsock::detail

@@ -15,7 +15,6 @@
 #include <tsock/detail/platform.hpp>
 
 #include <cstddef>
-#include <mutex>
 #include <system_error>
 
 namespace tsock::detail {
@@ -49,38 +48,28 @@ inline constexpr bool has_reentrant_databases = false;
 
 // The host database: gethostbyname and gethostbyaddr, whose errors are
 // WSAGetLastError()'s (h_errno is that there: WSAHOST_NOT_FOUND, ...). Winsock
-// keeps their hostent per thread; the lock is there all the same, as on the
-// POSIX systems without the _r functions, so both read alike.
-inline std::mutex& host_database_mutex()
-{
-    static std::mutex m;
-    return m;
-}
-
-template <class Use> int host_by_name(const char* name, Use use, int& h_error, int& saved_errno)
+// keeps their hostent per thread; they run under locked_lookup's lock all the
+// same, as on the POSIX systems without the _r functions, so both read alike.
+template <class Lookup, class Use> int host_lookup(Lookup lookup, Use use, int& h_error, int& saved_errno)
 {
     h_error = saved_errno = 0;
-    if (const int r = start_sockets(); r != 0)
-        return r;
-    std::lock_guard lock(host_database_mutex());
-    const ::hostent* h = ::gethostbyname(name);
-    h_error = saved_errno = h ? 0 : ::WSAGetLastError();
-    if (h)
-        use(h);
-    return 0;
+    return locked_lookup([&] {
+        const ::hostent* h = lookup();
+        h_error = saved_errno = h ? 0 : ::WSAGetLastError();
+        if (h)
+            use(h);
+    });
+}
+template <class Use> int host_by_name(const char* name, Use use, int& h_error, int& saved_errno)
+{
+    return host_lookup([&] { return ::gethostbyname(name); }, use, h_error, saved_errno);
 }
 template <class Use>
 int host_by_address(const void* address, std::size_t length, int family, Use use, int& h_error, int& saved_errno)
 {
-    h_error = saved_errno = 0;
-    if (const int r = start_sockets(); r != 0)
-        return r;
-    std::lock_guard lock(host_database_mutex());
-    const ::hostent* h = ::gethostbyaddr(static_cast<const char*>(address), static_cast<int>(length), family);
-    h_error = saved_errno = h ? 0 : ::WSAGetLastError();
-    if (h)
-        use(h);
-    return 0;
+    return host_lookup(
+        [&] { return ::gethostbyaddr(static_cast<const char*>(address), static_cast<int>(length), family); }, use,
+        h_error, saved_errno);
 }
 
 // NO_DATA's resolver code: Winsock's EAI_NODATA is WSANO_DATA, NO_DATA's own.

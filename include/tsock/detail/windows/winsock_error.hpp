@@ -18,6 +18,16 @@
 
 namespace tsock::detail {
 
+// A system message's text (FormatMessage's, and gai_strerror's, which is
+// FormatMessage's) without the line break and full stop it ends with: no
+// other tsock message has them.
+inline std::string_view system_message_text(std::string_view text) noexcept
+{
+    while (!text.empty() && std::string_view("\r\n .").find(text.back()) != std::string_view::npos)
+        text.remove_suffix(1);
+    return text;
+}
+
 struct winsock_code {
     int value;
     int condition; // a std::errc value, or 0: none is equivalent
@@ -100,12 +110,10 @@ public:
         if (const auto* c = find_winsock_code(value))
             return c->text;
         char buffer[256];
-        DWORD n = ::FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr,
-                                   static_cast<DWORD>(value), 0, buffer, sizeof buffer, nullptr);
-        while (n != 0 && std::string_view("\r\n .").find(buffer[n - 1]) != std::string_view::npos)
-            --n; // the line break and full stop the system's text ends with
-        if (n != 0)
-            return std::string(buffer, n);
+        const DWORD n = ::FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr,
+                                         static_cast<DWORD>(value), 0, buffer, sizeof buffer, nullptr);
+        if (const auto text = system_message_text({buffer, n}); !text.empty())
+            return std::string(text);
         return "Winsock error " + std::to_string(value);
     }
 };
